@@ -1,0 +1,106 @@
+// The simulation: a host, its VMs, a policy, and the clock. `step(dtMs)` advances everything by
+// one tick in a fixed order (policy, balloon drivers, guests, guest kswapd, page sharing), so a
+// scenario and its seed determine every later state. Pure TypeScript: no DOM, no timers, no
+// global randomness; it runs unchanged in the worker, in Node and in tests.
+import { PageKind } from './guest/pageState.ts';
+import { Hypervisor } from './host/Hypervisor.ts';
+import { PageSharing } from './host/PageSharing.ts';
+import type { GuestReportedStats, ObservedVm, Policy } from './policy/Policy.ts';
+import { createPolicy } from './policy/registry.ts';
+import { Rng } from './rng.ts';
+import type { Scenario } from './scenario/types.ts';
+import { mibToPages } from './units.ts';
+import { Vm } from './Vm.ts';
+
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly rng: Rng;
+  readonly hv: Hypervisor;
+  readonly sharing: PageSharing;
+  readonly vms: Vm[] = [];
+  readonly observed: ObservedVm[] = [];
+  readonly policy: Policy;
+  timeMs = 0;
+  ticks = 0;
+
+  constructor(scenario: Scenario) {
+    this.scenario = scenario;
+    this.rng = new Rng(scenario.seed);
+    const h = scenario.host;
+    this.hv = new Hypervisor(mibToPages(h.memoryMiB), mibToPages(h.swapMiB), h.swapLatencyUs, h.swapSelection, h.compression, this.rng);
+    this.sharing = new PageSharing(this.hv, h.pageSharing, h.shareScanPagesPerSec);
+    scenario.vms.forEach((config, i) => {
+      const vm = new Vm(i, config, this.hv, h.eptLevels, scenario.tickMs, this.rng);
+      this.vms.push(vm);
+      this.observed.push(observe(vm));
+    });
+    this.policy = createPolicy(scenario.policy.kind, {
+      scenario,
+      hv: this.hv,
+      sharing: this.sharing,
+      vms: this.observed,
+      rng: this.rng,
+      params: scenario.policy.params,
+    });
+  }
+
+  /** Advances the model by dtMs of simulated time. */
+  step(dtMs: number = this.scenario.tickMs): void {
+    this.timeMs += dtMs;
+    this.policy.step(dtMs);
+    for (const vm of this.vms) vm.driver?.step(dtMs);
+    for (let i = 0; i < this.vms.length; i++) {
+      const vm = this.vms[i];
+      const w = vm.workload;
+      if (this.observed[i].blocked) {
+        w.performance = 0;
+        vm.performance.push(0, (w.config.accessesPerSec * dtMs) / 1000);
+      } else {
+        w.step(dtMs);
+        vm.performance.push(w.lastDone, w.lastDemanded);
+      }
+      vm.os.kswapd();
+    }
+    this.sharing.step(dtMs);
+    this.ticks++;
+  }
+
+  /** Runs whole ticks until at least `seconds` of simulated time have passed. */
+  run(seconds: number): void {
+    const endMs = this.timeMs + seconds * 1000;
+    while (this.timeMs + 1e-9 < endMs) this.step();
+  }
+
+  /** Typed-array bytes the model holds (for the heap-per-page benchmark). */
+  get heapBytes(): number {
+    let bytes = this.hv.frames.heapBytes + this.hv.swap.heapBytes;
+    for (const vm of this.vms) bytes += vm.os.heapBytes + vm.ept.heapBytes;
+    return bytes;
+  }
+}
+
+function observe(vm: Vm): ObservedVm {
+  return {
+    index: vm.index,
+    config: vm.config,
+    pages: vm.os.mem.pages,
+    balloon: vm.driver,
+    blocked: false,
+    backedPages: () => vm.ept.present,
+    reportedStats: (): GuestReportedStats | null => {
+      if (!vm.driver) return null;
+      const os = vm.os;
+      return {
+        memFree: os.mem.free,
+        memTotal: os.memTotalPages(vm.config.balloon.deflateOnOom),
+        available: os.availablePages(),
+        caches: os.mem.count(PageKind.Cache),
+        swapIn: os.stats.pswpin,
+        swapOut: os.stats.pswpout,
+        majorFaults: os.stats.pgmajfault,
+        minorFaults: os.stats.pgminfault,
+        oomKills: os.stats.oomKill,
+      };
+    },
+  };
+}

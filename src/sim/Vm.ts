@@ -1,0 +1,56 @@
+// One virtual machine: its guest OS and workload, its balloon driver, and its link to the
+// hypervisor (its EPT and compression cache). The VM's guest platform routes every guest
+// access through the hypervisor's EPT for this VM.
+import { createBalloonDriver } from './balloon/createDriver.ts';
+import type { BalloonDriver } from './balloon/BalloonDriver.ts';
+import { GuestOs } from './guest/GuestOs.ts';
+import { Workload } from './guest/Workload.ts';
+import { CompressionCache } from './host/CompressionCache.ts';
+import { Ept } from './host/Ept.ts';
+import type { Hypervisor } from './host/Hypervisor.ts';
+import type { Rng } from './rng.ts';
+import type { VmConfig } from './scenario/types.ts';
+import { mibToPages } from './units.ts';
+import { WindowRatio } from './WindowRatio.ts';
+
+/** Window over which a VM's reported performance is averaged. */
+export const PERFORMANCE_WINDOW_MS = 10000;
+
+export class Vm {
+  readonly index: number;
+  readonly config: VmConfig;
+  readonly os: GuestOs;
+  readonly ept: Ept;
+  readonly driver: BalloonDriver | null;
+  readonly workload: Workload;
+  /** Work done / work demanded over the last PERFORMANCE_WINDOW_MS. */
+  readonly performance: WindowRatio;
+
+  constructor(index: number, config: VmConfig, hv: Hypervisor, eptLevels: number, tickMs: number, rng: Rng) {
+    this.index = index;
+    this.config = config;
+    const pages = mibToPages(config.memoryMiB);
+    this.ept = new Ept(pages, eptLevels, hv.frames);
+    this.os = new GuestOs(pages, mibToPages(config.kernelMiB), mibToPages(config.guestSwapMiB), config.guestDiskLatencyUs, config.pageTableLevels, {
+      access: (gpfn, write) => hv.access(index, gpfn, write),
+      readForGuestSwapOut: (gpfn) => hv.readForGuestSwapOut(index, gpfn),
+    });
+    const registered = hv.addVm({
+      ept: this.ept,
+      compression: hv.compressionEnabled ? new CompressionCache(index, pages) : null,
+      content: (gpfn) => this.os.contentKey(gpfn, () => this.workload.identicalPages, () => this.workload.contentClass),
+    });
+    if (registered !== index) throw new Error(`VM ${config.name} registered as ${registered}, expected ${index}`);
+    this.os.boot();
+    this.driver = createBalloonDriver(config.balloon, this.os, {
+      inflated: (pfns, n) => hv.balloonInflated(index, pfns, n),
+      deflated: (pfns, n) => hv.balloonDeflated(index, pfns, n),
+    });
+    this.workload = new Workload(config.workload, this.os, rng);
+    this.performance = new WindowRatio(Math.ceil(PERFORMANCE_WINDOW_MS / tickMs));
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+}

@@ -1,0 +1,108 @@
+// The part every balloon driver shares: the host's request (virtio `num_pages`) and the
+// driver's progress (`actual`), in 4 KiB pages; inflating by allocating guest pages and
+// reporting their page numbers to the host in messages, deflating by the reverse; and the
+// DEFLATE_ON_OOM notifier. Each flavour (virtio, vmware, xen, hyperv) adds its pacing, batch
+// size and back-off in its own file.
+import type { AllocMode, GuestOs } from '../guest/GuestOs.ts';
+import { PageKind } from '../guest/pageState.ts';
+import type { BalloonDriverKind } from '../scenario/params.ts';
+
+/** The hypervisor end of the balloon channel. */
+export interface BalloonHost {
+  inflated(pfns: Int32Array, count: number): void;
+  deflated(pfns: Int32Array, count: number): void;
+}
+
+/** Pages released per OOM notification (VIRTIO_BALLOON_OOM_NR_PAGES, drivers/virtio/virtio_balloon.c). */
+export const OOM_DEFLATE_PAGES = 256;
+
+export abstract class BalloonDriver {
+  abstract readonly kind: BalloonDriverKind;
+  /** Pages the host asks the balloon to hold (virtio num_pages). */
+  targetPages = 0;
+  /** Pages the balloon holds (virtio actual). */
+  actualPages = 0;
+  /** A short name of what the driver is doing, for the UI ("inflating", "out of puff", ...). */
+  activity = 'idle';
+  inflateMessages = 0;
+  deflateMessages = 0;
+  allocFailures = 0;
+  oomDeflates = 0;
+  readonly deflateOnOom: boolean;
+  protected readonly os: GuestOs;
+  protected readonly host: BalloonHost;
+  /** Simulated time seen by the driver, ms (its timers compare against it). */
+  protected clockMs = 0;
+  private readonly pfns: Int32Array;
+
+  constructor(os: GuestOs, host: BalloonHost, deflateOnOom: boolean, maxBatch: number) {
+    this.os = os;
+    this.host = host;
+    this.deflateOnOom = deflateOnOom;
+    this.pfns = new Int32Array(maxBatch);
+    if (deflateOnOom) os.oomListener = { onOom: () => this.onOom() };
+  }
+
+  /** Largest balloon the guest can hold: everything but the kernel's own pages. */
+  get maxPages(): number {
+    return this.os.mem.pages - this.os.kernelPages - this.os.mem.count(PageKind.Offline);
+  }
+
+  /** The host sets a new target (config-space write, xenstore watch, DM message). */
+  setTarget(pages: number): void {
+    this.targetPages = Math.max(0, Math.min(this.maxPages, Math.round(pages)));
+  }
+
+  /** Advances the driver by dtMs of simulated time. */
+  step(dtMs: number): void {
+    this.clockMs += dtMs;
+    this.run(dtMs);
+  }
+
+  protected abstract run(dtMs: number): void;
+
+  /** Allocates up to n pages and reports them in one message. Returns pages inflated; fewer
+   * than n means an allocation failed. */
+  protected inflateMessage(n: number, mode: AllocMode): number {
+    let got = 0;
+    while (got < n) {
+      const g = this.os.allocPage(PageKind.Balloon, 0, -1, mode);
+      if (g < 0) break;
+      this.os.mem.pushBalloon(g);
+      this.pfns[got++] = g;
+    }
+    if (got > 0) {
+      this.host.inflated(this.pfns, got);
+      this.inflateMessages++;
+      this.actualPages += got;
+    }
+    if (got < n) this.allocFailures++;
+    return got;
+  }
+
+  /** Frees up to n balloon pages, telling the host first (MUST_TELL_HOST order). */
+  protected deflateMessage(n: number): number {
+    let got = 0;
+    while (got < n) {
+      const g = this.os.mem.popBalloon();
+      if (g < 0) break;
+      this.pfns[got++] = g;
+    }
+    if (got === 0) return 0;
+    this.host.deflated(this.pfns, got);
+    for (let i = 0; i < got; i++) this.os.mem.giveFree(this.pfns[i]);
+    this.deflateMessages++;
+    this.actualPages -= got;
+    return got;
+  }
+
+  /** DEFLATE_ON_OOM: give back 1 MiB instead of letting the guest kill a process. */
+  private onOom(): boolean {
+    const n = Math.min(OOM_DEFLATE_PAGES, this.actualPages);
+    if (n === 0) return false;
+    this.deflateMessage(n);
+    this.oomDeflates++;
+    this.activity = 'deflated on OOM';
+    return true;
+  }
+}

@@ -1,0 +1,142 @@
+// What a guest runs: one application process whose page touches drive the guest's memory.
+// Each tick the workload has dtMs of CPU time; a touch costs 1/accessesPerSec s of work plus
+// whatever stall the memory system adds (faults, swap-ins, EPT violations), so a VM whose pages
+// are slow to reach does less work: performance = touches done / touches demanded.
+// The footprint is first populated (the program loads and initialises its data), then touches
+// fall in the kind's working-set window, with a small share anywhere in the footprint.
+// The first identicalPercent of the footprint is code and read-only data: same content in
+// every VM running this kind, and never written.
+import type { Rng } from '../rng.ts';
+import type { WorkloadConfig } from '../scenario/types.ts';
+import { WORKLOAD_KINDS } from '../scenario/params.ts';
+import { mibToPages } from '../units.ts';
+import type { GuestOs } from './GuestOs.ts';
+import type { Process } from './Process.ts';
+
+/** How fast a program populates its footprint at start (pages/s; 512 MiB/s, assumption). */
+export const POPULATE_PAGES_PER_SEC = mibToPages(512);
+/** Share of touches outside the working-set window (cold data still referenced now and then). */
+export const COLD_TOUCH_FRACTION = 0.02;
+/** Share of a file-cache workload's touches that go to its files rather than its heap. */
+export const FILE_TOUCH_FRACTION = 0.9;
+/** Delay before a service manager restarts a process the OOM killer killed. */
+export const RESTART_DELAY_MS = 5000;
+export const APP_PID = 1;
+
+export class Workload {
+  readonly config: WorkloadConfig;
+  readonly footprintPages: number;
+  readonly identicalPages: number;
+  readonly contentClass: number;
+  process: Process;
+  /** Fraction of demanded work done in the last tick (1 = unimpeded). */
+  performance = 1;
+  /** Touches demanded and done in the last tick (0 demanded while the process is dead counts
+   * as a full tick of lost work). */
+  lastDemanded = 0;
+  lastDone = 0;
+  /** Pages populated so far (hog: grown so far). */
+  populated = 0;
+  restarts = 0;
+  private readonly os: GuestOs;
+  private readonly rng: Rng;
+  private clockMs = 0;
+  private deadUntilMs = 0;
+  private touchCredit = 0;
+  private populateCredit = 0;
+
+  constructor(config: WorkloadConfig, os: GuestOs, rng: Rng) {
+    this.config = config;
+    this.os = os;
+    this.rng = rng;
+    this.footprintPages = mibToPages(config.footprintMiB);
+    this.identicalPages = Math.floor((this.footprintPages * config.identicalPercent) / 100);
+    this.contentClass = 100 + WORKLOAD_KINDS.indexOf(config.kind);
+    if (config.kind === 'filecache') os.setFiles(mibToPages(config.fileMiB), this.contentClass);
+    this.process = os.spawn(APP_PID, config.kind, Math.max(1, this.footprintPages));
+  }
+
+  /** The working-set window [lo, hi) of virtual pages at the current time. */
+  window(): [number, number] {
+    const c = this.config;
+    const active = Math.min(mibToPages(c.activeMiB), this.footprintPages);
+    const t = this.clockMs / 1000;
+    switch (c.kind) {
+      case 'ramp': {
+        const f = Math.min(1, t / c.periodSeconds);
+        return [0, Math.round(active + (this.footprintPages - active) * f)];
+      }
+      case 'phased':
+        return Math.floor(t / c.periodSeconds) % 2 === 0 ? [0, active] : [this.footprintPages - active, this.footprintPages];
+      case 'hog':
+        return [0, this.populated];
+      default:
+        return [0, active];
+    }
+  }
+
+  step(dtMs: number): void {
+    this.clockMs += dtMs;
+    const os = this.os;
+    if (!this.process.alive) {
+      if (this.deadUntilMs === 0) this.deadUntilMs = this.clockMs + RESTART_DELAY_MS;
+      this.performance = 0;
+      this.lastDemanded = Math.max(1, (this.config.accessesPerSec * dtMs) / 1000);
+      this.lastDone = 0;
+      if (this.clockMs < this.deadUntilMs) return;
+      this.process = os.spawn(APP_PID, this.config.kind, Math.max(1, this.footprintPages));
+      this.populated = 0;
+      this.deadUntilMs = 0;
+      this.restarts++;
+    }
+    os.stallUs = 0;
+    os.blocked = false;
+    const budgetUs = dtMs * 1000;
+    const c = this.config;
+    const workUs = c.accessesPerSec > 0 ? 1e6 / c.accessesPerSec : 0;
+    // Populate (or grow) the footprint first.
+    const rate = c.kind === 'hog' ? mibToPages(c.growMiBPerSec) : POPULATE_PAGES_PER_SEC;
+    this.populateCredit += (rate * dtMs) / 1000;
+    while (this.populated < this.footprintPages && this.populateCredit >= 1 && os.stallUs < budgetUs) {
+      const v = this.populated;
+      // Initialisation writes some pages; the rest are read first and stay zero pages until written.
+      const write = v >= this.identicalPages && this.rng.nextFloat() * 100 < c.writePercent;
+      if (!os.touch(this.process, v, write, v < this.identicalPages)) break;
+      this.populated++;
+      this.populateCredit--;
+    }
+    if (this.populated >= this.footprintPages) this.populateCredit = 0;
+    // Then the steady touches, as many as the remaining time allows.
+    this.touchCredit += (c.accessesPerSec * dtMs) / 1000;
+    const demanded = Math.floor(this.touchCredit);
+    this.touchCredit -= demanded;
+    let done = 0;
+    const [lo, hi] = this.window();
+    while (done < demanded && os.stallUs + done * workUs < budgetUs && !os.blocked && this.process.alive) {
+      this.touchOnce(lo, hi);
+      done++;
+    }
+    this.performance = demanded > 0 ? done / demanded : os.blocked || !this.process.alive ? 0 : 1;
+    this.lastDemanded = demanded;
+    this.lastDone = done;
+  }
+
+  private touchOnce(lo: number, hi: number): void {
+    const rng = this.rng;
+    const os = this.os;
+    const write = rng.nextFloat() * 100 < this.config.writePercent;
+    if (this.config.kind === 'filecache' && os.fileMap.length > 0 && rng.nextFloat() < FILE_TOUCH_FRACTION) {
+      const fileActive = Math.min(os.fileMap.length, mibToPages(this.config.activeMiB));
+      const fp = rng.nextFloat() < COLD_TOUCH_FRACTION || fileActive === 0 ? rng.nextInt(os.fileMap.length) : rng.nextInt(fileActive);
+      os.touchFile(fp, write);
+      return;
+    }
+    const limit = Math.min(this.populated, this.footprintPages);
+    if (limit === 0) return;
+    let v: number;
+    if (hi > lo && rng.nextFloat() >= COLD_TOUCH_FRACTION) v = lo + rng.nextInt(hi - lo);
+    else v = rng.nextInt(limit);
+    if (v >= limit) v = rng.nextInt(limit);
+    os.touch(this.process, v, write && v >= this.identicalPages, v < this.identicalPages);
+  }
+}

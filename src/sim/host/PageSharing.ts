@@ -1,0 +1,100 @@
+// Content-based page sharing (ESX transparent page sharing, W02 §4; Linux KSM): a scanner
+// hashes guest pages at a fixed rate; a page whose content matches a shared frame is remapped
+// to it read-only and its own frame freed; a match with an earlier unshared page (a "hint",
+// ESX's hint frames / KSM's unstable tree) is re-checked and both become one shared frame.
+// A later write takes a copy-on-write fault (Hypervisor.breakCow). Mode 'zero' merges only
+// zero pages; 'all' any identical content across and within VMs.
+import type { PageSharingMode } from '../scenario/types.ts';
+import { EPT_ACCESSED, eptFrame } from './Ept.ts';
+import type { Hypervisor } from './Hypervisor.ts';
+
+export class PageSharing {
+  readonly mode: PageSharingMode;
+  readonly pagesPerSec: number;
+  /** content key -> shared frame. */
+  private readonly table = new Map<number, number>();
+  private readonly keyOfFrame = new Map<number, number>();
+  /** content key -> (vm << 24) | gpfn of a page seen earlier with that content. */
+  private readonly hints = new Map<number, number>();
+  private readonly hv: Hypervisor;
+  private cursorVm = 0;
+  private cursorGpfn = 0;
+  private credit = 0;
+  /** Whole passes over all guest memory so far (KSM full_scans). */
+  fullScans = 0;
+
+  constructor(hv: Hypervisor, mode: PageSharingMode, pagesPerSec: number) {
+    this.hv = hv;
+    this.mode = mode;
+    this.pagesPerSec = pagesPerSec;
+    hv.onSharedFrameReleased = (frame) => {
+      const key = this.keyOfFrame.get(frame);
+      if (key !== undefined) this.table.delete(key);
+      this.keyOfFrame.delete(frame);
+    };
+  }
+
+  get tableSize(): number {
+    return this.table.size + this.hints.size;
+  }
+
+  /** Scans the pages this tick's budget allows. */
+  step(dtMs: number, rateFactor = 1): void {
+    if (this.mode === 'off' || this.hv.vms.length === 0) return;
+    this.credit += (this.pagesPerSec * rateFactor * dtMs) / 1000;
+    let budget = Math.floor(this.credit);
+    this.credit -= budget;
+    while (budget-- > 0) {
+      const vms = this.hv.vms;
+      if (this.cursorGpfn >= vms[this.cursorVm].ept.pages) {
+        this.cursorGpfn = 0;
+        this.cursorVm = (this.cursorVm + 1) % vms.length;
+        if (this.cursorVm === 0) this.fullScans++;
+      }
+      this.scanPage(this.cursorVm, this.cursorGpfn++);
+    }
+  }
+
+  private scanPage(vm: number, gpfn: number): void {
+    const hv = this.hv;
+    const ept = hv.vms[vm].ept;
+    const e = ept.entries[gpfn];
+    if (e < 0) return;
+    const frame = eptFrame(e);
+    if (hv.frames.isShared(frame)) return;
+    const key = hv.vms[vm].content(gpfn);
+    if (key < 0 || (this.mode === 'zero' && key !== 0)) return;
+    const shared = this.table.get(key);
+    if (shared !== undefined) {
+      this.mergeInto(vm, gpfn, shared);
+      return;
+    }
+    const hint = this.hints.get(key);
+    this.hints.set(key, (vm << 24) | gpfn);
+    if (hint === undefined) return;
+    const hVm = hint >>> 24;
+    const hGpfn = hint & 0xffffff;
+    if (hVm === vm && hGpfn === gpfn) return;
+    const he = hv.vms[hVm].ept.entries[hGpfn];
+    // A hint is stale if the page has gone or its content changed since it was hashed.
+    if (he < 0 || hv.frames.isShared(eptFrame(he)) || hv.vms[hVm].content(hGpfn) !== key) return;
+    const hFrame = eptFrame(he);
+    hv.frames.makeShared(hFrame);
+    hv.vms[hVm].ept.sharedMapped++;
+    this.table.set(key, hFrame);
+    this.keyOfFrame.set(hFrame, key);
+    this.hints.delete(key);
+    this.mergeInto(vm, gpfn, hFrame);
+  }
+
+  private mergeInto(vm: number, gpfn: number, shared: number): void {
+    const hv = this.hv;
+    const ept = hv.vms[vm].ept;
+    const own = eptFrame(ept.entries[gpfn]);
+    hv.frames.addRef(shared);
+    hv.frames.release(own);
+    ept.set(gpfn, shared | EPT_ACCESSED);
+    ept.sharedMapped++;
+    hv.stats.pagesMerged++;
+  }
+}

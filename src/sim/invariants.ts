@@ -1,0 +1,101 @@
+// The model's invariants, as one function the tests call after every tick. It recounts
+// everything from the page arrays (O(memory), for tests and the debug panel, not the hot path)
+// and returns one message per violation; an empty list means the state is consistent.
+//  - every host frame is free, hypervisor-owned, in a compression cache, or backs exactly the
+//    guest pages that map it (shared frames: reference count = mappings);
+//  - ballooned guest pages have no host frame, and only ballooned pages are EPT_BALLOONED;
+//  - per-kind page counts, list lengths and EPT counters match a recount, for host and guests;
+//  - balloon actual equals the pages on the balloon list and never exceeds guest memory;
+//  - swap slots in use match the entries that point at them.
+import { LruList } from './guest/GuestMemory.ts';
+import { KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
+import { anonRmap } from './guest/Process.ts';
+import { EPT_BALLOONED, eptFrame, eptKind, EptKind, eptIsSwapped } from './host/Ept.ts';
+import { HostFrames, OWNER_HYPERVISOR } from './host/HostFrames.ts';
+import type { Simulation } from './Simulation.ts';
+
+const MAX_MESSAGES = 20;
+
+export function checkInvariants(sim: Simulation): string[] {
+  const out: string[] = [];
+  const fail = (msg: string): void => {
+    if (out.length < MAX_MESSAGES) out.push(msg);
+  };
+  const hv = sim.hv;
+  const frames = hv.frames;
+  const mappings = new Int32Array(frames.frameCount);
+  let hostSwapped = 0;
+  sim.vms.forEach((vm) => {
+    const { ept, os } = vm;
+    const mem = os.mem;
+    const eptCounts = new Float64Array(5);
+    let sharedMapped = 0;
+    const kindCounts = new Float64Array(PAGE_KIND_COUNT);
+    for (let g = 0; g < ept.pages; g++) {
+      const e = ept.entries[g];
+      const k = eptKind(e);
+      eptCounts[k]++;
+      const kind = mem.state[g] & KIND_MASK;
+      kindCounts[kind]++;
+      if (k === EptKind.Present) {
+        const f = eptFrame(e);
+        mappings[f]++;
+        if (frames.isShared(f)) sharedMapped++;
+        else if (frames.owner[f] !== HostFrames.guestOwner(vm.index, g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${frames.owner[f]}`);
+      }
+      if (eptIsSwapped(e)) hostSwapped++;
+      if ((kind === PageKind.Balloon) !== (e === EPT_BALLOONED)) fail(`${vm.name}: page ${g} is ${kind === PageKind.Balloon ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
+    }
+    for (let k = 0; k < 5; k++) if (eptCounts[k] !== ept.counts[k]) fail(`${vm.name}: EPT counter ${k} is ${ept.counts[k]}, recount ${eptCounts[k]}`);
+    if (sharedMapped !== ept.sharedMapped) fail(`${vm.name}: shared mappings ${ept.sharedMapped}, recount ${sharedMapped}`);
+    for (let k = 0; k < PAGE_KIND_COUNT; k++) if (kindCounts[k] !== mem.counts[k]) fail(`${vm.name}: ${k} pages counted ${mem.counts[k]}, recount ${kindCounts[k]}`);
+    if (mem.countFreeList() !== mem.free) fail(`${vm.name}: free list holds ${mem.countFreeList()}, counter ${mem.free}`);
+    if (mem.countLru(LruList.Anon) !== mem.count(PageKind.Anon)) fail(`${vm.name}: anon LRU length differs from anon pages`);
+    if (mem.countLru(LruList.File) !== mem.count(PageKind.Cache)) fail(`${vm.name}: file LRU length differs from cache pages`);
+    const ballooned = mem.countBalloonList();
+    if (ballooned !== mem.count(PageKind.Balloon)) fail(`${vm.name}: balloon list holds ${ballooned}, balloon pages ${mem.count(PageKind.Balloon)}`);
+    const actual = vm.driver?.actualPages ?? 0;
+    if (actual !== ballooned) fail(`${vm.name}: balloon actual ${actual} differs from ballooned pages ${ballooned}`);
+    if (actual > mem.pages) fail(`${vm.name}: balloon actual ${actual} exceeds guest memory ${mem.pages}`);
+    let swappedPtes = 0;
+    for (const p of os.processes) {
+      if (!p) continue;
+      let resident = 0;
+      for (let v = 0; v < p.pte.length; v++) {
+        const e = p.pte[v];
+        if (e >= 0) {
+          resident++;
+          if ((mem.state[e] & KIND_MASK) !== PageKind.Anon || mem.rmap[e] !== anonRmap(p.pid, v)) fail(`${vm.name}: pid ${p.pid} page ${v} maps guest page ${e} that is not its anon page`);
+        } else if (e < -1) swappedPtes++;
+      }
+      if (resident !== p.resident) fail(`${vm.name}: pid ${p.pid} resident ${p.resident}, recount ${resident}`);
+    }
+    if (swappedPtes !== os.swap.used) fail(`${vm.name}: guest swap has ${os.swap.used} slots used, ${swappedPtes} entries point to it`);
+    for (let fp = 0; fp < os.fileMap.length; fp++) {
+      const g = os.fileMap[fp];
+      if (g >= 0 && ((mem.state[g] & KIND_MASK) !== PageKind.Cache || mem.rmap[g] !== fp)) fail(`${vm.name}: file page ${fp} cached in guest page ${g} that is not its cache page`);
+    }
+    const cache = hv.vms[vm.index].compression;
+    if ((cache?.pages ?? 0) !== ept.counts[EptKind.Compressed]) fail(`${vm.name}: compression cache holds ${cache?.pages ?? 0}, EPT says ${ept.counts[EptKind.Compressed]}`);
+  });
+  let free = 0;
+  let hypervisor = 0;
+  let compression = 0;
+  for (let f = 0; f < frames.frameCount; f++) {
+    const owner = frames.owner[f];
+    if (frames.isFree(f)) {
+      free++;
+      if (mappings[f] !== 0) fail(`frame ${f} is free but mapped ${mappings[f]} times`);
+    } else if (owner === OWNER_HYPERVISOR) hypervisor++;
+    else if (HostFrames.isCompressionOwner(owner)) compression++;
+    else if (frames.isShared(f)) {
+      if (frames.refCount(f) !== mappings[f]) fail(`shared frame ${f} has refcount ${frames.refCount(f)} but ${mappings[f]} mappings`);
+    } else if (mappings[f] !== 1) fail(`frame ${f} is held by ${owner} but mapped ${mappings[f]} times`);
+  }
+  if (free !== frames.freeFrames || frames.countFreeList() !== free) fail(`host free frames: counter ${frames.freeFrames}, list ${frames.countFreeList()}, recount ${free}`);
+  if (hypervisor !== frames.hypervisorFrames) fail(`hypervisor frames: counter ${frames.hypervisorFrames}, recount ${hypervisor}`);
+  const cacheFrames = hv.vms.reduce((s, v) => s + (v.compression?.frames.length ?? 0), 0);
+  if (compression !== cacheFrames) fail(`compression frames: caches hold ${cacheFrames}, recount ${compression}`);
+  if (hostSwapped !== hv.swap.used) fail(`host swap has ${hv.swap.used} slots used, ${hostSwapped} EPT entries point to it`);
+  return out;
+}

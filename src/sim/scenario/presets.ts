@@ -1,0 +1,78 @@
+// Built-in scenarios, written in the public scenario format (docs/scenario-format.md) and
+// validated like any file. Each shows one mechanism; its `about` says what to look for.
+
+export interface Preset {
+  name: string;
+  title: string;
+  about: string;
+  scenario: Record<string, unknown>;
+}
+
+const vm = (name: string, memoryMiB: number, workload: Record<string, unknown>, balloon: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  name, memoryMiB, shares: memoryMiB * 10, workload, balloon, ...extra,
+});
+
+export const PRESETS: readonly Preset[] = [
+  {
+    name: 'balloon-by-hand',
+    title: 'An idle VM ballooned by hand',
+    about: 'Three VMs overcommit a 4 GiB host. The idle VM\'s balloon is set to 1 GiB: its guest gives up free pages, the hypervisor drops their EPT entries and their frames return to the host, so the busy VMs fit without host swapping.',
+    scenario: {
+      format: 1, seed: 1, tickMs: 100,
+      host: { memoryMiB: 4096, swapMiB: 4096, swapLatencyUs: 200 },
+      policy: { kind: 'manual' },
+      vms: [
+        vm('web', 1536, { kind: 'steady', activeMiB: 384, footprintMiB: 1024, accessesPerSec: 2000 }),
+        vm('db', 1536, { kind: 'filecache', activeMiB: 512, footprintMiB: 256, fileMiB: 1024, accessesPerSec: 2000 }),
+        vm('idle', 1536, { kind: 'idle', activeMiB: 32, footprintMiB: 384, accessesPerSec: 200 }, { targetMiB: 1024 }),
+      ],
+    },
+  },
+  {
+    name: 'overcommit-no-balloon',
+    title: 'Host overcommit without a balloon',
+    about: 'No balloon driver: the host runs out of frames and swaps pages it picks blindly. One guest is itself short of memory and swaps too, sometimes choosing pages the host already swapped: double paging.',
+    scenario: {
+      format: 1, seed: 2, tickMs: 100,
+      host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs: 200, swapSelection: 'random' },
+      policy: { kind: 'none' },
+      vms: [
+        vm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+        vm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+        vm('hog', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 }, { enabled: false }, { guestSwapMiB: 1024 }),
+      ],
+    },
+  },
+  {
+    name: 'identical-vms',
+    title: 'Identical VMs sharing pages',
+    about: 'Four VMs run the same program (60% of its footprint is identical code and data). The sharing scanner merges identical and zero pages into copy-on-write frames; writes break them again.',
+    scenario: {
+      format: 1, seed: 3, tickMs: 100,
+      host: { memoryMiB: 2048, swapMiB: 2048, pageSharing: 'all', shareScanPagesPerSec: 20000 },
+      policy: { kind: 'manual' },
+      vms: [1, 2, 3, 4].map((i) => vm(`spec${i}`, 512, { kind: 'steady', activeMiB: 128, footprintMiB: 320, identicalPercent: 60, writePercent: 20 })),
+    },
+  },
+  {
+    name: 'slow-swap',
+    title: 'The same squeeze on a hard disk',
+    about: 'The overcommit scenario with host swap on a 7 ms hard disk instead of a 200 µs SSD: the same pages move, but every host swap-in now stalls the guest 35 times longer.',
+    scenario: {
+      format: 1, seed: 2, tickMs: 100,
+      host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs: 7000, swapSelection: 'random' },
+      policy: { kind: 'none' },
+      vms: [
+        vm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+        vm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+        vm('hog', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 }, { enabled: false }, { guestSwapMiB: 1024 }),
+      ],
+    },
+  },
+];
+
+export const DEFAULT_PRESET = 'balloon-by-hand';
+
+export function findPreset(name: string): Preset | undefined {
+  return PRESETS.find((p) => p.name === name);
+}

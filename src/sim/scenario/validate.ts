@@ -1,0 +1,189 @@
+// Validation of untrusted scenario input (files, CLI, links). Every value is checked against
+// the parameter tables; a message names the field, the value and the allowed range. In
+// 'strict' mode any problem rejects the input; in 'clamp' mode (links) out-of-range values are
+// clamped to the nearest allowed value and each correction is listed, and only unreadable
+// structure is an error.
+import { allowedText, type ParamSpec, type SpecTable } from './paramSpec.ts';
+import {
+  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS,
+} from './params.ts';
+import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
+import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
+
+export type ValidationMode = 'strict' | 'clamp';
+/** Largest total of guest memory the model accepts, MiB (keeps page arrays within a browser tab). */
+export const MAX_TOTAL_VM_MIB = 262144;
+
+export type ValidationResult =
+  | { ok: true; scenario: Scenario; corrections: string[]; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+interface Ctx {
+  mode: ValidationMode;
+  errors: string[];
+  corrections: string[];
+  warnings: string[];
+}
+
+const show = (v: unknown): string => {
+  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function problem(ctx: Ctx, field: string, value: unknown, spec: ParamSpec, fixed: ParamValue | undefined): ParamValue | undefined {
+  const text = `${field}: ${show(value)} is not valid (${allowedText(spec)})`;
+  if (ctx.mode === 'clamp' && fixed !== undefined) {
+    ctx.corrections.push(`${text}; using ${show(fixed)}`);
+    return fixed;
+  }
+  ctx.errors.push(text);
+  return undefined;
+}
+
+/** Reads one value against its spec; returns the default when absent. */
+export function readValue(ctx: Ctx, field: string, raw: unknown, spec: ParamSpec): ParamValue {
+  if (raw === undefined) return spec.default;
+  switch (spec.kind) {
+    case 'number': {
+      const n = typeof raw === 'string' && ctx.mode === 'clamp' && raw.trim() !== '' ? Number(raw) : raw;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return problem(ctx, field, raw, spec, spec.default) ?? spec.default;
+      let v = spec.integer ? Math.round(n) : n;
+      v = Math.min(spec.max, Math.max(spec.min, v));
+      if (v !== n) return problem(ctx, field, raw, spec, v) ?? spec.default;
+      return v;
+    }
+    case 'enum':
+      if (typeof raw === 'string' && spec.options.includes(raw)) return raw;
+      return problem(ctx, field, raw, spec, spec.default) ?? spec.default;
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      if (ctx.mode === 'clamp' && (raw === 'true' || raw === '1')) return true;
+      if (ctx.mode === 'clamp' && (raw === 'false' || raw === '0')) return false;
+      return problem(ctx, field, raw, spec, spec.default) ?? spec.default;
+    case 'string':
+      if (typeof raw === 'string' && spec.pattern.test(raw)) return raw;
+      return problem(ctx, field, raw, spec, spec.default) ?? spec.default;
+  }
+}
+
+function readTable<T extends SpecTable>(ctx: Ctx, path: string, raw: unknown, table: T, extraKeys: readonly string[] = []): Record<keyof T, ParamValue> {
+  const obj = isRecord(raw) ? raw : {};
+  if (raw !== undefined && !isRecord(raw)) ctx.errors.push(`${path}: expected an object, got ${show(raw)}`);
+  const out: Record<string, ParamValue> = {};
+  for (const [key, spec] of Object.entries(table)) out[key] = readValue(ctx, `${path}.${key}`, obj[key], spec);
+  for (const key of Object.keys(obj)) {
+    if (!(key in table) && !extraKeys.includes(key)) ctx.warnings.push(`${path}.${key}: unknown key, ignored`);
+  }
+  return out as Record<keyof T, ParamValue>;
+}
+
+function crossCheck(ctx: Ctx, field: string, value: number, limit: number, relation: string): number {
+  if (value <= limit) return value;
+  const text = `${field}: ${value} must be at most ${relation} (${limit})`;
+  if (ctx.mode === 'clamp') {
+    ctx.corrections.push(`${text}; using ${limit}`);
+    return limit;
+  }
+  ctx.errors.push(text);
+  return value;
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,24}$/;
+
+function readVm(ctx: Ctx, raw: unknown, i: number, policyKind: PolicyKind): VmConfig {
+  const path = `vms[${i}]`;
+  const obj = isRecord(raw) ? raw : {};
+  if (!isRecord(raw)) ctx.errors.push(`${path}: expected an object, got ${show(raw)}`);
+  const vmTable = policyEntry(policyKind)?.vmParams ?? {};
+  const base = readTable(ctx, path, obj, VM_PARAMS, ['name', 'balloon', 'workload', ...Object.keys(vmTable)]);
+  let name = typeof obj.name === 'string' && NAME_PATTERN.test(obj.name) ? obj.name : `vm${i + 1}`;
+  if (obj.name !== undefined && name !== obj.name) {
+    const text = `${path}.name: ${show(obj.name)} is not valid (allowed: 1-24 letters, digits, . - or _)`;
+    if (ctx.mode === 'clamp') ctx.corrections.push(`${text}; using "${name}"`);
+    else ctx.errors.push(text);
+  }
+  const vm = {
+    name,
+    ...base,
+    balloon: readTable(ctx, `${path}.balloon`, obj.balloon, BALLOON_PARAMS),
+    workload: readTable(ctx, `${path}.workload`, obj.workload, WORKLOAD_PARAMS),
+    policy: readTable(ctx, path, obj, vmTable, Object.keys(obj)),
+  } as unknown as VmConfig;
+  vm.minMiB = crossCheck(ctx, `${path}.minMiB`, vm.minMiB, vm.memoryMiB, 'the VM memory');
+  vm.kernelMiB = crossCheck(ctx, `${path}.kernelMiB`, vm.kernelMiB, Math.floor(vm.memoryMiB / 2), 'half the VM memory');
+  vm.balloon.targetMiB = crossCheck(ctx, `${path}.balloon.targetMiB`, vm.balloon.targetMiB, vm.memoryMiB - vm.kernelMiB, 'the VM memory less its kernel memory');
+  vm.workload.footprintMiB = crossCheck(ctx, `${path}.workload.footprintMiB`, vm.workload.footprintMiB, 65536, 'the largest process (64 GiB)');
+  const w = vm.workload;
+  if (w.kind === 'filecache') w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.fileMiB, 'the file data (fileMiB)');
+  else w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.footprintMiB, 'the footprint');
+  return vm;
+}
+
+/** Validates an untrusted scenario object. Never throws. */
+export function validateScenario(input: unknown, mode: ValidationMode = 'strict'): ValidationResult {
+  const ctx: Ctx = { mode, errors: [], corrections: [], warnings: [] };
+  if (!isRecord(input)) return { ok: false, errors: [`scenario: expected a JSON object, got ${show(input)}`] };
+  if (input.format !== SCENARIO_FORMAT) {
+    const text = `format: ${show(input.format)} is not a known scenario format (allowed: ${SCENARIO_FORMAT})`;
+    if (mode === 'clamp' && input.format === undefined) ctx.corrections.push(`${text}; reading it as format ${SCENARIO_FORMAT}`);
+    else return { ok: false, errors: [text] };
+  }
+  const top = readTable(ctx, 'scenario', input, TOP_PARAMS, ['format', 'name', 'host', 'policy', 'vms']);
+  const host = readTable(ctx, 'host', input.host, HOST_PARAMS);
+  const rawPolicy = isRecord(input.policy) ? input.policy : {};
+  if (input.policy !== undefined && !isRecord(input.policy)) ctx.errors.push(`policy: expected an object, got ${show(input.policy)}`);
+  let kind = (rawPolicy.kind ?? 'manual') as PolicyKind;
+  if (!POLICY_KINDS_ALL.includes(kind) || !policyEntry(kind)) {
+    const known = POLICY_KINDS_ALL.filter((k) => policyEntry(k));
+    const text = `policy.kind: ${show(rawPolicy.kind)} is not valid (allowed: ${known.join(', ')})`;
+    if (mode === 'clamp') ctx.corrections.push(`${text}; using "manual"`);
+    else ctx.errors.push(text);
+    kind = 'manual';
+  }
+  const policyParams = readTable(ctx, 'policy', rawPolicy, policyEntry(kind)!.params, ['kind']);
+  const rawVms = input.vms;
+  const vms: VmConfig[] = [];
+  if (!Array.isArray(rawVms) || rawVms.length === 0) {
+    ctx.errors.push(`vms: expected a list of 1 to ${MAX_VMS} VMs, got ${show(rawVms)}`);
+  } else {
+    if (rawVms.length > MAX_VMS) {
+      const text = `vms: ${rawVms.length} VMs is too many (allowed 1 to ${MAX_VMS})`;
+      if (mode === 'clamp') ctx.corrections.push(`${text}; keeping the first ${MAX_VMS}`);
+      else ctx.errors.push(text);
+    }
+    rawVms.slice(0, MAX_VMS).forEach((raw, i) => vms.push(readVm(ctx, raw, i, kind)));
+  }
+  const seen = new Set<string>();
+  vms.forEach((vm, i) => {
+    if (seen.has(vm.name)) {
+      const renamed = `vm${i + 1}`;
+      const text = `vms[${i}].name: "${vm.name}" is used by another VM (names must be unique)`;
+      if (mode === 'clamp' && !seen.has(renamed)) {
+        ctx.corrections.push(`${text}; using "${renamed}"`);
+        vm.name = renamed;
+      } else ctx.errors.push(text);
+    }
+    seen.add(vm.name);
+  });
+  let total = vms.reduce((s, vm) => s + vm.memoryMiB, 0);
+  if (total > MAX_TOTAL_VM_MIB) {
+    const text = `vms: total VM memory ${total} MiB is too large (allowed up to ${MAX_TOTAL_VM_MIB} MiB)`;
+    if (mode === 'clamp') {
+      while (total > MAX_TOTAL_VM_MIB && vms.length > 1) total -= vms.pop()!.memoryMiB;
+      ctx.corrections.push(`${text}; keeping the first ${vms.length} VMs`);
+    } else ctx.errors.push(text);
+  }
+  if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
+  const scenario: Scenario = {
+    format: 1,
+    name: typeof input.name === 'string' && NAME_PATTERN.test(input.name) ? input.name : 'custom',
+    seed: top.seed as number,
+    tickMs: top.tickMs as number,
+    host: host as unknown as Scenario['host'],
+    policy: { kind, params: policyParams },
+    vms,
+  };
+  return { ok: true, scenario, corrections: ctx.corrections, warnings: ctx.warnings };
+}
