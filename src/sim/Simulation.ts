@@ -3,12 +3,14 @@
 // scenario and its seed determine every later state. Pure TypeScript: no DOM, no timers, no
 // global randomness; it runs unchanged in the worker, in Node and in tests.
 import { PageKind } from './guest/pageState.ts';
+import { EventLog } from './events.ts';
 import { Hypervisor } from './host/Hypervisor.ts';
 import { PageSharing } from './host/PageSharing.ts';
 import type { GuestReportedStats, ObservedVm, Policy } from './policy/Policy.ts';
 import { createPolicy } from './policy/registry.ts';
 import { Rng } from './rng.ts';
-import type { Scenario } from './scenario/types.ts';
+import type { Scenario, VmConfig } from './scenario/types.ts';
+import type { BalloonDriver } from './balloon/BalloonDriver.ts';
 import { mibToPages } from './units.ts';
 import { Vm } from './Vm.ts';
 
@@ -20,6 +22,7 @@ export class Simulation {
   readonly vms: Vm[] = [];
   readonly observed: ObservedVm[] = [];
   readonly policy: Policy;
+  readonly events = new EventLog();
   timeMs = 0;
   ticks = 0;
 
@@ -32,7 +35,7 @@ export class Simulation {
     scenario.vms.forEach((config, i) => {
       const vm = new Vm(i, config, this.hv, h.eptLevels, scenario.tickMs, this.rng);
       this.vms.push(vm);
-      this.observed.push(observe(vm));
+      this.observed.push(new VmObservation(vm));
     });
     this.policy = createPolicy(scenario.policy.kind, {
       scenario,
@@ -41,12 +44,14 @@ export class Simulation {
       vms: this.observed,
       rng: this.rng,
       params: scenario.policy.params,
+      events: this.events,
     });
   }
 
   /** Advances the model by dtMs of simulated time. */
   step(dtMs: number = this.scenario.tickMs): void {
     this.timeMs += dtMs;
+    this.events.nowMs = this.timeMs;
     this.policy.step(dtMs);
     for (const vm of this.vms) vm.driver?.step(dtMs);
     for (let i = 0; i < this.vms.length; i++) {
@@ -79,28 +84,40 @@ export class Simulation {
   }
 }
 
-function observe(vm: Vm): ObservedVm {
-  return {
-    index: vm.index,
-    config: vm.config,
-    pages: vm.os.mem.pages,
-    balloon: vm.driver,
-    blocked: false,
-    backedPages: () => vm.ept.present,
-    reportedStats: (): GuestReportedStats | null => {
-      if (!vm.driver) return null;
-      const os = vm.os;
-      return {
-        memFree: os.mem.free,
-        memTotal: os.memTotalPages(vm.config.balloon.deflateOnOom),
-        available: os.availablePages(),
-        caches: os.mem.count(PageKind.Cache),
-        swapIn: os.stats.pswpin,
-        swapOut: os.stats.pswpout,
-        majorFaults: os.stats.pgmajfault,
-        minorFaults: os.stats.pgminfault,
-        oomKills: os.stats.oomKill,
-      };
-    },
-  };
+/** A VM as the hypervisor's policy sees it (see ObservedVm). */
+class VmObservation implements ObservedVm {
+  readonly index: number;
+  readonly config: VmConfig;
+  readonly pages: number;
+  readonly balloon: BalloonDriver | null;
+  blocked = false;
+  private readonly vm: Vm;
+
+  constructor(vm: Vm) {
+    this.vm = vm;
+    this.index = vm.index;
+    this.config = vm.config;
+    this.pages = vm.os.mem.pages;
+    this.balloon = vm.driver;
+  }
+
+  backedPages(): number {
+    return this.vm.ept.present;
+  }
+
+  reportedStats(): GuestReportedStats | null {
+    if (!this.vm.driver) return null;
+    const os = this.vm.os;
+    return {
+      memFree: os.mem.free,
+      memTotal: os.memTotalPages(this.vm.config.balloon.deflateOnOom),
+      available: os.availablePages(),
+      caches: os.mem.count(PageKind.Cache),
+      swapIn: os.stats.pswpin,
+      swapOut: os.stats.pswpout,
+      majorFaults: os.stats.pgmajfault,
+      minorFaults: os.stats.pgminfault,
+      oomKills: os.stats.oomKill,
+    };
+  }
 }

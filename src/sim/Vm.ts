@@ -12,6 +12,7 @@ import type { Rng } from './rng.ts';
 import type { VmConfig } from './scenario/types.ts';
 import { mibToPages } from './units.ts';
 import { WindowRatio } from './WindowRatio.ts';
+import { EptPlatform, GuestContent } from './VmChannels.ts';
 
 /** Window over which a VM's reported performance is averaged. */
 export const PERFORMANCE_WINDOW_MS = 10000;
@@ -31,21 +32,16 @@ export class Vm {
     this.config = config;
     const pages = mibToPages(config.memoryMiB);
     this.ept = new Ept(pages, eptLevels, hv.frames);
-    this.os = new GuestOs(pages, mibToPages(config.kernelMiB), mibToPages(config.guestSwapMiB), config.guestDiskLatencyUs, config.pageTableLevels, {
-      access: (gpfn, write) => hv.access(index, gpfn, write),
-      readForGuestSwapOut: (gpfn) => hv.readForGuestSwapOut(index, gpfn),
-    });
+    const channel = new EptPlatform(hv, index);
+    this.os = new GuestOs(pages, mibToPages(config.kernelMiB), mibToPages(config.guestSwapMiB), config.guestDiskLatencyUs, config.pageTableLevels, channel);
     const registered = hv.addVm({
       ept: this.ept,
       compression: hv.compressionEnabled ? new CompressionCache(index, pages) : null,
-      content: (gpfn) => this.os.contentKey(gpfn, () => this.workload.identicalPages, () => this.workload.contentClass),
+      content: new GuestContent(this.os),
     });
     if (registered !== index) throw new Error(`VM ${config.name} registered as ${registered}, expected ${index}`);
     this.os.boot();
-    this.driver = createBalloonDriver(config.balloon, this.os, {
-      inflated: (pfns, n) => hv.balloonInflated(index, pfns, n),
-      deflated: (pfns, n) => hv.balloonDeflated(index, pfns, n),
-    });
+    this.driver = createBalloonDriver(config.balloon, this.os, channel);
     this.workload = new Workload(config.workload, this.os, rng);
     this.performance = new WindowRatio(Math.ceil(PERFORMANCE_WINDOW_MS / tickMs));
   }

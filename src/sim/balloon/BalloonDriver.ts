@@ -3,7 +3,7 @@
 // reporting their page numbers to the host in messages, deflating by the reverse; and the
 // DEFLATE_ON_OOM notifier. Each flavour (virtio, vmware, xen, hyperv) adds its pacing, batch
 // size and back-off in its own file.
-import type { AllocMode, GuestOs } from '../guest/GuestOs.ts';
+import type { AllocMode, GuestOs, OomListener } from '../guest/GuestOs.ts';
 import { PageKind } from '../guest/pageState.ts';
 import type { BalloonDriverKind } from '../scenario/params.ts';
 
@@ -16,7 +16,7 @@ export interface BalloonHost {
 /** Pages released per OOM notification (VIRTIO_BALLOON_OOM_NR_PAGES, drivers/virtio/virtio_balloon.c). */
 export const OOM_DEFLATE_PAGES = 256;
 
-export abstract class BalloonDriver {
+export abstract class BalloonDriver implements OomListener {
   abstract readonly kind: BalloonDriverKind;
   /** Pages the host asks the balloon to hold (virtio num_pages). */
   targetPages = 0;
@@ -40,7 +40,7 @@ export abstract class BalloonDriver {
     this.host = host;
     this.deflateOnOom = deflateOnOom;
     this.pfns = new Int32Array(maxBatch);
-    if (deflateOnOom) os.oomListener = { onOom: () => this.onOom() };
+    if (deflateOnOom) os.oomListener = this;
   }
 
   /** Largest balloon the guest can hold: everything but the kernel's own pages. */
@@ -97,7 +97,7 @@ export abstract class BalloonDriver {
   }
 
   /** DEFLATE_ON_OOM: give back 1 MiB instead of letting the guest kill a process. */
-  private onOom(): boolean {
+  onOom(): boolean {
     const n = Math.min(OOM_DEFLATE_PAGES, this.actualPages);
     if (n === 0) return false;
     this.deflateMessage(n);

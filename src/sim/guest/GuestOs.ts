@@ -38,8 +38,11 @@ export class GuestOs {
   readonly kernelPages: number;
   /** Guest-physical page caching each page of the workload's files, or -1. */
   fileMap: Int32Array;
-  /** Content class of the files (workload kind), so the same files match across VMs. */
-  fileClass = 0;
+  /** Content class of the files and the application (workload kind), so the same files and
+   * program match across VMs. */
+  contentClass = 0;
+  /** Leading virtual pages of the application that are code and read-only data. */
+  identicalPages = 0;
   oomListener: OomListener | null = null;
   /** Stall accumulated by the caller's accesses, µs. */
   stallUs = 0;
@@ -68,9 +71,8 @@ export class GuestOs {
     this.stallUs = 0;
   }
 
-  setFiles(pages: number, contentClass: number): void {
+  setFiles(pages: number): void {
     this.fileMap = new Int32Array(pages).fill(-1);
-    this.fileClass = contentClass;
   }
 
   /** Starts a process with its page-table root (and the top levels) allocated. */
@@ -243,7 +245,7 @@ export class GuestOs {
 
   /** Identity of a page's content, for page sharing: 0 = all zeros, -1 = unique, else a key
    * equal for pages with equal content in any VM. This is the model of the page's bytes. */
-  contentKey(g: number, identicalPages: (pid: number) => number, contentClass: (pid: number) => number): number {
+  contentKey(g: number): number {
     const state = this.mem.state[g];
     if (state & FLAG_ZERO) return 0;
     const rmap = this.mem.rmap[g];
@@ -251,12 +253,11 @@ export class GuestOs {
       case PageKind.Kernel:
         return rmap < this.kernelPages / 2 ? hash32(KERNEL_TEXT_CLASS, rmap) | 1 : -1;
       case PageKind.Anon: {
-        const pid = anonRmapPid(rmap);
         const v = anonRmapVpage(rmap);
-        return v < identicalPages(pid) ? hash32(contentClass(pid), v) | 1 : -1;
+        return v < this.identicalPages ? hash32(this.contentClass, v) | 1 : -1;
       }
       case PageKind.Cache:
-        return state & FLAG_DIRTY ? -1 : hash32(0x1000 + this.fileClass, rmap) | 1;
+        return state & FLAG_DIRTY ? -1 : hash32(0x1000 + this.contentClass, rmap) | 1;
       default:
         return -1;
     }

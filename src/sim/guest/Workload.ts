@@ -52,7 +52,9 @@ export class Workload {
     this.footprintPages = mibToPages(config.footprintMiB);
     this.identicalPages = Math.floor((this.footprintPages * config.identicalPercent) / 100);
     this.contentClass = 100 + WORKLOAD_KINDS.indexOf(config.kind);
-    if (config.kind === 'filecache') os.setFiles(mibToPages(config.fileMiB), this.contentClass);
+    os.contentClass = this.contentClass;
+    os.identicalPages = this.identicalPages;
+    if (config.kind === 'filecache') os.setFiles(mibToPages(config.fileMiB));
     this.process = os.spawn(APP_PID, config.kind, Math.max(1, this.footprintPages));
   }
 

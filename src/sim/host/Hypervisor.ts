@@ -17,13 +17,20 @@ import { emptyHostStats, type HostStats } from './hostStats.ts';
 import { linuxWatermarks } from '../guest/GuestMemory.ts';
 
 /** What the hypervisor may learn of a VM's page contents: a content key (0 = zero page,
- * -1 = unique) as a scanner hashing the page would. */
-export type ContentProbe = (gpfn: number) => number;
+ * -1 = unique) as a scanner hashing the page's bytes would. */
+export interface ContentSource {
+  contentKey(gpfn: number): number;
+}
+
+/** Told when a shared frame loses its last mapping (the sharing table forgets it). */
+export interface SharedFrameIndex {
+  forgetFrame(frame: number): void;
+}
 
 export interface HostVm {
   ept: Ept;
   compression: CompressionCache | null;
-  content: ContentProbe;
+  content: ContentSource;
 }
 
 /** Host swap-out batch when a fault finds no free frame (direct host reclaim). */
@@ -37,8 +44,7 @@ export class Hypervisor {
   readonly watermarks: { min: number; low: number; high: number };
   readonly compressionEnabled: boolean;
   swapSelection: HostSwapSelection;
-  /** Called when a shared frame's last mapping goes, so the sharing table forgets it. */
-  onSharedFrameReleased: (frame: number) => void = () => {};
+  sharedFrameIndex: SharedFrameIndex | null = null;
   private readonly rng: Rng;
   private lruVm = 0;
   private lruGpfn = 0;
@@ -117,7 +123,7 @@ export class Hypervisor {
   }
 
   dropShared(frame: number): void {
-    if (this.frames.refCount(frame) === 1) this.onSharedFrameReleased(frame);
+    if (this.frames.refCount(frame) === 1) this.sharedFrameIndex?.forgetFrame(frame);
     this.frames.dropRef(frame);
   }
 
@@ -150,7 +156,7 @@ export class Hypervisor {
   /** Whether a page's bytes compress to 2 KB or less: zero pages and code/text always; other
    * data for a fixed half of pages chosen by a hash of the page (a modelling assumption). */
   private compressible(vm: number, gpfn: number): boolean {
-    const key = this.vms[vm].content(gpfn);
+    const key = this.vms[vm].content.contentKey(gpfn);
     return key >= 0 || (hash32(vm, gpfn, 0xc0) & 1) === 0;
   }
 

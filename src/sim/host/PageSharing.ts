@@ -6,9 +6,9 @@
 // zero pages; 'all' any identical content across and within VMs.
 import type { PageSharingMode } from '../scenario/types.ts';
 import { EPT_ACCESSED, eptFrame } from './Ept.ts';
-import type { Hypervisor } from './Hypervisor.ts';
+import type { Hypervisor, SharedFrameIndex } from './Hypervisor.ts';
 
-export class PageSharing {
+export class PageSharing implements SharedFrameIndex {
   readonly mode: PageSharingMode;
   readonly pagesPerSec: number;
   /** content key -> shared frame. */
@@ -27,11 +27,13 @@ export class PageSharing {
     this.hv = hv;
     this.mode = mode;
     this.pagesPerSec = pagesPerSec;
-    hv.onSharedFrameReleased = (frame) => {
-      const key = this.keyOfFrame.get(frame);
-      if (key !== undefined) this.table.delete(key);
-      this.keyOfFrame.delete(frame);
-    };
+    hv.sharedFrameIndex = this;
+  }
+
+  forgetFrame(frame: number): void {
+    const key = this.keyOfFrame.get(frame);
+    if (key !== undefined) this.table.delete(key);
+    this.keyOfFrame.delete(frame);
   }
 
   get tableSize(): number {
@@ -62,7 +64,7 @@ export class PageSharing {
     if (e < 0) return;
     const frame = eptFrame(e);
     if (hv.frames.isShared(frame)) return;
-    const key = hv.vms[vm].content(gpfn);
+    const key = hv.vms[vm].content.contentKey(gpfn);
     if (key < 0 || (this.mode === 'zero' && key !== 0)) return;
     const shared = this.table.get(key);
     if (shared !== undefined) {
@@ -77,7 +79,7 @@ export class PageSharing {
     if (hVm === vm && hGpfn === gpfn) return;
     const he = hv.vms[hVm].ept.entries[hGpfn];
     // A hint is stale if the page has gone or its content changed since it was hashed.
-    if (he < 0 || hv.frames.isShared(eptFrame(he)) || hv.vms[hVm].content(hGpfn) !== key) return;
+    if (he < 0 || hv.frames.isShared(eptFrame(he)) || hv.vms[hVm].content.contentKey(hGpfn) !== key) return;
     const hFrame = eptFrame(he);
     hv.frames.makeShared(hFrame);
     hv.vms[hVm].ept.sharedMapped++;

@@ -5,6 +5,7 @@
 import type { BalloonDriver } from '../balloon/BalloonDriver.ts';
 import type { Hypervisor } from '../host/Hypervisor.ts';
 import type { PageSharing } from '../host/PageSharing.ts';
+import type { EventLog } from '../events.ts';
 import type { Rng } from '../rng.ts';
 import type { ParamValue, Scenario, VmConfig } from '../scenario/types.ts';
 
@@ -44,6 +45,8 @@ export interface PolicyEnv {
   readonly vms: readonly ObservedVm[];
   readonly rng: Rng;
   readonly params: Record<string, ParamValue>;
+  /** Where the policy tells people what it did and why. */
+  readonly events: EventLog;
 }
 
 /** What a policy adds to each VM's line of the report. */
