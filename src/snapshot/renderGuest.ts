@@ -1,0 +1,51 @@
+// Renders a guest map: guest-physical pages [firstPage, firstPage + pageCount) of one VM into
+// cells, a GuestCell code (the guest's use of the page) and a BackingCell code (the EPT entry:
+// how the host backs it) per cell, each the most common among the cell's pages, written into
+// caller-provided arrays. Cost: O(pages in the window).
+import { EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame } from '../sim/host/Ept.ts';
+import type { Simulation } from '../sim/Simulation.ts';
+import { BackingCell } from './cellCodes.ts';
+import { GUEST_CELL_OF_STATE } from './cellTables.ts';
+import { clampWindow, cellsUsed, pagesPerCell } from './mapWindow.ts';
+import { Tally } from './mode.ts';
+import type { CellRange, GuestMapFrame, MapWindow } from './types.ts';
+
+/** BackingCell code of an EPT entry. */
+export function backingOf(sim: Simulation, entry: number): BackingCell {
+  if (entry >= 0) return sim.hv.frames.isShared(eptFrame(entry)) ? BackingCell.Shared : BackingCell.Private;
+  if (entry === EPT_UNTOUCHED) return BackingCell.Unbacked;
+  if (entry === EPT_BALLOONED) return BackingCell.Ballooned;
+  if (entry === EPT_COMPRESSED) return BackingCell.Compressed;
+  return BackingCell.HostSwapped;
+}
+
+/** Fills `cells` and `backing` (length >= cells used) for VM `vm`, all cells or `range`. */
+export function renderGuestMap(
+  sim: Simulation, vm: number, request: MapWindow, cells: Uint8Array, backing: Uint8Array, tallies = [new Tally(), new Tally()], range?: CellRange,
+): GuestMapFrame {
+  const v = sim.vms[vm];
+  const state = v.os.mem.state;
+  const entries = v.ept.entries;
+  const window = clampWindow(request, state.length);
+  const ppc = pagesPerCell(window);
+  const used = cellsUsed(window);
+  const end = window.firstPage + window.pageCount;
+  const [use, back] = tallies;
+  const from = Math.max(0, range?.cellFrom ?? 0);
+  const to = Math.min(used, range?.cellTo ?? used);
+  for (let c = from, g = window.firstPage + from * ppc; c < to; c++) {
+    if (ppc === 1) {
+      cells[c] = GUEST_CELL_OF_STATE[state[g]];
+      backing[c] = backingOf(sim, entries[g++]);
+      continue;
+    }
+    const cellEnd = Math.min(end, g + ppc);
+    for (; g < cellEnd; g++) {
+      use.add(GUEST_CELL_OF_STATE[state[g]], 0);
+      back.add(backingOf(sim, entries[g]), 0);
+    }
+    cells[c] = use.take();
+    backing[c] = back.take();
+  }
+  return { vm, window, pagesPerCell: ppc, cells, backing };
+}
