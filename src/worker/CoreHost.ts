@@ -1,0 +1,261 @@
+// The worker's command loop: receives protocol commands, drives the SimCore with the Pacer,
+// and posts frames (at most one in flight: the UI's `release` asks for the next), playback
+// status, the run history (for the link), replies and errors. Runs unchanged inside the Web
+// Worker and in the UI thread (the in-thread client). A model exception is fatal: it is
+// reported with its stack and the run stops until the next `load`.
+import { scenarioToJson } from '../sim/scenario/serialize.ts';
+import { validateScenario } from '../sim/scenario/validate.ts';
+import { stateHashHex } from '../sim/stateHash.ts';
+import { translate, WalkCaches } from '../sim/walk/index.ts';
+import { applyChanges, isLiveParam } from '../state/paramPath.ts';
+import { FrameBuilder } from './FrameBuilder.ts';
+import { inspectPage } from './inspect.ts';
+import { clampSpeed, Pacer } from './Pacer.ts';
+import { PROTOCOL_VERSION, type Command, type InputEntry, type PostEvent } from './protocol.ts';
+import { SimCore } from './SimCore.ts';
+import { StatusReporter } from './StatusReporter.ts';
+
+/** Wall time one loop turn may compute, ms: playing, and running fast or seeking. */
+const PLAY_SLICE_MS = 12;
+const FAST_SLICE_MS = 40;
+/** Wall time between loop turns while running, ms. */
+const LOOP_MS = 4;
+/** Longest run a seek may ask for, simulated ms (24 h). */
+export const MAX_SEEK_MS = 86_400_000;
+
+export interface HostClock {
+  now(): number;
+  later(fn: () => void, ms: number): void;
+}
+
+export class CoreHost {
+  private core: SimCore | null = null;
+  private readonly frames = new FrameBuilder();
+  private readonly pacer = new Pacer();
+  private readonly status: StatusReporter;
+  private walkCaches: WalkCaches | null = null;
+  private playing = false;
+  private runFast = false;
+  private seekTick: number | null = null;
+  private credit = 1;
+  private dirty = true;
+  private looping = false;
+  private dead = false;
+  private readonly post: PostEvent;
+  private readonly clock: HostClock;
+
+  constructor(post: PostEvent, clock: HostClock) {
+    this.post = post;
+    this.clock = clock;
+    this.status = new StatusReporter(post, clock);
+    post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+  }
+
+  handle(cmd: Command): void {
+    try {
+      if (this.dead && cmd.type !== 'load' && cmd.type !== 'release') throw new Error('the simulation stopped after an error; load a scenario to restart');
+      this.dispatch(cmd);
+    } catch (e) {
+      const fatal = !(e instanceof UserError);
+      if (fatal) {
+        this.stop();
+        this.dead = true;
+      }
+      this.post({ type: 'error', message: (e as Error).message ?? String(e), detail: (e as Error).stack ?? '', fatal });
+    }
+    this.afterChange();
+  }
+
+  private dispatch(cmd: Command): void {
+    switch (cmd.type) {
+      case 'load':
+        return this.load(cmd.scenario, cmd.inputs ?? [], cmd.timeMs ?? 0);
+      case 'release':
+        this.frames.release(cmd.buffers ?? []);
+        this.credit = 1;
+        return;
+      case 'setWindows':
+        for (const [id, w] of Object.entries(cmd.windows ?? {})) this.frames.setWindow(id as 'host', w ?? null);
+        this.dirty = true;
+        return;
+      case 'inspect':
+        return this.reply(cmd.id, () => inspectPage(this.run().sim, cmd.target));
+      case 'translate':
+        return this.reply(cmd.id, () => {
+          const sim = this.run().sim;
+          this.walkCaches ??= new WalkCaches(sim.scenario.host);
+          return translate(sim, cmd.request.vm, cmd.request.pid, parseAddress(cmd.request.gva), { write: cmd.request.write, caches: this.walkCaches });
+        });
+      case 'hash':
+        return this.reply(cmd.id, () => stateHashHex(this.run().sim));
+      default:
+        return this.control(cmd);
+    }
+  }
+
+  private control(cmd: Command): void {
+    const core = this.run();
+    const tickMs = core.scenario.tickMs;
+    switch (cmd.type) {
+      case 'play':
+        this.playing = true;
+        this.runFast = false;
+        this.pacer.start(this.clock.now());
+        break;
+      case 'pause':
+        this.stop();
+        break;
+      case 'runFast':
+        this.playing = true;
+        this.runFast = true;
+        break;
+      case 'speed':
+        this.pacer.speed = clampSpeed(cmd.speed);
+        break;
+      case 'step':
+        this.stop();
+        core.step(count(cmd.ticks));
+        break;
+      case 'stepBack':
+        this.stop();
+        this.jump(core.ticks - count(cmd.ticks));
+        break;
+      case 'seek':
+        if (!Number.isFinite(cmd.timeMs)) throw new UserError(`seek: ${cmd.timeMs} is not a time`);
+        this.stop();
+        this.jump(Math.round(Math.min(MAX_SEEK_MS, Math.max(0, cmd.timeMs)) / tickMs));
+        break;
+      case 'reset':
+        this.stop();
+        this.jump(0);
+        break;
+      case 'setParams': {
+        const outcome = userErrors(() => core.change(cmd.changes));
+        if (outcome.restarted) this.replaced();
+        if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
+        this.post({ type: 'history', history: core.history });
+        break;
+      }
+      default:
+        throw new UserError(`unknown command ${JSON.stringify((cmd as { type?: unknown }).type)}`);
+    }
+    this.dirty = true;
+  }
+
+  private load(scenarioIn: unknown, inputsIn: InputEntry[], timeMs: number): void {
+    const checked = validateScenario(scenarioToJson(scenarioIn as never), 'strict');
+    if (!checked.ok) throw new UserError(`load: invalid scenario: ${checked.errors.join('; ')}`);
+    const inputs = (Array.isArray(inputsIn) ? inputsIn : []).filter((e) =>
+      Number.isInteger(e?.tick) && e.tick >= 0 && isLiveParam(String(e.path)) && applyChanges(checked.scenario, [{ path: e.path, value: e.value }]).ok);
+    this.stop();
+    this.dead = false;
+    this.core = new SimCore(checked.scenario, inputs);
+    this.replaced();
+    this.post({ type: 'history', history: this.core.history });
+    if (timeMs > 0) this.jump(Math.round(Math.min(MAX_SEEK_MS, timeMs) / checked.scenario.tickMs));
+    this.dirty = true;
+  }
+
+  /** Goes to a tick: back at once (keyframe + replay), forward in slices (seeking). */
+  private jump(tick: number): void {
+    const core = this.run();
+    const target = Math.max(0, tick);
+    if (target > core.ticks) {
+      this.seekTick = target;
+      return;
+    }
+    core.seekTick(target);
+    this.replaced();
+  }
+
+  private replaced(): void {
+    this.walkCaches = null;
+    this.frames.resync(this.run().sim);
+  }
+
+  private stop(): void {
+    this.playing = false;
+    this.runFast = false;
+    this.seekTick = null;
+  }
+
+  private run(): SimCore {
+    if (!this.core) throw new UserError('no scenario loaded yet');
+    return this.core;
+  }
+
+  private reply(id: number, f: () => unknown): void {
+    try {
+      this.post({ type: 'reply', id, ok: true, result: f() });
+    } catch (e) {
+      this.post({ type: 'reply', id, ok: false, error: (e as Error).message });
+    }
+  }
+
+  /** After every command and loop turn: send what changed, keep the loop going if running. */
+  private afterChange(): void {
+    if (!this.core) return;
+    const busy = this.playing || this.seekTick !== null;
+    if (this.dirty && this.credit > 0 && !this.runFast && this.seekTick === null) this.sendFrame();
+    this.status.report(this.core, { playing: this.playing, runFast: this.runFast, speed: this.pacer.speed, seekingToTick: this.seekTick, idle: !busy && !this.dead });
+    if (busy && !this.looping) {
+      this.looping = true;
+      this.clock.later(() => this.turn(), LOOP_MS);
+    }
+  }
+
+  private sendFrame(): void {
+    const { frame, transfer } = this.frames.build(this.run().sim, !this.playing);
+    this.credit = 0;
+    this.dirty = false;
+    this.post({ type: 'frame', frame }, transfer);
+  }
+
+  /** One loop turn: compute the ticks due (or a slice of a fast run or seek). */
+  private turn(): void {
+    this.looping = false;
+    if (!this.core || this.dead) return;
+    const core = this.core;
+    const start = this.clock.now();
+    try {
+      if (this.seekTick !== null || this.runFast) {
+        while (this.clock.now() - start < FAST_SLICE_MS && (this.seekTick === null || core.ticks < this.seekTick)) core.step();
+        if (this.seekTick !== null && core.ticks >= this.seekTick) this.seekTick = null;
+        this.dirty = true;
+      } else if (this.playing) {
+        const due = this.pacer.due(start, core.scenario.tickMs);
+        let done = 0;
+        while (done < due && this.clock.now() - start < PLAY_SLICE_MS) {
+          core.step();
+          done++;
+        }
+        this.pacer.paid(done, core.scenario.tickMs);
+        if (done > 0) this.dirty = true;
+      }
+    } catch (e) {
+      this.stop();
+      this.dead = true;
+      this.post({ type: 'error', message: `The simulation failed at ${(core.sim.timeMs / 1000).toFixed(1)} s: ${(e as Error).message}`, detail: (e as Error).stack ?? '', fatal: true });
+    }
+    this.afterChange();
+  }
+}
+
+/** A mistake in a command (reported, the run goes on), as opposed to a failure of the model. */
+class UserError extends Error {}
+
+function userErrors<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+}
+
+const count = (n: number | undefined): number => (Number.isInteger(n) && n! > 0 ? Math.min(n!, 100_000) : 1);
+
+function parseAddress(text: string): bigint {
+  const t = String(text).trim().replace(/_/g, '');
+  if (!/^(0x[0-9a-f]+|\d+)$/i.test(t)) throw new RangeError(`"${text}" is not an address (hex 0x... or decimal)`);
+  return BigInt(t);
+}

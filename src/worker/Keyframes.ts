@@ -1,0 +1,64 @@
+// Keyframes for step back and the timeline scrubber: deep copies of the simulation taken every
+// `intervalTicks` ticks, within a memory budget. When the budget is full, every other keyframe
+// (after the first) is dropped and the interval doubles, so any run keeps a bounded number of
+// evenly spread keyframes. Going back to tick t = restore the latest keyframe at or before t and
+// replay (the model is deterministic, so the replay reproduces the same states).
+import { deepClone } from '../sim/clone.ts';
+import type { Simulation } from '../sim/Simulation.ts';
+
+/** Memory the keyframes may hold, bytes (typed-array bytes of the model). */
+export const KEYFRAME_BUDGET_BYTES = 384 * 1024 * 1024;
+/** Simulated time between keyframes at the start, ms. */
+export const KEYFRAME_INTERVAL_MS = 5000;
+
+interface Keyframe {
+  tick: number;
+  sim: Simulation;
+}
+
+export class Keyframes {
+  private frames: Keyframe[] = [];
+  intervalTicks: number;
+  private readonly budgetBytes: number;
+
+  constructor(tickMs: number, budgetBytes = KEYFRAME_BUDGET_BYTES) {
+    this.intervalTicks = Math.max(1, Math.round(KEYFRAME_INTERVAL_MS / tickMs));
+    this.budgetBytes = budgetBytes;
+  }
+
+  get count(): number {
+    return this.frames.length;
+  }
+  get earliestTick(): number {
+    return this.frames[0]?.tick ?? 0;
+  }
+
+  /** Takes a keyframe if `sim` is on the interval grid and none is kept for its tick. */
+  offer(sim: Simulation): void {
+    if (sim.ticks % this.intervalTicks !== 0) return;
+    const last = this.frames[this.frames.length - 1];
+    if (last && last.tick >= sim.ticks) return;
+    this.frames.push({ tick: sim.ticks, sim: deepClone(sim) });
+    while (this.frames.length > 2 && this.frames.length * sim.heapBytes > this.budgetBytes) this.thin();
+  }
+
+  /** A fresh copy of the latest keyframe at or before `tick`, or null if none. */
+  restore(tick: number): Simulation | null {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].tick <= tick) return deepClone(this.frames[i].sim);
+    return null;
+  }
+
+  /** Forgets keyframes at or after `tick` (their history changed). */
+  dropFrom(tick: number): void {
+    this.frames = this.frames.filter((k) => k.tick < tick);
+  }
+
+  clear(): void {
+    this.frames = [];
+  }
+
+  private thin(): void {
+    this.intervalTicks *= 2;
+    this.frames = this.frames.filter((k, i) => i === 0 || k.tick % this.intervalTicks === 0);
+  }
+}

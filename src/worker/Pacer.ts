@@ -1,0 +1,36 @@
+// Pacing: how many ticks to compute for the wall time that passed. Simulated ms per wall ms =
+// speed, the model advances only in whole ticks of scenario.tickMs, and pacing decides only
+// when ticks and frames happen, never what a tick computes. When the model cannot keep up, the
+// debt is dropped (the run slows down) rather than piling up.
+import { MAX_SPEED, MIN_SPEED } from './protocol.ts';
+
+/** Longest wall gap counted at once, ms (a stalled tab must not cause a burst of catching up). */
+export const MAX_WALL_GAP_MS = 250;
+
+export const clampSpeed = (speed: number): number =>
+  Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) : 1;
+
+export class Pacer {
+  speed = 1;
+  private debtMs = 0;
+  private lastWallMs: number | null = null;
+
+  /** Starts counting from `wallMs` (on play). */
+  start(wallMs: number): void {
+    this.lastWallMs = wallMs;
+    this.debtMs = 0;
+  }
+
+  /** Whole ticks due at `wallMs` since the last call. */
+  due(wallMs: number, tickMs: number): number {
+    const gap = this.lastWallMs === null ? 0 : Math.min(MAX_WALL_GAP_MS, Math.max(0, wallMs - this.lastWallMs));
+    this.lastWallMs = wallMs;
+    this.debtMs += gap * this.speed;
+    return Math.floor(this.debtMs / tickMs);
+  }
+
+  /** Records the ticks actually computed; debt beyond one tick that could not be paid is dropped. */
+  paid(ticks: number, tickMs: number): void {
+    this.debtMs = Math.min(this.debtMs - ticks * tickMs, tickMs);
+  }
+}

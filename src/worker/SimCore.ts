@@ -1,0 +1,124 @@
+// The run: a scenario, the live changes made since (the input log) and the simulation they
+// determine, with keyframes to go back in time. No timers and no messages: the worker host
+// drives it. State at tick k = the scenario run for k ticks, each input applied on arriving at
+// its tick, so going back (restore a keyframe, replay) and going forward agree exactly.
+import { Simulation } from '../sim/Simulation.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+import { applyChanges, isLiveParam, type ParamChange } from '../state/paramPath.ts';
+import { Keyframes } from './Keyframes.ts';
+import { applyLiveInput } from './liveInputs.ts';
+import type { InputEntry, RunHistory } from './protocol.ts';
+
+/** Most live changes one run keeps; past this a change restarts the run (keeps links short). */
+export const MAX_INPUTS = 200;
+
+export interface ChangeOutcome {
+  corrections: string[];
+  /** True when the change restarted the run at 0 s (not a live parameter). */
+  restarted: boolean;
+}
+
+export class SimCore {
+  scenario!: Scenario;
+  inputs: InputEntry[] = [];
+  sim!: Simulation;
+  /** Furthest tick computed in the current history (the timeline's end). */
+  headTick = 0;
+  keyframes!: Keyframes;
+  /** Bumped on every change of the model's state (a step, a jump, a live change). */
+  version = 0;
+
+  constructor(scenario: Scenario, inputs: InputEntry[] = []) {
+    this.load(scenario, inputs);
+  }
+
+  load(scenario: Scenario, inputs: InputEntry[] = []): void {
+    this.scenario = structuredClone(scenario);
+    this.inputs = [...inputs].sort((a, b) => a.tick - b.tick).slice(0, MAX_INPUTS);
+    this.keyframes = new Keyframes(scenario.tickMs);
+    this.sim = this.fresh();
+    this.headTick = 0;
+    this.arrive();
+  }
+
+  get history(): RunHistory {
+    return { scenario: this.scenario, inputs: this.inputs };
+  }
+  get ticks(): number {
+    return this.sim.ticks;
+  }
+
+  /** Advances by n ticks. */
+  step(n = 1): void {
+    for (let i = 0; i < n; i++) {
+      this.sim.step();
+      this.arrive();
+    }
+  }
+
+  /** Goes to tick t (forward by stepping; back by a keyframe and replay). */
+  seekTick(t: number): void {
+    const target = Math.max(0, Math.floor(t));
+    if (target < this.sim.ticks) {
+      const kept = this.keyframes.restore(target);
+      this.version++;
+      if (kept) this.sim = kept;
+      else {
+        this.sim = this.fresh();
+        this.arrive();
+      }
+    }
+    while (this.sim.ticks < target) {
+      this.sim.step();
+      this.arrive();
+    }
+  }
+
+  /** The scenario as it stands now: the start scenario with the inputs applied so far. */
+  effectiveScenario(): Scenario {
+    return structuredClone(this.sim.scenario);
+  }
+
+  /** Validates and applies parameter changes: live ones from this tick, others by restarting. */
+  change(changes: ParamChange[]): ChangeOutcome {
+    const r = applyChanges(this.effectiveScenario(), changes);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const live = changes.every((c) => isLiveParam(c.path)) && this.inputs.length + changes.length <= MAX_INPUTS;
+    if (!live) {
+      this.load(r.scenario);
+      return { corrections: r.corrections, restarted: true };
+    }
+    const tick = this.sim.ticks;
+    this.inputs = this.inputs.filter((e) => e.tick < tick || (e.tick === tick && !changes.some((c) => c.path === e.path)));
+    this.keyframes.dropFrom(tick);
+    this.headTick = tick;
+    for (const c of changes) {
+      const [, vm, group, key] = c.path.split('.');
+      const value = (r.scenario.vms[Number(vm)][group as 'balloon' | 'workload'] as unknown as Record<string, number>)[key];
+      const input = { tick, path: c.path, value };
+      this.inputs.push(input);
+      applyLiveInput(this.sim, input);
+    }
+    this.version++;
+    this.keyframes.offer(this.sim);
+    return { corrections: r.corrections, restarted: false };
+  }
+
+  /** Back to 0 s with the same scenario and inputs. */
+  reset(): void {
+    this.seekTick(0);
+  }
+
+  private fresh(): Simulation {
+    return new Simulation(structuredClone(this.scenario));
+  }
+
+  /** On arriving at a tick: apply its inputs, extend the history, offer a keyframe. */
+  private arrive(): void {
+    const t = this.sim.ticks;
+    this.version++;
+    for (const input of this.inputs) if (input.tick === t) applyLiveInput(this.sim, input);
+    if (t > this.headTick) this.headTick = t;
+    this.keyframes.offer(this.sim);
+  }
+}

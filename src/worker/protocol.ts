@@ -1,0 +1,86 @@
+// The message protocol between the UI and the simulation worker (docs/snapshot-protocol.md).
+// Commands go UI -> worker, events worker -> UI. Every message is a plain object with a `type`;
+// frames carry their map arrays in ArrayBuffers that are transferred, and the UI hands them
+// back with `release`, which also asks for the next frame (at most one frame is in flight).
+import type { ParamChange } from '../state/paramPath.ts';
+import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
+import type { Frame, MapWindow } from '../snapshot/types.ts';
+
+export const PROTOCOL_VERSION = 1;
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 64;
+
+/** Which map a window and a frame part belong to: the host map, or a VM's guest map. */
+export type MapId = 'host' | `guest:${number}`;
+
+/** A live parameter change recorded at a tick (applied on arriving at that tick). */
+export interface InputEntry {
+  tick: number;
+  path: string;
+  value: ParamValue;
+}
+
+export type InspectTarget = { space: 'host'; frame: number } | { space: 'guest'; vm: number; page: number };
+
+export interface TranslateRequest {
+  vm: number;
+  pid: number;
+  /** Guest-virtual address: hex ("0x7f0000001000") or decimal digits. */
+  gva: string;
+  write?: boolean;
+}
+
+export type Command =
+  | { type: 'load'; scenario: Scenario; inputs?: InputEntry[]; timeMs?: number }
+  | { type: 'setParams'; changes: ParamChange[] }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; ticks?: number }
+  | { type: 'stepBack'; ticks?: number }
+  | { type: 'seek'; timeMs: number }
+  | { type: 'speed'; speed: number }
+  | { type: 'runFast' }
+  | { type: 'reset' }
+  | { type: 'setWindows'; windows: Partial<Record<MapId, MapWindow | null>> }
+  | { type: 'release'; buffers: ArrayBuffer[] }
+  | { type: 'inspect'; id: number; target: InspectTarget }
+  | { type: 'translate'; id: number; request: TranslateRequest }
+  | { type: 'hash'; id: number };
+
+/** The playback state, sent whenever it changes (and a few times a second while running fast). */
+export interface PlaybackStatus {
+  playing: boolean;
+  runFast: boolean;
+  speed: number;
+  timeMs: number;
+  ticks: number;
+  tickMs: number;
+  /** Simulated times the timeline can seek to without recomputing from the start: [0, furthest computed]. */
+  rangeMs: [number, number];
+  /** Earliest kept keyframe, ms (step back below it replays from 0 s). */
+  keyframes: number;
+  /** While a seek computes forward: the target time, ms; otherwise null. */
+  seekingToMs: number | null;
+  /** stateHashHex of the model when paused and idle; null while it changes. */
+  hash: string | null;
+}
+
+/** The run's history: the scenario it started from and the live changes since (for the link). */
+export interface RunHistory {
+  scenario: Scenario;
+  inputs: InputEntry[];
+}
+
+export type Reply = { type: 'reply'; id: number; ok: true; result: unknown } | { type: 'reply'; id: number; ok: false; error: string };
+
+export type WorkerEvent =
+  | { type: 'ready'; protocolVersion: number }
+  | { type: 'frame'; frame: Frame }
+  | { type: 'status'; status: PlaybackStatus }
+  | { type: 'history'; history: RunHistory }
+  | { type: 'notice'; text: string; details: string[] }
+  | Reply
+  | { type: 'error'; message: string; detail: string; fatal: boolean };
+
+/** Sends an event with the buffers to transfer. */
+export type PostEvent = (event: WorkerEvent, transfer?: Transferable[]) => void;
