@@ -1,0 +1,125 @@
+// The message protocol, through the real worker file (sim.worker.ts run by @vitest/web-worker):
+// ready, load, frames by transfer with buffers handed back, at most one frame in flight, run
+// fast sends no frames, step / step back / seek, inspect and translate replies, errors that
+// leave the worker working.
+import '@vitest/web-worker';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerClient } from '../../src/worker/client.ts';
+import type { WorkerEvent } from '../../src/worker/protocol.ts';
+import { PROTOCOL_VERSION } from '../../src/worker/protocol.ts';
+import { SimRequests } from '../../src/worker/requests.ts';
+import { EventLog, hashAt, presetScenario } from './helpers.ts';
+
+type FrameEvent = Extract<WorkerEvent, { type: 'frame' }>;
+const isFrame = (e: WorkerEvent) => e.type === 'frame';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let client: WorkerClient;
+afterEach(() => client?.terminate());
+
+async function started() {
+  client = new WorkerClient(new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' }));
+  const log = new EventLog(client);
+  const ready = await log.next((e) => e.type === 'ready');
+  return { log, ready };
+}
+
+describe('worker protocol', () => {
+  it('greets with its version, loads a scenario and sends one frame with the requested maps', async () => {
+    const { log, ready } = await started();
+    expect(ready).toEqual({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+    client.send({ type: 'setWindows', windows: { host: { firstPage: 0, pageCount: 1e9, cells: 5000 }, 'guest:1': { firstPage: 0, pageCount: 1e9, cells: 3000 } } });
+    client.send({ type: 'load', scenario: presetScenario() });
+    const { frame } = await log.next<FrameEvent>(isFrame);
+    expect(frame.ticks).toBe(0);
+    expect(frame.complete).toBe(true);
+    expect(frame.host!.window).toEqual({ firstPage: 0, pageCount: 1048576, cells: 5000 });
+    expect(frame.host!.pagesPerCell).toBe(210);
+    expect(frame.host!.cells.length).toBe(Math.ceil(1048576 / 210));
+    expect(frame.guests.map((g) => g.vm)).toEqual([1]);
+    expect(frame.summary.vms.map((v) => v.name)).toEqual(['web', 'db', 'idle']);
+    expect(log.of('history')[0].history.scenario.name).toBe('balloon-by-hand');
+  });
+
+  it('transfers frame buffers and sends the next frame only after they are handed back', async () => {
+    const { log } = await started();
+    client.send({ type: 'setWindows', windows: { host: { firstPage: 0, pageCount: 1e9, cells: 4096 } } });
+    client.send({ type: 'load', scenario: presetScenario() });
+    client.send({ type: 'speed', speed: 64 });
+    client.send({ type: 'play' });
+    const first = await log.next<FrameEvent>(isFrame);
+    await sleep(400);
+    expect(log.of('frame').length).toBe(1);
+    const buffer = first.frame.host!.cells.buffer as ArrayBuffer;
+    const next = log.next<FrameEvent>(isFrame);
+    client.send({ type: 'release', buffers: [buffer] }, [buffer]);
+    expect(buffer.byteLength).toBe(0);
+    const second = await next;
+    expect(second.frame.ticks).toBeGreaterThan(first.frame.ticks);
+    client.send({ type: 'pause' });
+  });
+
+  it('runs fast without frames, then shows the frame where it paused', async () => {
+    const { log } = await started();
+    client.send({ type: 'load', scenario: presetScenario() });
+    const f0 = await log.next<FrameEvent>(isFrame);
+    client.send({ type: 'release', buffers: [] });
+    client.send({ type: 'runFast' });
+    await sleep(500);
+    expect(log.of('frame').length).toBe(1);
+    const running = log.of('status').at(-1)!.status;
+    expect(running.runFast).toBe(true);
+    const paused = log.next<FrameEvent>(isFrame);
+    client.send({ type: 'pause' });
+    const f1 = await paused;
+    expect(f1.frame.ticks).toBeGreaterThan(f0.frame.ticks);
+    expect(log.of('status').at(-1)!.status.runFast).toBe(false);
+  });
+
+  it('steps, steps back and seeks to exact states, with a hash when paused', async () => {
+    const { log } = await started();
+    client.send({ type: 'load', scenario: presetScenario() });
+    client.send({ type: 'step', ticks: 50 });
+    const at5 = await hashAt(log, 5000);
+    client.send({ type: 'step', ticks: 30 });
+    await hashAt(log, 8000);
+    client.send({ type: 'stepBack', ticks: 30 });
+    expect((await hashAt(log, 5000)).status.hash).toBe(at5.status.hash);
+    client.send({ type: 'seek', timeMs: 0 });
+    await hashAt(log, 0);
+    client.send({ type: 'seek', timeMs: 5000 });
+    const again = await hashAt(log, 5000);
+    expect(again.status.hash).toBe(at5.status.hash);
+    expect(again.status.rangeMs).toEqual([0, 8000]);
+  });
+
+  it('answers inspect and translate, and reports bad requests without stopping', async () => {
+    const { log } = await started();
+    const requests = new SimRequests(client);
+    client.send({ type: 'load', scenario: presetScenario() });
+    client.send({ type: 'step', ticks: 20 });
+    await hashAt(log, 2000);
+    const page = await requests.inspect({ space: 'guest', vm: 0, page: 0 });
+    expect(page).toMatchObject({ space: 'guest', vmName: 'web', kind: 'kernel' });
+    const frame = await requests.inspect({ space: 'host', frame: 0 });
+    expect(frame.space).toBe('host');
+    await expect(requests.inspect({ space: 'host', frame: -1 })).rejects.toThrow(/does not exist/);
+    const walk = await requests.translate({ vm: 0, pid: 1, gva: '0x7f0000000000' });
+    expect(walk.kind).toBe('two-dimensional');
+    await expect(requests.translate({ vm: 0, pid: 1, gva: '<script>' })).rejects.toThrow(/not an address/);
+    const error = log.next<Extract<WorkerEvent, { type: 'error' }>>((e) => e.type === 'error');
+    client.send({ type: 'bogus' } as never);
+    const err = await error;
+    expect(err.fatal).toBe(false);
+    expect(await requests.hash()).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it('applies a live change and publishes the new history', async () => {
+    const { log } = await started();
+    client.send({ type: 'load', scenario: presetScenario() });
+    client.send({ type: 'step', ticks: 10 });
+    client.send({ type: 'setParams', changes: [{ path: 'vms.0.balloon.targetMiB', value: 300 }] });
+    const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>((e) => e.type === 'history' && e.history.inputs.length > 0);
+    expect(h.history.inputs).toEqual([{ tick: 10, path: 'vms.0.balloon.targetMiB', value: 300 }]);
+  });
+});
