@@ -3,14 +3,22 @@
 // to it read-only and its own frame freed; a match with an earlier unshared page (a "hint",
 // ESX's hint frames / KSM's unstable tree) is re-checked and both become one shared frame.
 // A later write takes a copy-on-write fault (Hypervisor.breakCow). Mode 'zero' merges only
-// zero pages; 'all' any identical content across and within VMs.
+// zero pages; 'all' any identical content across and within VMs. With `salted` (vSphere's
+// Mem.ShareForceSalting = 2) the table key includes the VM, so pages merge only within a VM.
 import type { PageSharingMode } from '../scenario/types.ts';
 import { EPT_ACCESSED, eptFrame } from './Ept.ts';
 import type { Hypervisor, SharedFrameIndex } from './Hypervisor.ts';
 
+/** Salted table keys are contentKey * SALT_SLOTS + vm (VM indices fit 5 bits, HostFrames). */
+const SALT_SLOTS = 32;
+
 export class PageSharing implements SharedFrameIndex {
   readonly mode: PageSharingMode;
   readonly pagesPerSec: number;
+  /** Whether the scanner runs (KSM `run`); a policy may start and stop it. */
+  running = true;
+  /** Per-VM salt: only pages of the same VM can share a frame. */
+  salted = false;
   /** content key -> shared frame. */
   private readonly table = new Map<number, number>();
   private readonly keyOfFrame = new Map<number, number>();
@@ -42,7 +50,7 @@ export class PageSharing implements SharedFrameIndex {
 
   /** Scans the pages this tick's budget allows. */
   step(dtMs: number, rateFactor = 1): void {
-    if (this.mode === 'off' || this.hv.vms.length === 0) return;
+    if (this.mode === 'off' || !this.running || this.hv.vms.length === 0) return;
     this.credit += (this.pagesPerSec * rateFactor * dtMs) / 1000;
     let budget = Math.floor(this.credit);
     this.credit -= budget;
@@ -66,13 +74,14 @@ export class PageSharing implements SharedFrameIndex {
     if (hv.frames.isShared(frame)) return;
     const key = hv.vms[vm].content.contentKey(gpfn);
     if (key < 0 || (this.mode === 'zero' && key !== 0)) return;
-    const shared = this.table.get(key);
+    const slot = this.salted ? key * SALT_SLOTS + vm : key;
+    const shared = this.table.get(slot);
     if (shared !== undefined) {
       this.mergeInto(vm, gpfn, shared);
       return;
     }
-    const hint = this.hints.get(key);
-    this.hints.set(key, (vm << 24) | gpfn);
+    const hint = this.hints.get(slot);
+    this.hints.set(slot, (vm << 24) | gpfn);
     if (hint === undefined) return;
     const hVm = hint >>> 24;
     const hGpfn = hint & 0xffffff;
@@ -83,9 +92,9 @@ export class PageSharing implements SharedFrameIndex {
     const hFrame = eptFrame(he);
     hv.frames.makeShared(hFrame);
     hv.vms[hVm].ept.sharedMapped++;
-    this.table.set(key, hFrame);
-    this.keyOfFrame.set(hFrame, key);
-    this.hints.delete(key);
+    this.table.set(slot, hFrame);
+    this.keyOfFrame.set(hFrame, slot);
+    this.hints.delete(slot);
     this.mergeInto(vm, gpfn, hFrame);
   }
 
@@ -95,7 +104,8 @@ export class PageSharing implements SharedFrameIndex {
     const own = eptFrame(ept.entries[gpfn]);
     hv.frames.addRef(shared);
     hv.frames.release(own);
-    ept.set(gpfn, shared | EPT_ACCESSED);
+    // Merging is not an access: the page keeps its accessed bit (idle sampling reads it).
+    ept.set(gpfn, shared | (ept.entries[gpfn] & EPT_ACCESSED));
     ept.sharedMapped++;
     hv.stats.pagesMerged++;
   }

@@ -3,6 +3,7 @@
 // the factories that build a running policy are in registry.ts.
 import type { SpecTable } from '../scenario/paramSpec.ts';
 import type { PolicyKind } from '../scenario/types.ts';
+import { ESX_PARAMS, VSPHERE_PARAMS } from './esx/vmwareParams.ts';
 
 export interface PolicyCatalogEntry {
   kind: PolicyKind;
@@ -27,6 +28,20 @@ export const POLICY_CATALOG: Readonly<Partial<Record<PolicyKind, PolicyCatalogEn
     label: 'No balloon',
     description: 'No balloon driver is used: when host frames run out the host swaps guest pages it cannot see into, which leads to double paging.',
     params: {},
+    vmParams: {},
+  },
+  esx: {
+    kind: 'esx',
+    label: 'VMware ESX (2002)',
+    description: 'Waldspurger\'s ESX Server (OSDI 2002): targets from shares with the idle memory tax, active memory estimated by sampling, and free-memory states high/soft/hard/low (6/4/2/1% of host memory): balloon in Soft, swap in Hard, block in Low.',
+    params: ESX_PARAMS,
+    vmParams: {},
+  },
+  vsphere: {
+    kind: 'vsphere',
+    label: 'VMware vSphere 6',
+    description: 'vSphere 6: the ESX scheduler with the Mem.MinFreePct sliding scale and five states: High, Clear (break large pages, TPS), Soft (balloon), Hard (compress and swap, ballooning stops), Low (block). TPS salted to within each VM by default.',
+    params: VSPHERE_PARAMS,
     vmParams: {},
   },
 };
