@@ -26,6 +26,9 @@ export class EptPlatform implements GuestPlatform, BalloonHost {
   deflated(pfns: Int32Array, count: number): void {
     this.hv.balloonDeflated(this.vm, pfns, count);
   }
+  reported(pfns: Int32Array, count: number): void {
+    this.hv.freePagesReported(this.vm, pfns, count);
+  }
 }
 
 export class GuestContent implements ContentSource {

@@ -11,6 +11,8 @@ import type { BalloonDriverKind } from '../scenario/params.ts';
 export interface BalloonHost {
   inflated(pfns: Int32Array, count: number): void;
   deflated(pfns: Int32Array, count: number): void;
+  /** Free page reporting: these free pages may be discarded (virtio reporting_vq). */
+  reported(pfns: Int32Array, count: number): void;
 }
 
 /** Pages released per OOM notification (VIRTIO_BALLOON_OOM_NR_PAGES, drivers/virtio/virtio_balloon.c). */

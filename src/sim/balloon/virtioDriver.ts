@@ -1,8 +1,10 @@
 // The Linux virtio-balloon driver (drivers/virtio/virtio_balloon.c): the worker moves towards
 // num_pages in messages of VIRTIO_BALLOON_ARRAY_PFNS_MAX = 256 PFNs; allocations use
 // __GFP_NORETRY (light reclaim only, never the OOM killer), and when one fails the driver logs
-// "Out of puff!" and sleeps 200 ms before trying again.
+// "Out of puff!" and sleeps 200 ms before trying again. With PAGE_REPORTING negotiated the
+// guest also runs free page reporting (freePageReporting.ts).
 import { BalloonDriver } from './BalloonDriver.ts';
+import { FreePageReporting } from './freePageReporting.ts';
 
 export const VIRTIO_PFNS_PER_MESSAGE = 256;
 export const VIRTIO_OUT_OF_PUFF_SLEEP_MS = 200;
@@ -13,8 +15,16 @@ export class VirtioBalloonDriver extends BalloonDriver {
   readonly kind = 'virtio' as const;
   private sleepUntilMs = 0;
   private budgetUs = 0;
+  /** Free page reporting, when the device offers VIRTIO_BALLOON_F_PAGE_REPORTING. */
+  reporting: FreePageReporting | null = null;
+
+  /** The host's device offers PAGE_REPORTING (QEMU free-page-reporting=on) and the guest takes it. */
+  enableFreePageReporting(): void {
+    this.reporting ??= new FreePageReporting(this.os, this.host);
+  }
 
   protected run(dtMs: number): void {
+    this.reporting?.step(dtMs);
     if (this.clockMs < this.sleepUntilMs) return;
     this.budgetUs = Math.min(this.budgetUs + dtMs * 1000, dtMs * 1000);
     this.activity = 'idle';

@@ -31,6 +31,8 @@ export class GuestMemory {
   readonly prev: Int32Array;
   readonly counts = new Float64Array(PAGE_KIND_COUNT);
   dirtyCache = 0;
+  /** Pages [onlineEnd, pages) are offline (hot-add region not yet onlined). */
+  onlineEnd: number;
   private freeHead = -1;
   private balloonHead = -1;
 
@@ -46,6 +48,38 @@ export class GuestMemory {
     }
     for (let g = pages - 1; g >= 0; g--) this.pushFree(g);
     this.counts[PageKind.Free] = pages;
+    this.onlineEnd = pages;
+  }
+
+  /** Takes every page from `first` up offline (boot with only part of the memory online, as a
+   * Hyper-V VM starts with its startup RAM). Those pages must all be free; one pass over the free list. */
+  offlineFrom(first: number): void {
+    let prevNode = -1;
+    let moved = 0;
+    for (let g = this.freeHead; g >= 0; g = this.next[g]) {
+      if (g < first) {
+        prevNode = g;
+        continue;
+      }
+      if (prevNode < 0) this.freeHead = this.next[g];
+      else this.next[prevNode] = this.next[g];
+      this.setState(g, PageKind.Offline, 0, -1);
+      moved++;
+    }
+    if (moved !== this.onlineEnd - first) throw new Error(`pages above ${first} are in use; cannot take them offline`);
+    this.onlineEnd = first;
+  }
+
+  /** Onlines up to n offline pages, lowest first, onto the free list (memory hot-add). Returns pages onlined. */
+  onlinePages(n: number): number {
+    const end = Math.min(this.pages, this.onlineEnd + Math.max(0, n));
+    const done = end - this.onlineEnd;
+    for (let g = this.onlineEnd; g < end; g++) {
+      this.setState(g, PageKind.Free, 0, -1);
+      this.pushFree(g);
+    }
+    this.onlineEnd = end;
+    return done;
   }
 
   kind(gpfn: number): PageKind {

@@ -71,6 +71,20 @@ export class GuestOs {
     this.stallUs = 0;
   }
 
+  /** Boots with only the first `pages` guest-physical pages online (the rest is a hot-add
+   * region); the watermarks follow the online memory. */
+  offlineAbove(pages: number): void {
+    this.mem.offlineFrom(pages);
+    Object.assign(this.watermarks, linuxWatermarks(this.mem.onlineEnd));
+  }
+
+  /** Memory hot-add: onlines up to n more pages. Returns pages onlined. */
+  onlinePages(n: number): number {
+    const done = this.mem.onlinePages(n);
+    Object.assign(this.watermarks, linuxWatermarks(this.mem.onlineEnd));
+    return done;
+  }
+
   setFiles(pages: number): void {
     this.fileMap = new Int32Array(pages).fill(-1);
   }

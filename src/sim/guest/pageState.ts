@@ -20,6 +20,9 @@ export const FLAG_REFERENCED = 0x10;
 export const FLAG_DIRTY = 0x20;
 /** Content is all zeros (freshly zeroed and not written since). */
 export const FLAG_ZERO = 0x40;
+/** Free page already reported to the host by free page reporting (Linux PG_reported); cleared
+ * when the page is allocated again. */
+export const FLAG_REPORTED = 0x80;
 
 export const PAGE_KIND_NAMES = ['free', 'kernel', 'page table', 'anonymous', 'page cache', 'balloon', 'offline'] as const;
 

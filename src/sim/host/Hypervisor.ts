@@ -153,6 +153,13 @@ export class Hypervisor {
     for (let i = 0; i < count; i++) ept.set(gpfns[i], EPT_UNTOUCHED);
   }
 
+  /** Free page reporting: the guest reported these free pages, so the host discards whatever
+   * backs them (QEMU madvise(MADV_DONTNEED)); the next touch gets a fresh zeroed frame. */
+  freePagesReported(vm: number, gpfns: ArrayLike<number>, count: number): void {
+    for (let i = 0; i < count; i++) this.unback(vm, gpfns[i], EPT_UNTOUCHED);
+    this.stats.reportedPagesDiscarded += count;
+  }
+
   /** Whether a page's bytes compress to 2 KB or less: zero pages and code/text always; other
    * data for a fixed half of pages chosen by a hash of the page (a modelling assumption). */
   private compressible(vm: number, gpfn: number): boolean {

@@ -14,7 +14,8 @@ const SALT_SLOTS = 32;
 
 export class PageSharing implements SharedFrameIndex {
   readonly mode: PageSharingMode;
-  readonly pagesPerSec: number;
+  /** Scan rate, pages per simulated second (KSM pages_to_scan x 1000 / sleep_millisecs). */
+  pagesPerSec: number;
   /** Whether the scanner runs (KSM `run`); a policy may start and stop it. */
   running = true;
   /** Per-VM salt: only pages of the same VM can share a frame. */

@@ -15,9 +15,11 @@ export interface HostStats {
   balloonedTouches: number;
   /** Faults the host could not serve: no free frame and nothing it could swap. */
   hostOutOfMemory: number;
+  /** Free guest pages reported by free page reporting whose backing the host discarded. */
+  reportedPagesDiscarded: number;
 }
 
 export const emptyHostStats = (): HostStats => ({
   hostSwapOuts: 0, hostSwapIns: 0, eptViolations: 0, cowFaults: 0, doublePaging: 0, compressions: 0,
-  decompressions: 0, pagesMerged: 0, balloonedTouches: 0, hostOutOfMemory: 0,
+  decompressions: 0, pagesMerged: 0, balloonedTouches: 0, hostOutOfMemory: 0, reportedPagesDiscarded: 0,
 });
