@@ -3,6 +3,7 @@
 // the factories that build a running policy are in registry.ts.
 import type { SpecTable } from '../scenario/paramSpec.ts';
 import type { PolicyKind } from '../scenario/types.ts';
+import { HYPERV_VM_PARAMS, MOM_PARAMS, XEN_VM_PARAMS } from './kvmXenHypervParams.ts';
 import { ESX_PARAMS, VSPHERE_PARAMS } from './esx/vmwareParams.ts';
 
 export interface PolicyCatalogEntry {
@@ -43,6 +44,27 @@ export const POLICY_CATALOG: Readonly<Partial<Record<PolicyKind, PolicyCatalogEn
     description: 'vSphere 6: the ESX scheduler with the Mem.MinFreePct sliding scale and five states: High, Clear (break large pages, TPS), Soft (balloon), Hard (compress and swap, ballooning stops), Low (block). TPS salted to within each VM by default.',
     params: VSPHERE_PARAMS,
     vmParams: {},
+  },
+  'kvm-mom': {
+    kind: 'kvm-mom',
+    label: 'KVM with oVirt MOM',
+    description: 'oVirt MOM every 10 s: under host pressure (free < 20%) each balloon shrinks the guest by 5% down to its used memory plus a free share; otherwise guests grow back 5% a run. MOM also starts KSM and makes it scan harder while the host is short.',
+    params: MOM_PARAMS,
+    vmParams: {},
+  },
+  xen: {
+    kind: 'xen',
+    label: 'Xen with squeezed',
+    description: 'XAPI squeezed sets every domain\'s target (as xl mem-set) so all sit at the same ratio of their dynamic range and the host keeps about 10 MiB free; rebalanced every 30 s, and when a balloon driver is stuck for 2 s.',
+    params: {},
+    vmParams: XEN_VM_PARAMS,
+  },
+  hyperv: {
+    kind: 'hyperv',
+    label: 'Hyper-V Dynamic Memory',
+    description: 'Hyper-V gives each VM its demand plus a buffer (pressure 83 at 20%), growing it by hot-add above its startup memory or by deflating, shrinking it by balloon; memory weight decides when the host is short.',
+    params: {},
+    vmParams: HYPERV_VM_PARAMS,
   },
 };
 
