@@ -9,10 +9,6 @@ export class LruCache<K, V> {
     this.capacity = capacity;
   }
 
-  get size(): number {
-    return this.map.size;
-  }
-
   /** The value for key, marking it most recently used; undefined on a miss. */
   get(key: K): V | undefined {
     const value = this.map.get(key);

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../../src/sim/scenario/presets.ts';
 import { pteIsSwapped } from '../../../src/sim/guest/Process.ts';
-import { translate } from '../../../src/sim/walk/translate.ts';
-import { WalkCaches } from '../../../src/sim/walk/WalkCaches.ts';
+import { translate, WalkCaches } from '../../../src/sim/walk/index.ts';
 import { sim } from '../../helpers/scenario.ts';
 import { addressOf, APP_PID, findWalk, quietVm } from './walkFixtures.ts';
 
