@@ -1,0 +1,52 @@
+// What a link holds: the run (scenario, live changes, simulated time) and the view (selection,
+// zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
+// a decoded link is always a complete, valid state.
+import type { MapId, InputEntry } from '../worker/protocol.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+
+export const THEMES = ['light', 'dark', 'projector', 'colorblind'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export type SelectedPage = { space: 'host'; vm: null; page: number } | { space: 'guest'; vm: number; page: number };
+
+export interface SelectedAddress {
+  vm: number;
+  pid: number;
+  /** Guest-virtual address as hex text ("0x7f0000001000"). */
+  gva: string;
+}
+
+/** The pages a map view shows (its zoom); the cells follow the screen, so they are not kept. */
+export interface ZoomWindow {
+  firstPage: number;
+  pageCount: number;
+}
+
+export interface ViewState {
+  selectedVm: number | null;
+  selectedPage: SelectedPage | null;
+  address: SelectedAddress | null;
+  zoom: Partial<Record<MapId, ZoomWindow>>;
+  panels: string[];
+  theme: Theme;
+  embed: boolean;
+  hidden: string[];
+  speed: number;
+}
+
+export interface LinkState {
+  scenario: Scenario;
+  inputs: InputEntry[];
+  timeMs: number;
+  view: ViewState;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  selectedVm: null, selectedPage: null, address: null, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1,
+};
+
+/** Ids of panels and controls in links: short lowercase words. */
+export const ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+export const MAX_LIST_IDS = 24;
+/** Longest simulated time a link may ask for, ms (24 h, as the CLI). */
+export const MAX_LINK_TIME_MS = 86_400_000;

@@ -1,0 +1,113 @@
+// Links: every preset round-trips and stays short; an old (v0) link migrates; hostile, damaged
+// and unknown-version links give a valid state and a clear message; the compact form appears
+// only when much shorter and expands back.
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/sim/scenario/presets.ts';
+import { scenarioToJson } from '../../src/sim/scenario/serialize.ts';
+import { validateScenario } from '../../src/sim/scenario/validate.ts';
+import { compactLink, decodeLink, DEFAULT_VIEW, defaultLinkState, encodeLink, expandLink, linkText, presetScenario, type LinkState } from '../../src/url/index.ts';
+
+const BASE = 'https://balloon-lab.example.org/app/#';
+const stateOf = (name: string, extra: Partial<LinkState> = {}): LinkState => ({ scenario: presetScenario(name)!, inputs: [], timeMs: 0, view: DEFAULT_VIEW, ...extra });
+const valid = (s: LinkState) => validateScenario(scenarioToJson(s.scenario), 'strict').ok;
+
+describe('preset links', () => {
+  for (const p of PRESETS) {
+    it(`${p.name}: round-trips and is under 2000 characters`, () => {
+      const link = BASE + encodeLink(stateOf(p.name));
+      expect(link.length).toBeLessThan(2000);
+      const d = decodeLink(linkText(link));
+      expect(d).toEqual({ ok: true, state: stateOf(p.name), corrections: [] });
+    });
+  }
+
+  it('carries live changes, time and the whole view', () => {
+    const s = stateOf('identical-vms', {
+      inputs: [{ tick: 30, path: 'vms.1.balloon.targetMiB', value: 128 }, { tick: 55, path: 'vms.0.workload.accessesPerSec', value: 900 }],
+      timeMs: 12300,
+      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, address: { vm: 0, pid: 1, gva: '0x7f0000001000' }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4 },
+    });
+    const text = encodeLink(s);
+    expect(text).toContain('in=30%3Avms.1.balloon.targetMiB%3A128');
+    expect(text).toContain('t=12.3');
+    expect(decodeLink(text)).toEqual({ ok: true, state: s, corrections: [] });
+  });
+});
+
+describe('old links', () => {
+  it('a pre-release (v0) link opens as the same state as today\'s link', () => {
+    const v0 = 'seed=7&h_memoryMiB=2048&policy.kind=manual&vms=2&vm1_memoryMiB=512&vm2_balloon_targetMiB=128&vm2_workload_kind=idle&time=4500&theme=dark';
+    const v1 = 'v=1&seed=7&host.memoryMiB=2048&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.balloon.targetMiB=128&vms.1.workload.kind=idle&t=4.5&theme=dark';
+    const a = decodeLink(v0);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(decodeLink(v1));
+    expect(a.state.scenario.host.memoryMiB).toBe(2048);
+    expect(a.state.scenario.vms[1].balloon.targetMiB).toBe(128);
+    expect(a.state.timeMs).toBe(4500);
+  });
+
+  it('a link from a newer version opens the default scenario and says why', () => {
+    const d = decodeLink('v=99&seed=3');
+    expect(d.ok).toBe(false);
+    expect(d.state).toEqual(defaultLinkState());
+    if (!d.ok) expect(d.error).toMatch(/newer or unknown version.*v=1/);
+  });
+});
+
+describe('hostile and damaged links', () => {
+  const good = encodeLink(stateOf('balloon-by-hand', { timeMs: 5000 }));
+
+  it('truncated anywhere: still a valid state', () => {
+    for (let n = 0; n <= good.length; n += 7) {
+      const d = decodeLink(good.slice(0, n));
+      expect(valid(d.state)).toBe(true);
+    }
+  });
+
+  it('script and markup in values are refused as values, listed as corrections', () => {
+    const d = decodeLink(`${good}&vms.0.name=<script>alert(1)</script>&theme="><img src=x onerror=alert(1)>&scn=<b>x</b>`);
+    expect(d.ok).toBe(true);
+    expect(d.state.scenario.vms[0].name).toBe('vm1');
+    expect(d.state.view.theme).toBe('light');
+    expect(d.state.scenario.name).toBe('custom');
+    expect(d.ok && d.corrections.some((c) => c.startsWith('vms[0].name'))).toBe(true);
+    expect(d.ok && d.corrections.some((c) => c.startsWith('theme'))).toBe(true);
+  });
+
+  it('wrong types and out-of-range values are clamped, each correction listed', () => {
+    const d = decodeLink('v=1&seed=-5&host.memoryMiB=1e12&host.compression=yes&vms=3&vms.0.memoryMiB=abc&vms.1.balloon.targetMiB=99999&vm=17&speed=1000&t=-3&vms.7.memoryMiB=64&__proto__.x=1&vms.0.balloon=1');
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.state.scenario.seed).toBe(0);
+    expect(d.state.scenario.host.memoryMiB).toBe(65536);
+    expect(d.state.scenario.host.compression).toBe(false);
+    expect(d.state.scenario.vms[0].memoryMiB).toBe(1024);
+    expect(d.state.view.selectedVm).toBe(null);
+    expect(d.state.view.speed).toBe(64);
+    expect(d.state.timeMs).toBe(0);
+    expect(d.corrections.length).toBeGreaterThanOrEqual(9);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('a huge link is refused with a message', () => {
+    const d = decodeLink(`v=1&seed=1&pad=${'x'.repeat(70000)}`);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.error).toMatch(/characters long/);
+  });
+});
+
+describe('compact form', () => {
+  it('is used only when much shorter, and expands to the readable form', async () => {
+    const short = encodeLink(stateOf('balloon-by-hand'));
+    expect(await compactLink(short)).toBe(short);
+    const big = stateOf('identical-vms');
+    const vms = Array.from({ length: 16 }, (_, i) => ({ ...big.scenario.vms[0], name: `spec${i + 1}`, memoryMiB: 256, balloon: { ...big.scenario.vms[0].balloon, targetMiB: 16 * i } }));
+    const long = encodeLink({ ...big, scenario: { ...big.scenario, vms } });
+    const compact = await compactLink(long);
+    expect(compact.startsWith('z=')).toBe(true);
+    expect(compact.length).toBeLessThan(long.length * 0.8);
+    expect(await expandLink(compact)).toEqual({ text: long, error: null });
+    const broken = await expandLink('z=not*base64');
+    expect(broken.error).toMatch(/could not be read/);
+  });
+});
