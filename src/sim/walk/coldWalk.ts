@@ -45,12 +45,11 @@ function describeGuest(level: number, index: number, entry: number): string {
 }
 
 /** How the access to the data ends once its nested walk is done. */
-function dataOutcome(ctx: NestedContext, dataWalk: NestedWalk, dataAddress: number, write: boolean): WalkOutcome {
+function dataOutcome(dataWalk: NestedWalk, dataAddress: number, write: boolean): WalkOutcome {
   const { hostFrame, leafEntry } = dataWalk;
   if (hostFrame < 0) return eptViolation(eptNotPresentReason(leafEntry), dataAddress, 'data', hostSwapSlotOf(leafEntry));
   if (write && dataWalk.shared) return eptViolation('copy-on-write', dataAddress, 'data', null);
-  const largePage = dataWalk.stepCount < ctx.ept.levels;
-  return translated(dataAddress, hostFrame, hostFrame * PAGE_SIZE_BYTES + pageOffset(dataAddress), largePage);
+  return translated(dataAddress, hostFrame, hostFrame * PAGE_SIZE_BYTES + pageOffset(dataAddress), dataWalk.largePage);
 }
 
 /** Walks guestVirtualAddress of process p (a running process with a root table). */
@@ -96,12 +95,12 @@ export function walkTwoDimensional(ctx: NestedContext, p: Process, guestVirtualA
   }
   const dataAddress = page * PAGE_SIZE_BYTES + pageOffset(guestVirtualAddress);
   const dataWalk = walkNested(ctx, dataAddress, 'data', steps);
-  return { steps, tableWalks, dataWalk, outcome: dataOutcome(ctx, dataWalk, dataAddress, write) };
+  return { steps, tableWalks, dataWalk, outcome: dataOutcome(dataWalk, dataAddress, write) };
 }
 
 /** The EPT-only walk of one guest-physical address (a page clicked in a guest-physical map). */
 export function walkGuestPhysical(ctx: NestedContext, guestPhysicalAddress: number, write: boolean): ColdWalk {
   const steps: WalkStep[] = [];
   const dataWalk = walkNested(ctx, guestPhysicalAddress, 'data', steps);
-  return { steps, tableWalks: [], dataWalk, outcome: dataOutcome(ctx, dataWalk, guestPhysicalAddress, write) };
+  return { steps, tableWalks: [], dataWalk, outcome: dataOutcome(dataWalk, guestPhysicalAddress, write) };
 }

@@ -27,6 +27,8 @@ export interface NestedWalk {
   /** Host frame of the page, or -1 if the leaf entry is not present. */
   hostFrame: number;
   shared: boolean;
+  /** Mapped by a 2 MiB host large page (the walk ended at the EPT PD). */
+  largePage: boolean;
 }
 
 /** Whether the 2 MiB guest-physical region holding gpfn can be one EPT large page now: every
@@ -113,6 +115,7 @@ export function walkNested(ctx: NestedContext, guestPhysicalAddress: number, nes
     leafEntry,
     hostFrame,
     shared: hostFrame >= 0 && ctx.frames.isShared(hostFrame),
+    largePage,
   };
 }
 
