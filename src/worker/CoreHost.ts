@@ -1,5 +1,5 @@
 // The worker's command loop: receives protocol commands, drives the SimCore with the Pacer,
-// and posts frames (at most one in flight: the UI's `release` asks for the next), playback
+// and posts frames (at most one in flight: the UI's `next` asks for the next), playback
 // status, the run history (for the link), replies and errors. Runs unchanged inside the Web
 // Worker and in the UI thread (the in-thread client). A model exception is fatal: it is
 // reported with its stack and the run stops until the next `load`.
@@ -53,7 +53,7 @@ export class CoreHost {
 
   handle(cmd: Command): void {
     try {
-      if (this.dead && cmd.type !== 'load' && cmd.type !== 'release') throw new Error('the simulation stopped after an error; load a scenario to restart');
+      if (this.dead && cmd.type !== 'load' && cmd.type !== 'release' && cmd.type !== 'next') throw new Error('the simulation stopped after an error; load a scenario to restart');
       this.dispatch(cmd);
     } catch (e) {
       const fatal = !(e instanceof UserError);
@@ -72,6 +72,8 @@ export class CoreHost {
         return this.load(cmd.scenario, cmd.inputs ?? [], cmd.timeMs ?? 0);
       case 'release':
         this.frames.release(cmd.buffers ?? []);
+        return;
+      case 'next':
         this.credit = 1;
         return;
       case 'setWindows':

@@ -42,7 +42,7 @@ export class SimCore {
   }
 
   get history(): RunHistory {
-    return { scenario: this.scenario, inputs: this.inputs };
+    return { scenario: this.scenario, inputs: this.inputs, atTick: this.sim.ticks };
   }
   get ticks(): number {
     return this.sim.ticks;

@@ -1,7 +1,8 @@
 // The message protocol between the UI and the simulation worker (docs/snapshot-protocol.md).
 // Commands go UI -> worker, events worker -> UI. Every message is a plain object with a `type`;
 // frames carry their map arrays in ArrayBuffers that are transferred, and the UI hands them
-// back with `release`, which also asks for the next frame (at most one frame is in flight).
+// back with `release`; the UI asks for each next frame with `next` (at most one frame is in
+// flight, so the worker never sends more than the UI draws: one per animation frame).
 import type { ParamChange } from '../state/paramPath.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import type { Frame, MapWindow } from '../snapshot/types.ts';
@@ -43,6 +44,7 @@ export type Command =
   | { type: 'reset' }
   | { type: 'setWindows'; windows: Partial<Record<MapId, MapWindow | null>> }
   | { type: 'release'; buffers: ArrayBuffer[] }
+  | { type: 'next' }
   | { type: 'inspect'; id: number; target: InspectTarget }
   | { type: 'translate'; id: number; request: TranslateRequest }
   | { type: 'hash'; id: number };
@@ -69,6 +71,8 @@ export interface PlaybackStatus {
 export interface RunHistory {
   scenario: Scenario;
   inputs: InputEntry[];
+  /** The run's tick when this was sent. */
+  atTick: number;
 }
 
 export type Reply = { type: 'reply'; id: number; ok: true; result: unknown } | { type: 'reply'; id: number; ok: false; error: string };

@@ -41,7 +41,7 @@ describe('worker protocol', () => {
     expect(log.of('history')[0].history.scenario.name).toBe('balloon-by-hand');
   });
 
-  it('transfers frame buffers and sends the next frame only after they are handed back', async () => {
+  it('transfers frame buffers, takes them back, and sends the next frame only when asked', async () => {
     const { log } = await started();
     client.send({ type: 'setWindows', windows: { host: { firstPage: 0, pageCount: 1e9, cells: 4096 } } });
     client.send({ type: 'load', scenario: presetScenario() });
@@ -54,6 +54,9 @@ describe('worker protocol', () => {
     const next = log.next<FrameEvent>(isFrame);
     client.send({ type: 'release', buffers: [buffer] }, [buffer]);
     expect(buffer.byteLength).toBe(0);
+    await sleep(200);
+    expect(log.of('frame').length).toBe(1);
+    client.send({ type: 'next' });
     const second = await next;
     expect(second.frame.ticks).toBeGreaterThan(first.frame.ticks);
     client.send({ type: 'pause' });
@@ -63,7 +66,7 @@ describe('worker protocol', () => {
     const { log } = await started();
     client.send({ type: 'load', scenario: presetScenario() });
     const f0 = await log.next<FrameEvent>(isFrame);
-    client.send({ type: 'release', buffers: [] });
+    client.send({ type: 'next' });
     client.send({ type: 'runFast' });
     await sleep(500);
     expect(log.of('frame').length).toBe(1);

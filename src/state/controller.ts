@@ -1,0 +1,77 @@
+// Connects the store to a simulation client: worker events update the store and the frame bus,
+// store actions reach the client through the command sink. A fatal error (the worker threw or
+// died) sets the store's fatalError; `restart` starts a new client from the current store, which
+// holds the whole link, so nothing the user set is lost.
+import { createSimClient, type SimClient } from '../worker/client.ts';
+import type { WorkerEvent } from '../worker/protocol.ts';
+import { SimRequests } from '../worker/requests.ts';
+import { setCommandSink } from './commandSink.ts';
+import { deliverFrame, mapWindows, resetFrames } from './frameBus.ts';
+import { useSimStore } from './store.ts';
+
+export interface Controller {
+  readonly client: SimClient;
+  readonly requests: SimRequests;
+  /** A new client, loaded with the current scenario, live changes, time and map windows. */
+  restart(): void;
+  stop(): void;
+}
+
+export function startController(prefer: 'worker' | 'in-thread' = 'worker', make = createSimClient): Controller {
+  let client: SimClient;
+  let requests: SimRequests;
+  let unsubscribe = (): void => {};
+
+  const onEvent = (e: WorkerEvent): void => {
+    const store = useSimStore.getState();
+    switch (e.type) {
+      case 'frame':
+        return deliverFrame(e.frame);
+      case 'status':
+        return store.receiveStatus(e.status);
+      case 'history':
+        return store.receiveHistory(e.history);
+      case 'notice':
+        return store.notify('info', e.text, e.details);
+      case 'error':
+        if (!e.fatal) return store.notify('warning', e.message);
+        requests.failAll(e.message);
+        return store.setFatalError({ message: e.message, detail: e.detail });
+      default:
+        return;
+    }
+  };
+
+  const connect = (): void => {
+    client = make(prefer);
+    requests = new SimRequests(client);
+    unsubscribe = client.onEvent(onEvent);
+    setCommandSink((cmd, transfer) => client.send(cmd, transfer));
+  };
+
+  connect();
+  return {
+    get client() {
+      return client;
+    },
+    get requests() {
+      return requests;
+    },
+    restart() {
+      unsubscribe();
+      client.terminate();
+      resetFrames();
+      connect();
+      const s = useSimStore.getState();
+      s.setFatalError(null);
+      client.send({ type: 'setWindows', windows: mapWindows() });
+      client.send({ type: 'speed', speed: s.speed });
+      client.send({ type: 'load', scenario: s.scenario, inputs: s.inputs, timeMs: s.timeMs });
+    },
+    stop() {
+      unsubscribe();
+      client.terminate();
+      setCommandSink(() => {});
+    },
+  };
+}

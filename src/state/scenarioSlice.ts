@@ -1,0 +1,112 @@
+// Store slice: the run's scenario and its parameters. `scenario` is the scenario the run starts
+// from, `inputs` the live changes since (as the worker recorded them), `effective` the scenario
+// as it stands now (what the sliders show). Setters take a parameter path and validate through
+// the same parameter specs as links; changes reach the worker debounced and merged by path.
+import type { StateCreator } from 'zustand';
+import { applyChanges, isLiveParam, type ParamChange } from './paramPath.ts';
+import { scenarioToJson } from '../sim/scenario/serialize.ts';
+import { MAX_VMS } from '../sim/scenario/params.ts';
+import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
+import { validateScenario } from '../sim/scenario/validate.ts';
+import type { InputEntry, RunHistory } from '../worker/protocol.ts';
+import { sendCommand } from './commandSink.ts';
+import type { SimStore } from './store.ts';
+
+/** Quiet time before slider moves go to the worker, ms. */
+export const PARAM_DEBOUNCE_MS = 120;
+
+export interface ScenarioSlice {
+  scenario: Scenario;
+  inputs: InputEntry[];
+  effective: Scenario;
+  /** How many of `inputs` `effective` includes (those due at the tick it was computed for). */
+  effectiveInputs: number;
+  /** Bumped when a new scenario is loaded (the URL pushes a history entry for it). */
+  loadGeneration: number;
+  /** Loads a scenario (preset, file, link) at `timeMs`; pushes browser history. */
+  loadScenario(scenario: Scenario, inputs?: InputEntry[], timeMs?: number): void;
+  /** Sets one parameter by path ('host.memoryMiB', 'vms.1.balloon.targetMiB', 'policy.kind', ...). */
+  setParam(path: string, value: ParamValue): void;
+  addVm(): void;
+  removeVm(vm: number): void;
+  /** The worker's record of the run (after a change or a load). */
+  receiveHistory(history: RunHistory): void;
+}
+
+let pending: ParamChange[] = [];
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function flush(): void {
+  timer = null;
+  const changes = pending;
+  pending = [];
+  if (changes.length > 0) sendCommand({ type: 'setParams', changes });
+}
+
+/** 'policy.params.x' (the views' spelling) is 'policy.x'. */
+const normalise = (path: string): string => path.replace(/^policy\.params\./, 'policy.');
+
+export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> = (set, get) => ({
+  scenario: null as unknown as Scenario,
+  inputs: [],
+  effective: null as unknown as Scenario,
+  effectiveInputs: 0,
+  loadGeneration: 0,
+
+  loadScenario(scenario, inputs = [], timeMs = 0) {
+    pending = [];
+    set((s) => ({ scenario, inputs, effective: effectiveAt(scenario, inputs, 0), effectiveInputs: dueCount(inputs, 0), loadGeneration: s.loadGeneration + 1, timeMs, selectedPage: null, address: null }));
+    sendCommand({ type: 'load', scenario, inputs, timeMs });
+  },
+
+  setParam(rawPath, value) {
+    const path = normalise(rawPath);
+    const r = applyChanges(get().effective, [{ path, value }]);
+    if (!r.ok) return get().notify('warning', `${path} could not be set`, r.errors);
+    if (r.corrections.length > 0) get().notify('info', 'A value was corrected', r.corrections);
+    set({ effective: r.scenario });
+    if (!isLiveParam(path)) set({ scenario: r.scenario, inputs: [] });
+    pending = [...pending.filter((c) => c.path !== path), { path, value }];
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, PARAM_DEBOUNCE_MS);
+  },
+
+  addVm() {
+    const json = scenarioToJson(get().effective) as { vms: Record<string, unknown>[] };
+    if (json.vms.length >= MAX_VMS) return get().notify('warning', `At most ${MAX_VMS} VMs`);
+    const taken = new Set(json.vms.map((v) => v.name));
+    let n = json.vms.length + 1;
+    while (taken.has(`vm${n}`)) n++;
+    json.vms.push({ ...structuredClone(json.vms[json.vms.length - 1]), name: `vm${n}` });
+    const r = validateScenario(json, 'clamp');
+    if (r.ok) get().loadScenario(r.scenario);
+    else get().notify('warning', 'Could not add a VM', r.errors);
+  },
+
+  removeVm(vm) {
+    const json = scenarioToJson(get().effective) as { vms: unknown[] };
+    if (json.vms.length <= 1 || vm < 0 || vm >= json.vms.length) return;
+    json.vms.splice(vm, 1);
+    const r = validateScenario(json, 'clamp');
+    if (!r.ok) return get().notify('warning', 'Could not remove the VM', r.errors);
+    get().loadScenario(r.scenario);
+    set({ selectedVm: null });
+  },
+
+  receiveHistory(history) {
+    set({ scenario: history.scenario, inputs: history.inputs });
+    if (pending.length === 0) {
+      set({ effective: effectiveAt(history.scenario, history.inputs, history.atTick), effectiveInputs: dueCount(history.inputs, history.atTick) });
+    }
+  },
+});
+
+export const dueCount = (inputs: readonly InputEntry[], ticks: number): number => inputs.filter((e) => e.tick <= ticks).length;
+
+/** The scenario with the inputs up to `ticks` applied. */
+export function effectiveAt(scenario: Scenario, inputs: readonly InputEntry[], ticks: number): Scenario {
+  const due = inputs.filter((e) => e.tick <= ticks).map((e) => ({ path: e.path, value: e.value }));
+  if (due.length === 0) return scenario;
+  const r = applyChanges(scenario, due);
+  return r.ok ? r.scenario : scenario;
+}

@@ -1,0 +1,39 @@
+// The app's one zustand store, `useSimStore`, made of four slices:
+//   scenario   scenario, inputs, effective (the scenario as it stands now), effectiveInputs, loadGeneration;
+//              loadScenario(scenario, inputs?, timeMs?), setParam(path, value), addVm(), removeVm(vm)
+//   playback   playing, runFast, speed, timeMs, ticks, rangeMs, keyframes, seekingToMs, hash;
+//              play(), pause(), togglePlay(), step(n?), stepBack(n?), seek(ms), setSpeed(x),
+//              startRunFast(), reset()
+//   selection  selectedVm, selectedPage {space:'host'|'guest', vm, page} | null, address;
+//              selectVm(vm), selectPage(page), selectAddress(address)
+//   ui         theme ('light'|'dark'|'projector'|'colorblind'), panels, zoom (per map id), embed,
+//              hidden, notices, fatalError; setTheme, togglePanel(id, open?), setZoom(mapId, z),
+//              setEmbed, setHidden, notify(kind, text, details?), dismissNotice(id), setFatalError
+// Frame data is not here: see frameBus.ts. Actions send worker commands through commandSink.
+// Components select narrowly (useShallow for tuples); side effects subscribe with selectors.
+import { create } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { defaultLinkState } from '../url/defaultState.ts';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
+
+export type SimStore = ScenarioSlice & PlaybackSlice & SelectionSlice & UiSlice;
+
+export const useSimStore = create<SimStore>()(
+  subscribeWithSelector((...a) => ({
+    ...createScenarioSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createUiSlice(...a),
+  })),
+);
+
+/** The store's first state: the default scenario, nothing loaded in a worker yet. */
+export function initialState(): Partial<SimStore> {
+  const d = defaultLinkState();
+  return { scenario: d.scenario, effective: d.scenario, effectiveInputs: 0, inputs: [] };
+}
+
+useSimStore.setState(initialState());

@@ -1,0 +1,113 @@
+// The store: parameter setters validate through the parameter specs and reach the worker
+// debounced and merged; live changes keep the run, others restart it; the frame bus hands
+// buffers back and asks for one frame per animation frame; links round-trip through the store.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCommandSink } from '../../src/state/commandSink.ts';
+import { deliverFrame, latestFrame, releaseFrame, setMapWindow, subscribeFrame } from '../../src/state/frameBus.ts';
+import { applyLinkState, linkStateOf } from '../../src/state/linkState.ts';
+import { PARAM_DEBOUNCE_MS } from '../../src/state/scenarioSlice.ts';
+import { initialState, useSimStore } from '../../src/state/store.ts';
+import type { Frame } from '../../src/snapshot/types.ts';
+import { decodeLink, encodeLink } from '../../src/url/codec.ts';
+import type { Command } from '../../src/worker/protocol.ts';
+
+let sent: { cmd: Command; transfer?: Transferable[] }[] = [];
+beforeEach(() => {
+  vi.useFakeTimers();
+  sent = [];
+  setCommandSink((cmd, transfer) => sent.push({ cmd, transfer }));
+  useSimStore.setState({ ...initialState(), notices: [], loadGeneration: 0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  setCommandSink(() => {});
+});
+
+const frame = (bytes = 64): Frame => {
+  const buffer = new ArrayBuffer(bytes);
+  return {
+    timeMs: 0, ticks: 0, complete: true, events: [], summary: {} as Frame['summary'], guests: [],
+    host: { window: { firstPage: 0, pageCount: 32, cells: 32 }, pagesPerCell: 1, cells: new Uint8Array(buffer, 0, 32), owners: new Uint8Array(buffer, 32, 32) },
+  };
+};
+
+describe('scenario slice', () => {
+  it('validates a parameter, lists corrections, and sends merged changes after a pause', () => {
+    const s = useSimStore.getState();
+    s.setParam('vms.2.balloon.targetMiB', 100);
+    s.setParam('vms.2.balloon.targetMiB', 200);
+    s.setParam('vms.0.workload.accessesPerSec', 999999);
+    expect(useSimStore.getState().effective.vms[2].balloon.targetMiB).toBe(200);
+    expect(useSimStore.getState().effective.vms[0].workload.accessesPerSec).toBe(200000);
+    expect(useSimStore.getState().notices.at(-1)!.details[0]).toMatch(/accessesPerSec: 999999 is not valid/);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(PARAM_DEBOUNCE_MS + 1);
+    expect(sent.map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 200 }, { path: 'vms.0.workload.accessesPerSec', value: 999999 }] }]);
+  });
+
+  it('refuses an unknown path with a notice and sends nothing', () => {
+    useSimStore.getState().setParam('vms.7.memoryMiB', 512);
+    vi.advanceTimersByTime(1000);
+    expect(sent).toEqual([]);
+    expect(useSimStore.getState().notices.at(-1)!.text).toMatch(/could not be set/);
+  });
+
+  it('a structural change becomes the new start scenario; adding and removing VMs reload', () => {
+    const s = useSimStore.getState();
+    s.setParam('host.memoryMiB', 8192);
+    expect(useSimStore.getState().scenario.host.memoryMiB).toBe(8192);
+    s.addVm();
+    expect(useSimStore.getState().scenario.vms.map((v) => v.name)).toEqual(['web', 'db', 'idle', 'vm4']);
+    useSimStore.getState().removeVm(0);
+    expect(useSimStore.getState().scenario.vms.map((v) => v.name)).toEqual(['db', 'idle', 'vm4']);
+    expect(sent.filter((x) => x.cmd.type === 'load').length).toBe(2);
+  });
+
+  it('applies the worker\'s history, with the inputs due at its tick', () => {
+    const { scenario } = useSimStore.getState();
+    useSimStore.getState().receiveHistory({ scenario, inputs: [{ tick: 5, path: 'vms.1.balloon.targetMiB', value: 64 }], atTick: 5 });
+    expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(64);
+    useSimStore.getState().receiveStatus({ playing: false, runFast: false, speed: 1, timeMs: 200, ticks: 2, tickMs: 100, rangeMs: [0, 500], keyframes: 1, seekingToMs: null, hash: null });
+    expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(0);
+  });
+});
+
+describe('links through the store', () => {
+  it('a link applied to the store encodes back to the same link', () => {
+    const text = 'v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&policy.kind=manual&vms=2&vms.1.balloon.targetMiB=64&in=10%3Avms.0.balloon.targetMiB%3A32&t=2.5&vm=1&theme=dark&embed=1&hide=speed&speed=4&zoom.host=0%2B1024';
+    const d = decodeLink(text);
+    expect(d.ok).toBe(true);
+    applyLinkState(d.state);
+    expect(sent.map((x) => x.cmd.type)).toEqual(['load', 'speed']);
+    expect(encodeLink(linkStateOf(useSimStore.getState()))).toBe(encodeLink(d.state));
+  });
+});
+
+describe('frame bus', () => {
+  it('delivers frames, asks for the next once per animation frame, and hands buffers back by transfer', () => {
+    const seen: Frame[] = [];
+    const stop = subscribeFrame((f) => seen.push(f));
+    const a = frame();
+    const b = frame();
+    deliverFrame(a);
+    deliverFrame(b);
+    expect(seen).toEqual([a, b]);
+    expect(latestFrame()).toBe(b);
+    vi.advanceTimersByTime(20);
+    expect(sent.filter((x) => x.cmd.type === 'next').length).toBe(1);
+    releaseFrame(b);
+    releaseFrame(b);
+    const releases = sent.filter((x) => x.cmd.type === 'release');
+    expect(releases.length).toBe(1);
+    expect(releases[0].transfer).toEqual([b.host!.cells.buffer]);
+    expect(latestFrame()).toBe(null);
+    stop();
+  });
+
+  it('sends a map window once per change', () => {
+    setMapWindow('guest:1', { firstPage: 0, pageCount: 100, cells: 10 });
+    setMapWindow('guest:1', { firstPage: 0, pageCount: 100, cells: 10 });
+    setMapWindow('guest:1', { firstPage: 0, pageCount: 100, cells: 20 });
+    expect(sent.filter((x) => x.cmd.type === 'setWindows').length).toBe(2);
+  });
+});
