@@ -1,0 +1,48 @@
+// The charts: every frame's summary goes into a bounded history; the charts redraw at most a
+// few times a second, share one time axis, and share a time cursor (hover any chart).
+import { useMemo, useRef, useState } from 'react';
+import { useFrameData, useHubView } from '../data/FrameHubContext.tsx';
+import { useSim } from '../data/SimSourceContext.tsx';
+import { useThrottled } from '../data/useThrottled.ts';
+import { useElementWidth } from '../map/useElementWidth.ts';
+import { chartSpecs, decimate } from './chartSpecs.ts';
+import { newHistory, record } from './history.ts';
+import { LineChart } from './LineChart.tsx';
+import { policyBands } from './policyBands.ts';
+
+const CHART_HEIGHT_PX = 150;
+const MIN_CHART_WIDTH_PX = 320;
+const REDRAW_EVERY_MS = 250;
+const CHART_GAP_PX = 12;
+
+export function ChartsSection() {
+  const sim = useSim();
+  const scenario = sim.useScenario();
+  const theme = sim.useTheme();
+  const history = useRef(newHistory());
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref, 900);
+  const [cursorS, setCursorS] = useState<number | null>(null);
+  useFrameData((f) => record(history.current, f.summary));
+  const drawVersion = useThrottled(useHubView().version, REDRAW_EVERY_MS);
+  const perRow = Math.max(1, Math.floor(width / MIN_CHART_WIDTH_PX));
+  const chartWidth = Math.floor((width - CHART_GAP_PX * (perRow - 1)) / perRow);
+  const specs = useMemo(() => {
+    const samples = decimate(history.current.toArray(), Math.max(50, chartWidth));
+    const guides = policyBands(scenario.policy.kind, scenario.host.memoryMiB, scenario.policy.params);
+    return { samples, list: chartSpecs(samples, scenario.vms.map((v) => v.name), scenario.host.memoryMiB, guides) };
+  }, [drawVersion, chartWidth, scenario]); // eslint-disable-line react-hooks/exhaustive-deps
+  const t0 = specs.samples[0]?.tS ?? 0;
+  const t1 = Math.max(t0 + 10, specs.samples[specs.samples.length - 1]?.tS ?? 10);
+  return (
+    <section className="panel charts-section" aria-labelledby="charts-heading">
+      <h2 id="charts-heading">Over time</h2>
+      <div ref={ref} className="charts-grid">
+        {specs.list.map((spec) => (
+          <LineChart key={spec.id} spec={spec} widthPx={chartWidth} heightPx={CHART_HEIGHT_PX} timeDomain={[t0, t1]}
+            cursorS={cursorS} onCursor={setCursorS} theme={theme} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// One time-series chart in SVG: d3 scales, axes and line paths; the policy's state bands
+// behind the lines; direct labels at the lines' ends; and the shared time cursor (hover to move
+// it, all charts follow). role="img" with the latest values in words.
+import { useEffect, useRef } from 'react';
+import { axisBottom, axisLeft, line, max, scaleLinear, select } from 'd3';
+import { cssColor, PALETTES, type Theme, vmRgb } from '../theme/themes.ts';
+import type { ChartSpec, Series } from './chartSpecs.ts';
+import { valueAt } from './chartSpecs.ts';
+
+const M = { top: 8, right: 92, bottom: 22, left: 48 };
+
+interface Props {
+  spec: ChartSpec;
+  widthPx: number;
+  heightPx: number;
+  timeDomain: [number, number];
+  cursorS: number | null;
+  onCursor(tS: number | null): void;
+  theme: Theme;
+}
+
+const ROLE_VAR = { host: 'var(--chart-host)', accent: 'var(--chart-accent)', muted: 'var(--chart-muted)' } as const;
+
+export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCursor, theme }: Props) {
+  const xAxis = useRef<SVGGElement>(null);
+  const yAxis = useRef<SVGGElement>(null);
+  const iw = Math.max(40, widthPx - M.left - M.right);
+  const ih = Math.max(30, heightPx - M.top - M.bottom);
+  const yTop = spec.yMax ?? Math.max(1, (max(spec.series, (s) => max(s.points, (p) => p[1]) ?? 0) ?? 0) * 1.1);
+  const x = scaleLinear().domain(timeDomain).range([0, iw]);
+  const y = scaleLinear().domain([0, yTop]).range([ih, 0]).nice();
+  const path = line<[number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+  const colour = (s: Series): string => ('vm' in s.color ? cssColor(vmRgb(PALETTES[theme], s.color.vm)) : ROLE_VAR[s.color.role]);
+
+  useEffect(() => {
+    if (xAxis.current) select(xAxis.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(iw / 70))).tickFormat((d) => `${d}s`));
+    if (yAxis.current) select(yAxis.current).call(axisLeft(y).ticks(4));
+  });
+
+  const latest = spec.series.filter((s) => !s.secondary).map((s) => `${s.label} ${Math.round(s.points[s.points.length - 1]?.[1] ?? 0)} ${spec.unit}`);
+  return (
+    <figure className="chart">
+      <figcaption>{spec.title}</figcaption>
+      <svg width={widthPx} height={heightPx} role="img" aria-label={`${spec.title}, now: ${latest.join(', ') || 'no data yet'}`}
+        onPointerMove={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const px = e.clientX - r.left - M.left;
+          onCursor(px >= 0 && px <= iw ? x.invert(px) : null);
+        }}
+        onPointerLeave={() => onCursor(null)}>
+        <g transform={`translate(${M.left},${M.top})`}>
+          {spec.guides?.bands.map((b, i) => (
+            <g key={b.state} className={`band band-${i % 2 ? 'odd' : 'even'}`}>
+              <rect x={0} width={iw} y={y(Math.min(b.toMiB, yTop))} height={Math.max(0, y(b.fromMiB) - y(Math.min(b.toMiB, yTop)))} />
+              <text x={iw - 4} y={y(Math.min(b.toMiB, yTop)) + 10} textAnchor="end">{b.state}</text>
+            </g>
+          ))}
+          {spec.guides?.targets.map((t) => (
+            <g key={t.label} className="guide-target">
+              <line x1={0} x2={iw} y1={y(t.mib)} y2={y(t.mib)} />
+              <text x={4} y={y(t.mib) - 3}>{t.label}</text>
+            </g>
+          ))}
+          <g ref={xAxis} className="axis" transform={`translate(0,${ih})`} aria-hidden="true" />
+          <g ref={yAxis} className="axis" aria-hidden="true" />
+          {spec.series.map((s) => (
+            <path key={s.id} d={path(s.points) ?? ''} fill="none" stroke={colour(s)} strokeDasharray={s.dash || undefined}
+              className={s.secondary ? 'series series-secondary' : 'series'} />
+          ))}
+          {spec.series.filter((s) => !s.secondary && s.points.length > 0).map((s) => {
+            const last = s.points[s.points.length - 1];
+            return <text key={s.id} className="series-label" x={iw + 4} y={y(last[1]) + 3} fill={colour(s)}>{s.label}</text>;
+          })}
+          {cursorS !== null && (
+            <g className="cursor">
+              <line x1={x(cursorS)} x2={x(cursorS)} y1={0} y2={ih} />
+              <text x={Math.min(x(cursorS) + 4, iw - 60)} y={10}>
+                {spec.series.filter((s) => !s.secondary).slice(0, 3).map((s) => `${s.label} ${Math.round(valueAt(s, cursorS) ?? 0)}`).join(' · ')}
+              </text>
+            </g>
+          )}
+        </g>
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,21 @@
+// The one-slider squeeze: a demand multiplier over every VM's working set and footprint.
+import { useState } from 'react';
+import { useSim } from '../data/SimSourceContext.tsx';
+import { ParamSlider } from './ParamSlider.tsx';
+import { PRESSURE_SPEC, pressureChanges, pressureWords } from './pressure.ts';
+
+export function PressureControl() {
+  const sim = useSim();
+  const scenario = sim.useScenario();
+  const [multiplier, setMultiplier] = useState(PRESSURE_SPEC.default);
+  if (sim.useHidden().includes('pressure')) return null;
+  const onChange = (m: number): void => {
+    for (const c of pressureChanges(scenario, multiplier, m)) sim.setParam(c.path, c.value);
+    setMultiplier(m);
+  };
+  return (
+    <div className="pressure-control">
+      <ParamSlider spec={PRESSURE_SPEC} value={multiplier} onChange={onChange} context={pressureWords(multiplier)} />
+    </div>
+  );
+}

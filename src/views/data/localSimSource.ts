@@ -1,0 +1,103 @@
+// A self-contained SimSource: a small zustand store holding a scenario (validated on every
+// change, like the real store), playback, selection and UI slices, plus an in-memory frame bus
+// that anyone can `publish` frames to. It stands in for src/state when the views run alone
+// (component tests, the view harness) and documents exactly what the views expect.
+import { createStore, type StoreApi, useStore } from 'zustand';
+import type { Frame, MapWindow } from '../../snapshot/types.ts';
+import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
+import { validateScenario } from '../../sim/scenario/validate.ts';
+import { MAX_VMS } from '../../sim/scenario/params.ts';
+import type { Theme } from '../theme/themes.ts';
+import type { MapId, PageDetails, PageRef, PlaybackView, SelectionView, SimSource } from './simTypes.ts';
+import { scenarioJson, setAtPath, specAt } from './paramPath.ts';
+
+interface LocalState {
+  scenario: Scenario;
+  playback: PlaybackView;
+  selection: SelectionView;
+  theme: Theme;
+  hidden: readonly string[];
+  zoom: Partial<Record<MapId, { firstPage: number; pageCount: number } | null>>;
+  problems: string[];
+}
+
+export interface LocalSimSource extends SimSource {
+  publish(frame: Frame): void;
+  setTheme(theme: Theme): void;
+  setHidden(ids: readonly string[]): void;
+  /** Map windows asked for, latest per map (tests read them). */
+  readonly windows: Map<MapId, MapWindow>;
+  /** Frames given back by the views. */
+  readonly released: Frame[];
+  readonly store: StoreApi<LocalState>;
+}
+
+export interface LocalOptions {
+  inspect?: (ref: PageRef) => PageDetails | null;
+  onRelease?: (frame: Frame) => void;
+}
+
+export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}): LocalSimSource {
+  const store = createStore<LocalState>(() => ({
+    scenario, playback: { playing: false, speed: 1, timeMs: 0 }, selection: { selectedVm: null, selectedPage: null },
+    theme: 'light', hidden: [], zoom: {}, problems: [],
+  }));
+  const subscribers = new Set<(f: Frame) => void>();
+  let latest: Frame | null = null;
+  const windows = new Map<MapId, MapWindow>();
+  const released: Frame[] = [];
+  const replaceScenario = (next: unknown): void => {
+    const r = validateScenario(next, 'clamp');
+    if (r.ok) store.setState({ scenario: r.scenario, problems: r.corrections });
+    else store.setState({ problems: r.errors });
+  };
+  const json = (): { vms: Record<string, unknown>[] } & Record<string, unknown> =>
+    scenarioJson(store.getState().scenario) as { vms: Record<string, unknown>[] } & Record<string, unknown>;
+  return {
+    store, windows, released,
+    useScenario: () => useStore(store, (s) => s.scenario),
+    usePlayback: () => useStore(store, (s) => s.playback),
+    useSelection: () => useStore(store, (s) => s.selection),
+    useTheme: () => useStore(store, (s) => s.theme),
+    useHidden: () => useStore(store, (s) => s.hidden),
+    useMapZoom: (id) => useStore(store, (s) => s.zoom[id] ?? null),
+    setParam: (path: string, value: ParamValue) => {
+      const s = store.getState().scenario;
+      if (path !== 'policy.kind' && !specAt(s, path)) return void store.setState({ problems: [`${path}: not a parameter`] });
+      replaceScenario(setAtPath(scenarioJson(s), path, value));
+    },
+    addVm: () => {
+      const j = json();
+      const last = j.vms[j.vms.length - 1];
+      if (j.vms.length < MAX_VMS) replaceScenario({ ...j, vms: [...j.vms, { ...last, name: `vm${j.vms.length + 1}` }] });
+    },
+    removeVm: (vm) => {
+      const j = json();
+      if (j.vms.length > 1) replaceScenario({ ...j, vms: j.vms.filter((_, i) => i !== vm) });
+      store.setState({ selection: { selectedVm: null, selectedPage: null } });
+    },
+    selectVm: (vm) => store.setState((st) => ({ selection: { ...st.selection, selectedVm: vm } })),
+    selectPage: (ref) => store.setState((st) => ({ selection: { ...st.selection, selectedPage: ref } })),
+    setMapZoom: (id, w) => store.setState((st) => ({ zoom: { ...st.zoom, [id]: w } })),
+    subscribeFrame: (cb) => {
+      subscribers.add(cb);
+      return () => subscribers.delete(cb);
+    },
+    latestFrame: () => latest,
+    releaseFrame: (f) => {
+      opts.onRelease?.(f);
+      released.push(f);
+      if (released.length > 8) released.shift();
+    },
+    setMapWindow: (id, w) => windows.set(id, w),
+    inspectPage: async (ref) => opts.inspect?.(ref) ?? null,
+    canInspect: !!opts.inspect,
+    publish: (f) => {
+      latest = f;
+      store.setState((st) => ({ playback: { ...st.playback, timeMs: f.timeMs } }));
+      for (const cb of subscribers) cb(f);
+    },
+    setTheme: (theme) => store.setState({ theme }),
+    setHidden: (hidden) => store.setState({ hidden }),
+  };
+}

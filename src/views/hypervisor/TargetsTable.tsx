@@ -1,0 +1,32 @@
+// The hypervisor's view of each VM: balloon size and target, entitlement, the active-memory
+// estimate it works from (it cannot see inside the guest), and the balloon driver's activity.
+import type { RunReport } from '../../sim/report.ts';
+
+const m = (x: number): string => `${Math.round(x)}`;
+
+export function TargetsTable({ report }: { report: RunReport }) {
+  const hasPressure = report.vms.some((v) => v.pressure !== undefined);
+  return (
+    <table className="targets-table">
+      <caption>Targets per VM (MiB)</caption>
+      <thead>
+        <tr>
+          <th scope="col">VM</th><th scope="col">Balloon</th><th scope="col">Target</th>
+          <th scope="col">Entitled</th><th scope="col">Active est.</th>
+          {hasPressure && <th scope="col">Pressure</th>}
+          <th scope="col">Driver</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.vms.map((v) => (
+          <tr key={v.name}>
+            <th scope="row">{v.name}</th><td>{m(v.balloonMiB)}</td><td>{m(v.balloonTargetMiB)}</td>
+            <td>{m(v.entitlementMiB)}</td><td>{m(v.activeEstimateMiB)}</td>
+            {hasPressure && <td>{v.pressure ?? '–'}</td>}
+            <td>{v.balloonActivity}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,46 @@
+// One VM: its name and workload, its balloon, its key numbers and its guest-physical map.
+// The name is a button that focuses the VM (its host frames stand out in the host map).
+import type { VmReport } from '../../sim/report.ts';
+import type { VmConfig } from '../../sim/scenario/types.ts';
+import { BalloonGlyph } from '../balloon/BalloonGlyph.tsx';
+import { useSim } from '../data/SimSourceContext.tsx';
+import { GuestMapView } from '../map/GuestMapView.tsx';
+import type { CounterpartView } from '../map/useCounterpart.ts';
+import { cssColor, PALETTES, vmRgb } from '../theme/themes.ts';
+import { vmStats } from './vmStats.ts';
+
+interface Props { vm: number; config: VmConfig; report: VmReport | undefined; cp: CounterpartView }
+
+export function VmCard({ vm, config, report, cp }: Props) {
+  const sim = useSim();
+  const theme = sim.useTheme();
+  const { selectedVm } = sim.useSelection();
+  const selected = selectedVm === vm;
+  return (
+    <article className={`vm-card${selected ? ' vm-card-selected' : ''}`} aria-labelledby={`vm-${vm}-name`}>
+      <header className="vm-card-header">
+        <span className="vm-swatch" style={{ background: cssColor(vmRgb(PALETTES[theme], vm)) }} aria-hidden="true" />
+        <h3 id={`vm-${vm}-name`}>
+          <button type="button" className="link-button" aria-pressed={selected} onClick={() => sim.selectVm(selected ? null : vm)}>
+            {config.name}
+          </button>
+        </h3>
+        <span className="vm-meta">{config.memoryMiB} MiB · {config.workload.kind}</span>
+      </header>
+      <div className="vm-card-body">
+        <BalloonGlyph
+          name={config.name} memoryMiB={config.memoryMiB} enabled={config.balloon.enabled}
+          balloonMiB={report?.balloonMiB ?? 0} targetMiB={report?.balloonTargetMiB ?? 0} activity={report?.balloonActivity}
+        />
+        {report && (
+          <dl className="vm-stats">
+            {vmStats(report).map((s) => (
+              <div key={s.label} title={s.hint}><dt>{s.label}</dt><dd>{s.value}</dd></div>
+            ))}
+          </dl>
+        )}
+      </div>
+      <GuestMapView vm={vm} cp={cp} heightPx={110} />
+    </article>
+  );
+}

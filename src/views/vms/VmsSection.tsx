@@ -1,0 +1,23 @@
+// The VMs column: one card per VM, in the data-flow order's first place.
+import { useSim } from '../data/SimSourceContext.tsx';
+import { useHubView } from '../data/FrameHubContext.tsx';
+import type { CounterpartView } from '../map/useCounterpart.ts';
+import { GuestLegends } from '../map/GuestMapView.tsx';
+import { VmCard } from './VmCard.tsx';
+
+export function VmsSection({ cp }: { cp: CounterpartView }) {
+  const sim = useSim();
+  const scenario = sim.useScenario();
+  const { summary } = useHubView();
+  return (
+    <section className="panel vms-section" aria-labelledby="vms-heading">
+      <h2 id="vms-heading">Virtual machines</h2>
+      <div className="vm-cards">
+        {scenario.vms.map((config, i) => (
+          <VmCard key={i} vm={i} config={config} report={summary?.vms[i]} cp={cp} />
+        ))}
+      </div>
+      <GuestLegends theme={sim.useTheme()} />
+    </section>
+  );
+}
