@@ -10,7 +10,7 @@
 import { LruList } from './guest/GuestMemory.ts';
 import { KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
 import { anonRmap } from './guest/Process.ts';
-import { EPT_BALLOONED, eptFrame, eptKind, EptKind, eptIsSwapped } from './host/Ept.ts';
+import { EPT_BALLOONED, EPT_READONLY, eptFrame, eptKind, EptKind, eptIsSwapped } from './host/Ept.ts';
 import { HostFrames, OWNER_HYPERVISOR } from './host/HostFrames.ts';
 import type { Simulation } from './Simulation.ts';
 
@@ -40,8 +40,10 @@ export function checkInvariants(sim: Simulation): string[] {
       if (k === EptKind.Present) {
         const f = eptFrame(e);
         mappings[f]++;
-        if (frames.isShared(f)) sharedMapped++;
+        const shared = frames.isShared(f);
+        if (shared) sharedMapped++;
         else if (frames.owner[f] !== HostFrames.guestOwner(vm.index, g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${frames.owner[f]}`);
+        if (shared !== ((e & EPT_READONLY) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
       }
       if (eptIsSwapped(e)) hostSwapped++;
       if ((kind === PageKind.Balloon) !== (e === EPT_BALLOONED)) fail(`${vm.name}: page ${g} is ${kind === PageKind.Balloon ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);

@@ -86,11 +86,11 @@ describe('hypervisor', () => {
   it('shares identical pages across VMs: saved frames approach (N-1)/N of the identical pages', () => {
     const n = 4;
     const s = sim({
-      host: { memoryMiB: 2048, pageSharing: 'all', shareScanPagesPerSec: 100000 },
-      vms: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, memoryMiB: 384, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 256, identicalPercent: 50, writePercent: 0 } })),
+      host: { memoryMiB: 1024, pageSharing: 'all', shareScanPagesPerSec: 100000 },
+      vms: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, memoryMiB: 256, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 160, identicalPercent: 50, writePercent: 0 } })),
     });
-    runChecked(s, 20);
-    const identicalPages = 128 * MiB;
+    runChecked(s, 12);
+    const identicalPages = 80 * MiB;
     // Identical program pages, kernel text and zero pages all merge; at least (N-1) copies of the program go.
     expect(s.hv.frames.sharingSavedFrames).toBeGreaterThan((n - 1) * identicalPages * 0.95);
   });

@@ -134,7 +134,9 @@ export class GuestOs {
     const mem = this.mem;
     const e = p.pte[v];
     if (e >= 0) {
-      this.stallUs += this.platform.access(e, write);
+      // The hardware walk reads the leaf page-table page (the upper levels come from the
+      // paging-structure caches), then the data page, both through the EPT.
+      this.stallUs += this.platform.access(p.tables[0][p.tableSlot(1, v)], false) + this.platform.access(e, write);
       mem.state[e] = (mem.state[e] | FLAG_REFERENCED) & (write ? ~FLAG_ZERO : 0xff);
       return true;
     }
@@ -163,6 +165,15 @@ export class GuestOs {
     mem.lruAdd(LruList.Anon, g);
     this.stallUs += this.platform.access(g, true);
     return true;
+  }
+
+  /** Once a tick, the walks that miss the paging-structure caches read the upper-level
+   * table pages (PML4/PDPT/PD): a few pages, so read them all. */
+  touchUpperTables(p: Process): void {
+    for (let level = 2; level <= this.pageTableLevels; level++) {
+      const tables = p.tables[level - 1];
+      for (let i = 0; i < tables.length; i++) if (tables[i] >= 0) this.stallUs += this.platform.access(tables[i], false);
+    }
   }
 
   /** The workload reads or writes page `fp` of its files through the page cache. */

@@ -51,10 +51,11 @@ export class Process {
     return this.pte.length;
   }
 
-  /** Index into tables[level-1] of the table that maps virtual page v. */
+  /** Index into tables[level-1] of the table that maps virtual page v. VA_BASE is 512 GiB
+   * aligned (a multiple of 512^3 pages) and v < 2^24, so this is a shift for levels 1-3 and 0
+   * above (one PML4 entry, and one PML5 entry, cover the whole mapping). */
   tableSlot(level: number, v: number): number {
-    const per = ENTRIES_PER_TABLE ** level;
-    return Math.floor((VA_BASE_PAGE + v) / per) - Math.floor(VA_BASE_PAGE / per);
+    return level <= 3 ? v >>> (9 * level) : 0;
   }
 
   /** Table identity stored in the reverse map of a page-table page. */

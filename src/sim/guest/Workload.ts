@@ -108,6 +108,7 @@ export class Workload {
       this.populateCredit--;
     }
     if (this.populated >= this.footprintPages) this.populateCredit = 0;
+    os.touchUpperTables(this.process);
     // Then the steady touches, as many as the remaining time allows.
     this.touchCredit += (c.accessesPerSec * dtMs) / 1000;
     const demanded = Math.floor(this.touchCredit);

@@ -3,7 +3,7 @@
 // themselves are real host frames owned by the hypervisor, allocated when the VM is created
 // (levels x ceil(pages / 512^k)), so a 2D walk can name the frame of every table it reads.
 //
-// Entry encoding: >= 0 present, frame number in bits 0-23 plus the accessed bit; -1 not present
+// Entry encoding: >= 0 present, frame number in bits 0-23 plus the accessed and read-only bits; -1 not present
 // because never touched (or discarded: the next touch gets a zeroed frame), -2 ballooned,
 // -3 held compressed in the host's compression cache, <= -16 swapped by the host to slot -16-e.
 import { ENTRIES_PER_TABLE } from '../units.ts';
@@ -14,6 +14,8 @@ export const EPT_BALLOONED = -2;
 export const EPT_COMPRESSED = -3;
 const EPT_SWAP_BASE = -16;
 export const EPT_ACCESSED = 1 << 29;
+/** Write permission removed: the entry maps a shared copy-on-write frame; a write exits. */
+export const EPT_READONLY = 1 << 28;
 const FRAME_MASK = (1 << 24) - 1;
 
 export const eptPresent = (e: number): boolean => e >= 0;
@@ -84,6 +86,12 @@ export class Ept {
     this.counts[oldKind]--;
     this.counts[eptKind(entry)]++;
     this.entries[gpfn] = entry;
+  }
+
+  /** Removes write permission (the page now maps a shared frame); cached translations are stale. */
+  writeProtect(gpfn: number): void {
+    this.entries[gpfn] |= EPT_READONLY;
+    this.epoch++;
   }
 
   /** Host frame of the table at `level` (1 = leaf) that holds the entry for gpfn. */

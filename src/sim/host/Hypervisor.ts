@@ -10,7 +10,7 @@ import { SwapDevice } from '../SwapDevice.ts';
 import type { HostSwapSelection } from '../scenario/types.ts';
 import { CompressionCache } from './CompressionCache.ts';
 import {
-  EPT_ACCESSED, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, Ept, eptForSwapSlot, eptFrame, eptIsSwapped, eptSwapSlot,
+  EPT_ACCESSED, EPT_READONLY, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, Ept, eptForSwapSlot, eptFrame, eptIsSwapped, eptSwapSlot,
 } from './Ept.ts';
 import { HostFrames } from './HostFrames.ts';
 import { emptyHostStats, type HostStats } from './hostStats.ts';
@@ -81,8 +81,7 @@ export class Hypervisor {
     const ept = this.vms[vm].ept;
     const e = ept.entries[gpfn];
     if (e >= 0) {
-      const frame = eptFrame(e);
-      if (write && this.frames.isShared(frame)) return this.breakCow(vm, gpfn, frame);
+      if (write && (e & EPT_READONLY) !== 0) return this.breakCow(vm, gpfn, eptFrame(e));
       ept.entries[gpfn] = e | EPT_ACCESSED;
       return 0;
     }
@@ -171,7 +170,7 @@ export class Hypervisor {
   swapOutPage(vm: number, gpfn: number): boolean {
     const hv = this.vms[vm];
     const e = hv.ept.entries[gpfn];
-    if (e < 0 || this.frames.isShared(eptFrame(e))) return false;
+    if (e < 0 || (e & EPT_READONLY) !== 0) return false;
     const cache = hv.compression;
     if (cache && !cache.full && this.compressible(vm, gpfn)) {
       // The page's own frame is released first, so the cache always finds a frame if it needs one.
@@ -220,7 +219,7 @@ export class Hypervisor {
     for (let tries = 0; tries < 256; tries++) {
       const g = this.rng.nextInt(ept.pages);
       const e = ept.entries[g];
-      if (e >= 0 && !this.frames.isShared(eptFrame(e))) return (vm << 24) | g;
+      if (e >= 0 && (e & EPT_READONLY) === 0) return (vm << 24) | g;
     }
     return -1;
   }
@@ -238,7 +237,7 @@ export class Hypervisor {
       }
       const g = this.lruGpfn++;
       const e = ept.entries[g];
-      if (e < 0 || this.frames.isShared(eptFrame(e))) continue;
+      if (e < 0 || (e & EPT_READONLY) !== 0) continue;
       if (e & EPT_ACCESSED) ept.entries[g] = e & ~EPT_ACCESSED;
       else return (this.lruVm << 24) | g;
     }

@@ -6,7 +6,7 @@
 // zero pages; 'all' any identical content across and within VMs. With `salted` (vSphere's
 // Mem.ShareForceSalting = 2) the table key includes the VM, so pages merge only within a VM.
 import type { PageSharingMode } from '../scenario/types.ts';
-import { EPT_ACCESSED, eptFrame } from './Ept.ts';
+import { EPT_ACCESSED, EPT_READONLY, eptFrame } from './Ept.ts';
 import type { Hypervisor, SharedFrameIndex } from './Hypervisor.ts';
 
 /** Salted table keys are contentKey * SALT_SLOTS + vm (VM indices fit 5 bits, HostFrames). */
@@ -71,8 +71,7 @@ export class PageSharing implements SharedFrameIndex {
     const ept = hv.vms[vm].ept;
     const e = ept.entries[gpfn];
     if (e < 0) return;
-    const frame = eptFrame(e);
-    if (hv.frames.isShared(frame)) return;
+    if ((e & EPT_READONLY) !== 0) return;
     const key = hv.vms[vm].content.contentKey(gpfn);
     if (key < 0 || (this.mode === 'zero' && key !== 0)) return;
     const slot = this.salted ? key * SALT_SLOTS + vm : key;
@@ -89,9 +88,10 @@ export class PageSharing implements SharedFrameIndex {
     if (hVm === vm && hGpfn === gpfn) return;
     const he = hv.vms[hVm].ept.entries[hGpfn];
     // A hint is stale if the page has gone or its content changed since it was hashed.
-    if (he < 0 || hv.frames.isShared(eptFrame(he)) || hv.vms[hVm].content.contentKey(hGpfn) !== key) return;
+    if (he < 0 || (he & EPT_READONLY) !== 0 || hv.vms[hVm].content.contentKey(hGpfn) !== key) return;
     const hFrame = eptFrame(he);
     hv.frames.makeShared(hFrame);
+    hv.vms[hVm].ept.writeProtect(hGpfn);
     hv.vms[hVm].ept.sharedMapped++;
     this.table.set(slot, hFrame);
     this.keyOfFrame.set(hFrame, slot);
@@ -106,7 +106,7 @@ export class PageSharing implements SharedFrameIndex {
     hv.frames.addRef(shared);
     hv.frames.release(own);
     // Merging is not an access: the page keeps its accessed bit (idle sampling reads it).
-    ept.set(gpfn, shared | (ept.entries[gpfn] & EPT_ACCESSED));
+    ept.set(gpfn, shared | (ept.entries[gpfn] & EPT_ACCESSED) | EPT_READONLY);
     ept.sharedMapped++;
     hv.stats.pagesMerged++;
   }

@@ -1,0 +1,71 @@
+// Core benchmark (npm run bench): simulated seconds per wall second and heap bytes per
+// simulated 4 KiB page for the default preset, a 64 GiB host with 16 VMs, and the same
+// 16-VM workload at half the memory (to show what doubling memory at the same access rate
+// costs). Run with node --expose-gc so heap figures are measured after a full collection.
+import { loadPreset } from '../src/sim/scenario/load.ts';
+import { validateScenario } from '../src/sim/scenario/validate.ts';
+import type { Scenario } from '../src/sim/scenario/types.ts';
+import { Simulation } from '../src/sim/Simulation.ts';
+import { DEFAULT_PRESET } from '../src/sim/scenario/presets.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function sixteenVms(hostGiB: number): Scenario {
+  const vmMiB = (hostGiB * 1024) / 16;
+  const r = validateScenario({
+    format: 1, name: `host-${hostGiB}GiB-16vms`, seed: 7, tickMs: 100,
+    host: { memoryMiB: hostGiB * 1024, swapMiB: hostGiB * 1024, pageSharing: 'zero' },
+    policy: { kind: 'manual' },
+    vms: Array.from({ length: 16 }, (_, i) => ({
+      name: `vm${i + 1}`, memoryMiB: vmMiB, guestSwapMiB: vmMiB,
+      balloon: { targetMiB: i % 4 === 0 ? vmMiB / 4 : 0 },
+      workload: { kind: (['steady', 'phased', 'filecache', 'idle'] as const)[i % 4], activeMiB: vmMiB / 4, footprintMiB: vmMiB / 2, fileMiB: vmMiB / 2, accessesPerSec: 2000 },
+    })),
+  });
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.scenario;
+}
+
+function heapUsed(): number {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+interface Row {
+  case: string;
+  pages: number;
+  warmupSeconds: number;
+  simSeconds: number;
+  wallSeconds: number;
+  speed: number;
+  heapBytesPerPage: number;
+}
+
+function measure(label: string, scenario: Scenario, warmupSeconds: number, simSeconds: number): Row {
+  const before = heapUsed();
+  const sim = new Simulation(scenario);
+  sim.run(warmupSeconds); // first touches of every footprint happen here
+  const after = heapUsed();
+  const t0 = performance.now();
+  sim.run(simSeconds);
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const pages = sim.hv.frames.frameCount + sim.vms.reduce((s, vm) => s + vm.os.mem.pages, 0);
+  return { case: label, pages, warmupSeconds, simSeconds, wallSeconds, speed: simSeconds / wallSeconds, heapBytesPerPage: (after - before) / pages };
+}
+
+const preset = loadPreset(DEFAULT_PRESET);
+if (!preset.ok) throw new Error(preset.errors.join('\n'));
+if (!gc) console.warn('(run with node --expose-gc for heap figures after a full collection)');
+const rows = [
+  measure(`default preset (${DEFAULT_PRESET}, 4 GiB host, 3 VMs)`, preset.scenario, 10, 300),
+  measure('32 GiB host, 16 VMs', sixteenVms(32), 10, 60),
+  measure('64 GiB host, 16 VMs', sixteenVms(64), 10, 60),
+];
+console.log('| case | simulated pages | simulated s | wall s | sim s / wall s | heap bytes / page |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.case} | ${r.pages.toLocaleString('en')} | ${r.simSeconds} | ${r.wallSeconds.toFixed(2)} | ${r.speed.toFixed(0)}x | ${r.heapBytesPerPage.toFixed(1)} |`);
+const doubling = rows[1].speed / rows[2].speed;
+console.log(`\nDoubling memory (32 -> 64 GiB, same access rate): ${doubling.toFixed(2)}x the wall time per simulated second.`);
+console.log('(simulated pages = host frames + guest-physical pages; heap measured after the warm-up, when every footprint is populated)');
