@@ -4,6 +4,7 @@
 // global randomness; it runs unchanged in the worker, in Node and in tests.
 import { PageKind } from './guest/pageState.ts';
 import { EventLog } from './events.ts';
+import { Narrator } from './narrator.ts';
 import { Hypervisor } from './host/Hypervisor.ts';
 import { PageSharing } from './host/PageSharing.ts';
 import type { GuestReportedStats, ObservedVm, Policy } from './policy/Policy.ts';
@@ -23,6 +24,7 @@ export class Simulation {
   readonly observed: ObservedVm[] = [];
   readonly policy: Policy;
   readonly events = new EventLog();
+  private readonly narrator: Narrator;
   timeMs = 0;
   ticks = 0;
 
@@ -37,6 +39,7 @@ export class Simulation {
       this.vms.push(vm);
       this.observed.push(new VmObservation(vm));
     });
+    this.narrator = new Narrator(this.vms);
     this.policy = createPolicy(scenario.policy.kind, {
       scenario,
       hv: this.hv,
@@ -67,6 +70,7 @@ export class Simulation {
       vm.os.kswapd();
     }
     this.sharing.step(dtMs);
+    this.narrator.afterTick(this.vms, this.hv, this.events);
     this.ticks++;
   }
 
