@@ -1,0 +1,29 @@
+// The application shell: the top bar, notices, the error panel, the play area where the views
+// mount (src/views/PlayArea.tsx, fed by the store through storeSimSource) and the debug panel.
+import { useSimStore } from '../state/store.ts';
+import { PlayArea } from '../views/PlayArea.tsx';
+import { DebugPanel } from './DebugPanel.tsx';
+import { ErrorPanel } from './ErrorPanel.tsx';
+import { Notices } from './Notices.tsx';
+import { storeSimSource } from './storeSimSource.ts';
+import { TopBar } from './TopBar.tsx';
+import { useHotkeys } from './useHotkeys.ts';
+import './app.css';
+
+export function App() {
+  const theme = useSimStore((s) => s.theme);
+  const embed = useSimStore((s) => s.embed);
+  const debugOpen = useSimStore((s) => s.panels.includes('debug'));
+  useHotkeys();
+  return (
+    <div className={`app${embed ? ' app-embed' : ''}`} data-theme={theme}>
+      <TopBar />
+      <Notices />
+      <ErrorPanel />
+      <main className="play-area-slot" aria-label="Play area">
+        <PlayArea source={storeSimSource} />
+      </main>
+      {debugOpen && <DebugPanel />}
+    </div>
+  );
+}

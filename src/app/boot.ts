@@ -1,0 +1,27 @@
+// Starting the app: read the link (compact or readable), validate it, load it into the store and
+// the simulation client, and keep the URL in step from then on. Corrections become a visible,
+// non-blocking notice; an unreadable link opens the default scenario with a message saying why.
+import { applyLinkState } from '../state/linkState.ts';
+import { startController } from '../state/controller.ts';
+import { startUrlSync } from '../state/urlSync.ts';
+import { useSimStore } from '../state/store.ts';
+import { decodeLink, linkText } from '../url/codec.ts';
+import { expandLink } from '../url/compact.ts';
+import { defaultLinkState } from '../url/defaultState.ts';
+import { setController } from './runtime.ts';
+
+export async function bootApp(href: string = window.location.href): Promise<void> {
+  const store = useSimStore.getState();
+  const expanded = await expandLink(linkText(href));
+  const decoded = expanded.error ? null : decodeLink(expanded.text);
+  const prefer = /[?&]inthread=1/.test(href) ? 'in-thread' : 'worker';
+  setController(startController(prefer));
+  if (!decoded || !decoded.ok) {
+    store.notify('error', expanded.error ?? (decoded as { error: string }).error);
+    applyLinkState(decoded?.state ?? defaultLinkState());
+  } else {
+    if (decoded.corrections.length > 0) store.notify('warning', 'Some values in this link were not valid and were corrected:', decoded.corrections);
+    applyLinkState(decoded.state);
+  }
+  startUrlSync();
+}
