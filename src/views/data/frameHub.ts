@@ -32,7 +32,8 @@ export class FrameHub {
   start(): () => void {
     const first = this.source.latestFrame();
     if (first) {
-      this.current = first; // the bus still owns it: never released by the hub
+      this.current = first;
+      this.currentOwned = true;
       this.view = { summary: first.summary, timeMs: first.timeMs, version: 1 };
       this.redraw();
     }

@@ -1,18 +1,72 @@
-// The ONE place where the views touch the app's store (src/state) and frame bus
-// (src/state/frameBus.ts). Until those land, this binds the views to the local stand-in store
-// seeded with the default preset; integration replaces only the body of createAppSimSource.
-import { loadPreset } from '../../sim/scenario/load.ts';
-import { DEFAULT_PRESET } from '../../sim/scenario/presets.ts';
-import type { SimSource } from './simTypes.ts';
-import { createLocalSimSource } from './localSimSource.ts';
+// The ONE place where the views touch the app's store (src/state/store.ts, useSimStore) and
+// frame bus (src/state/frameBus.ts). Everything else in src/views codes against SimSource
+// (simTypes.ts). The sliders show the store's `effective` scenario (the run's scenario with
+// the live changes applied). Page inspection goes through the worker's request/reply channel,
+// which the app shell plugs in with setPageInspector once it has started the controller.
+import { useShallow } from 'zustand/react/shallow';
+import { useSimStore } from '../../state/store.ts';
+import { latestFrame, releaseFrame, setMapWindow, subscribeFrame } from '../../state/frameBus.ts';
+import type { SelectedPage } from '../../url/linkTypes.ts';
+import type { InspectTarget } from '../../worker/protocol.ts';
+import type { PageInfo } from '../../worker/inspect.ts';
+import { pageDetailsFromInfo } from './pageDetails.ts';
+import type { PageRef, SimSource } from './simTypes.ts';
 
-let app: SimSource | null = null;
+type Inspector = (target: InspectTarget) => Promise<PageInfo>;
+let inspector: Inspector | null = null;
+
+/** Plugs in page inspection (the shell: `setPageInspector((t) => controller.requests.inspect(t))`). */
+export function setPageInspector(fn: Inspector | null): void {
+  inspector = fn;
+}
+
+const toStore = (ref: PageRef | null): SelectedPage | null =>
+  !ref ? null : ref.space === 'host' ? { space: 'host', vm: null, page: ref.page } : { space: 'guest', vm: ref.vm, page: ref.page };
+
+const fromStore = (p: SelectedPage | null): PageRef | null =>
+  !p ? null : p.space === 'host' ? { space: 'host', vm: -1, page: p.page } : { space: 'guest', vm: p.vm, page: p.page };
+
+const EMPTY: readonly string[] = [];
 
 export function createAppSimSource(): SimSource {
-  const loaded = loadPreset(DEFAULT_PRESET);
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  return createLocalSimSource(loaded.scenario);
+  const get = useSimStore.getState;
+  return {
+    useScenario: () => useSimStore((s) => s.effective),
+    usePlayback: () => useSimStore(useShallow((s) => ({ playing: s.playing, speed: s.speed, timeMs: s.timeMs }))),
+    useSelection: () => {
+      const selectedVm = useSimStore((s) => s.selectedVm);
+      const selectedPage = useSimStore(useShallow((s) => fromStore(s.selectedPage)));
+      return { selectedVm, selectedPage };
+    },
+    useTheme: () => useSimStore((s) => s.theme),
+    useHidden: () => useSimStore((s) => s.hidden ?? EMPTY),
+    useMapZoom: (id) => useSimStore((s) => s.zoom[id] ?? null),
+    setParam: (path, value) => get().setParam(path, value),
+    addVm: () => get().addVm(),
+    removeVm: (vm) => get().removeVm(vm),
+    selectVm: (vm) => get().selectVm(vm),
+    selectPage: (ref) => get().selectPage(toStore(ref)),
+    setMapZoom: (id, w) => get().setZoom(id, w),
+    subscribeFrame,
+    latestFrame,
+    releaseFrame,
+    setMapWindow: (id, w) => setMapWindow(id, w),
+    inspectPage: async (ref) => {
+      if (!inspector) return null;
+      const target: InspectTarget = ref.space === 'host' ? { space: 'host', frame: ref.page } : { space: 'guest', vm: ref.vm, page: ref.page };
+      try {
+        return pageDetailsFromInfo(await inspector(target));
+      } catch {
+        return null;
+      }
+    },
+    get canInspect() {
+      return inspector !== null;
+    },
+  };
 }
+
+let app: SimSource | null = null;
 
 /** The app-wide SimSource, created on first use. */
 export function appSimSource(): SimSource {
