@@ -93,8 +93,8 @@ export class MemScheduler {
     return f.frameCount - f.hypervisorFrames + f.sharingSavedFrames - this.targetFreePages;
   }
 
-  /** Recomputes the targets and sets balloon targets as `action` allows. Returns the balloon
-   * target changes. */
+  /** Recomputes the target allocations and sets balloon targets as `action` allows. Returns
+   * the balloon target changes. */
   rebalance(action: BalloonAction): BalloonTargetChange[] {
     const vms = this.env.vms;
     const clients = vms.map((v, i) => ({
@@ -104,9 +104,15 @@ export class MemScheduler {
       maxPages: Math.min(v.pages, this.demandPages(i)),
     }));
     const targets = allocateByShares(clients, this.allocatablePages(), this.taxRate);
+    targets.forEach((t, i) => (this.targetPages[i] = Math.floor(t)));
+    return this.setBalloonTargets(action);
+  }
+
+  /** Balloon target = what the balloon holds plus the VM's allocation above its target, as the
+   * action allows. The VMware driver reads it at its next 1 s poll. Returns the changes. */
+  setBalloonTargets(action: BalloonAction): BalloonTargetChange[] {
     const changes: BalloonTargetChange[] = [];
-    vms.forEach((v, i) => {
-      this.targetPages[i] = Math.floor(targets[i]);
+    this.env.vms.forEach((v, i) => {
       const balloon = v.balloon;
       if (!balloon) return;
       const from = balloon.targetPages;
@@ -120,9 +126,11 @@ export class MemScheduler {
     return changes;
   }
 
-  /** Per tick: swaps VMs toward their targets as the state allows and blocks or releases VMs.
-   * Returns the VMs whose blocked flag changed. */
+  /** Per tick: keeps reclaiming balloon targets current (a balloon that took guest pages the
+   * host never backed freed nothing, so it must grow further), swaps VMs toward their targets
+   * as the state allows, and blocks or releases VMs. Returns the VMs whose blocked flag changed. */
   enforce(actions: StateActions, dtMs: number): number[] {
+    if (actions.balloon === 'reclaim') this.setBalloonTargets('reclaim');
     const toggled: number[] = [];
     this.env.vms.forEach((v, i) => {
       let excess = actions.swap === 'none' ? 0 : this.allocationPages(i) - this.targetPages[i];
