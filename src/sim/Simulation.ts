@@ -67,6 +67,7 @@ export class Simulation {
         w.step(dtMs);
         vm.performance.push(w.lastDone, w.lastDemanded);
       }
+      vm.os.kernelActivity(dtMs);
       vm.os.kswapd();
     }
     this.sharing.step(dtMs);

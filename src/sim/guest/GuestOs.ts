@@ -20,6 +20,10 @@ export type AllocMode = 'user' | 'noretry' | 'nowait';
 
 /** Pages reclaimed per direct-reclaim attempt (SWAP_CLUSTER_MAX in mm/vmscan.c). */
 export const SWAP_CLUSTER_MAX = 32;
+/** Kernel pages in constant use (4 MiB of hot text and data; assumption). */
+export const KERNEL_HOT_PAGES = 1024;
+/** Rate at which kernel activity reads them, pages/s: each is read every ~3 s. */
+export const KERNEL_TOUCHES_PER_SEC = 320;
 /** Content classes for page identity across VMs (see contentKey). */
 const KERNEL_TEXT_CLASS = 1;
 
@@ -49,6 +53,8 @@ export class GuestOs {
   /** Set when a fault could not be served (host out of frames, guest OOM). */
   blocked = false;
   private readonly platform: GuestPlatform;
+  private kernelCursor = 0;
+  private kernelCredit = 0;
   private readonly pageTableLevels: number;
 
   constructor(pages: number, kernelPages: number, swapPages: number, diskLatencyUs: number, pageTableLevels: number, platform: GuestPlatform) {
@@ -165,6 +171,18 @@ export class GuestOs {
     mem.lruAdd(LruList.Anon, g);
     this.stallUs += this.platform.access(g, true);
     return true;
+  }
+
+  /** The kernel's own hot text and data (its first KERNEL_HOT_PAGES pages) are in constant
+   * use: read them round-robin at KERNEL_TOUCHES_PER_SEC, so the host's view of their accessed
+   * bits is the one a running kernel gives. */
+  kernelActivity(dtMs: number): void {
+    const hot = Math.min(this.kernelPages, KERNEL_HOT_PAGES);
+    this.kernelCredit += (KERNEL_TOUCHES_PER_SEC * dtMs) / 1000;
+    for (; this.kernelCredit >= 1; this.kernelCredit--) {
+      this.platform.access(this.kernelCursor, false);
+      this.kernelCursor = (this.kernelCursor + 1) % hot;
+    }
   }
 
   /** Once a tick, the walks that miss the paging-structure caches read the upper-level
