@@ -22,9 +22,9 @@ export function TimeControls({ hidden }: { hidden: readonly string[] }) {
   const show = (id: string) => !hidden.includes(id);
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
-      {show('step') && <CommandButton id="back">⏮︎ Back</CommandButton>}
+      {show('step') && <CommandButton id="back">◂ Back</CommandButton>}
       <CommandButton id="play" pressed={playing && !runFast}>{playing && !runFast ? '❚❚ Pause' : '▶ Play'}</CommandButton>
-      {show('step') && <CommandButton id="step">Step ⏭︎</CommandButton>}
+      {show('step') && <CommandButton id="step">Step ▸</CommandButton>}
       {show('speed') && (
         <label className="speed">
           Speed
@@ -33,7 +33,7 @@ export function TimeControls({ hidden }: { hidden: readonly string[] }) {
           </select>
         </label>
       )}
-      {show('runfast') && <CommandButton id="runfast" pressed={runFast}>⏩ Run fast</CommandButton>}
+      {show('runfast') && <CommandButton id="runfast" pressed={runFast}>▸▸ Run fast</CommandButton>}
       {show('reset') && <CommandButton id="reset">↺ 0 s</CommandButton>}
       <output className="sim-time" aria-live="off" title="Simulated time">
         {formatTime(timeMs)}{seekingToMs !== null ? ` → ${formatTime(seekingToMs)}…` : ''}{runFast ? ' (running fast)' : ''}

@@ -26,12 +26,13 @@ export function encodeLink(state: LinkState): string {
   return new URLSearchParams(params).toString();
 }
 
-/** The key=value text of a link: the fragment, else the query, else the text itself. */
+/** The key=value text of a link: the fragment, else the query, else (not a URL) the text itself. */
 export function linkText(url: string): string {
   const hash = url.indexOf('#');
   if (hash >= 0) return url.slice(hash + 1);
   const query = url.indexOf('?');
-  return query >= 0 ? url.slice(query + 1) : url;
+  if (query >= 0) return url.slice(query + 1);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? '' : url;
 }
 
 const unreadable = (error: string): DecodeResult => ({ ok: false, state: defaultLinkState(), error: `This link could not be read (${error}); the default scenario is open instead.` });

@@ -111,3 +111,12 @@ describe('compact form', () => {
     expect(broken.error).toMatch(/could not be read/);
   });
 });
+
+describe('link text', () => {
+  it('is the fragment, else the query, and nothing for a bare address', () => {
+    expect(linkText('https://x.org/app/#v=1&seed=2')).toBe('v=1&seed=2');
+    expect(linkText('https://x.org/app/?v=1&seed=2')).toBe('v=1&seed=2');
+    expect(linkText('https://x.org/app/')).toBe('');
+    expect(linkText('v=1&seed=2')).toBe('v=1&seed=2');
+  });
+});
