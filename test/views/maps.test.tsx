@@ -63,6 +63,17 @@ describe('memory maps', () => {
     expect(screen.getAllByText('1 page/cell').length).toBeGreaterThan(0);
   });
 
+  it('selects the page under the cursor in the new window even before the zoomed frame arrives', async () => {
+    const src = await withFrame();
+    hostMap().focus();
+    await userEvent.keyboard('+++{ArrowRight}{ArrowRight}{Enter}');
+    const w = src.store.getState().zoom.host!;
+    const page = src.store.getState().selection.selectedPage!.page;
+    expect(page).toBeGreaterThanOrEqual(w.firstPage);
+    expect(page).toBeLessThan(w.firstPage + w.pageCount);
+    expect(screen.getByText(/updating to the new zoom/)).toBeInTheDocument();
+  });
+
   it('offers the map as a table', async () => {
     await withFrame();
     await userEvent.click(screen.getByRole('button', { name: 'View Host physical frames as table' }));

@@ -9,14 +9,14 @@ import { useSim } from '../data/SimSourceContext.tsx';
 import { describeCell, describeMap, type MapKind } from './describeMap.ts';
 import { cellAt, layoutForCells } from './mapLayout.ts';
 import { mapKey, ZOOM_STEP } from './mapKeys.ts';
-import { cellOfPage, cellPages, snapshotOf, type MapSnapshot } from './mapSnapshot.ts';
+import { cellOfPage, snapshotOf, type MapSnapshot } from './mapSnapshot.ts';
 import { zoomAround } from './mapWindow.ts';
 import { GUTTER_PX, MapOverlay, type Mark } from './MapOverlay.tsx';
 import { MapOverview } from './MapOverview.tsx';
 import { MapTable } from './MapTable.tsx';
 import { paintSnapshot } from './paintSnapshot.ts';
 import { useElementWidth } from './useElementWidth.ts';
-import { pageAtPoint, useMapGestures } from './useMapGestures.ts';
+import { useMapGestures } from './useMapGestures.ts';
 import { useMapZoom } from './useMapZoom.ts';
 
 export interface MemoryMapProps {
@@ -71,11 +71,22 @@ export function MemoryMap(p: MemoryMapProps) {
     }
   });
 
+  // Cells are numbered in the current window's layout; the drawn snapshot may lag a zoom by a
+  // frame, so pages come from the layout and states from the snapshot cell holding that page.
   const s = snap.current;
-  const cellOf = (page: number | null | undefined): number => (s && page != null ? cellOfPage(s, page) : -1);
+  const pageOfCell = (cell: number): number => Math.floor(window.firstPage + cell * layout.pagesPerCell);
+  const cellOf = (page: number | null | undefined): number =>
+    page == null || page < window.firstPage || page >= window.firstPage + window.pageCount ? -1 : Math.floor((page - window.firstPage) / layout.pagesPerCell);
+  const describe = (cell: number): string[] | null => {
+    const sc = s && cell >= 0 && cell < layout.cells ? cellOfPage(s, pageOfCell(cell)) : -1;
+    if (!s || sc < 0 || sc >= s.cells.length) return null;
+    const lines = describeCell(p.kind, s, sc, p.vmNames);
+    return s.pagesPerCell === layout.pagesPerCell ? lines : [...lines, '(updating to the new zoom…)'];
+  };
   const select = (cell: number): void => {
-    if (!s || cell < 0 || cell >= s.cells.length) return;
-    p.onSelect(cellPages(s, cell)[0], s.second[cell]);
+    const sc = s && cell >= 0 && cell < layout.cells ? cellOfPage(s, pageOfCell(cell)) : -1;
+    if (!s || sc < 0 || sc >= s.cells.length) return;
+    p.onSelect(pageOfCell(cell), s.second[sc]);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const a = mapKey(e.key, cursor, layout);
@@ -95,7 +106,8 @@ export function MemoryMap(p: MemoryMapProps) {
     { cell: cursor, kind: 'cursor' },
     { cell: hover?.cell ?? -1, kind: 'hover' },
   ];
-  const readout = s && cursor >= 0 && cursor < s.cells.length ? describeCell(p.kind, s, cursor, p.vmNames).join('. ') : '';
+  const readout = cursor >= 0 ? describe(cursor)?.join('. ') ?? '' : '';
+  const tooltip = hover ? describe(hover.cell) : null;
   const zoomBy = (f: number): void => zoom.setWindow(zoomAround(window, window.firstPage + window.pageCount / 2, f, p.totalPages, zoom.minPages));
   const whole = window.firstPage === 0 && window.pageCount >= p.totalPages;
 
@@ -130,15 +142,12 @@ export function MemoryMap(p: MemoryMapProps) {
           onPointerLeave={() => setHover(null)}
           onClick={(e) => {
             const r = e.currentTarget.getBoundingClientRect();
-            const x = e.clientX - r.left - GUTTER_PX;
-            const y = e.clientY - r.top;
-            const page = pageAtPoint({ ...zoom, totalPages: p.totalPages }, x, y);
-            select(cellOf(Math.floor(page)));
+            select(cellAt(layout, e.clientX - r.left - GUTTER_PX, e.clientY - r.top));
           }}
         />
-        {hover && s && hover.cell >= 0 && hover.cell < s.cells.length && (
-          <div className="map-tooltip" style={{ left: Math.min(hover.x + 14, width), top: hover.y + 14 }}>
-            {describeCell(p.kind, s, hover.cell, p.vmNames).map((line) => <div key={line}>{line}</div>)}
+        {hover && tooltip && (
+          <div className="map-tooltip" style={{ left: Math.max(0, Math.min(hover.x + 14, width - 120)), top: hover.y + 14 }}>
+            {tooltip.map((line) => <div key={line}>{line}</div>)}
           </div>
         )}
       </div>

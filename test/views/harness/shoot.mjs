@@ -1,7 +1,8 @@
 // Screenshots of the view harness in headless Chromium (playwright-core + Debian's chromium),
 // served by an in-process Vite dev server. Usage:
 //   node test/views/harness/shoot.mjs <name> <width>x<height> "<query>" [actions.json]
-// Writes artifacts/<name>.png. Actions: [{"click": "selector"} | {"wait": ms} | {"eval": "js"} | {"hover": [x, y]} | {"wheel": [x, y, dy]}].
+// Writes artifacts/<name>.png. Actions: {"at": [selector, fx, fy, 'click'|'wheel'|undefined, dy]} points at a
+// fraction of an element's box; [{"click": "selector"} | {"wait": ms} | {"eval": "js"} | {"hover": [x, y]} | {"wheel": [x, y, dy]}].
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -32,6 +33,13 @@ try {
     if (a.hover) await page.mouse.move(a.hover[0], a.hover[1]);
     if (a.wheel) { await page.mouse.move(a.wheel[0], a.wheel[1]); await page.mouse.wheel(0, a.wheel[2]); }
     if (a.key) await page.keyboard.press(a.key);
+    if (a.at) {
+      const box = await page.locator(a.at[0]).first().boundingBox();
+      const [x, y] = [box.x + box.width * a.at[1], box.y + box.height * a.at[2]];
+      await page.mouse.move(x, y);
+      if (a.at[3] === 'click') await page.mouse.click(x, y);
+      if (a.at[3] === 'wheel') await page.mouse.wheel(0, a.at[4] ?? -300);
+    }
     if (a.focus) await page.focus(a.focus);
     if (a.scroll) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), a.scroll);
   }
