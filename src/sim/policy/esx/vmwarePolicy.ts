@@ -94,6 +94,8 @@ export abstract class VmwarePolicy implements Policy {
   }
 
   private announceChanges(changes: BalloonTargetChange[]): void {
+    // A state that holds balloons only stops them where they are: nothing worth telling.
+    if (this.infos[this.states.index].actions.balloon === 'hold') return;
     for (const c of changes) {
       const v = this.env.vms[c.vm];
       if (Math.abs(c.toPages - c.fromPages) < EVENT_MIN_CHANGE_FRACTION * v.pages) continue;
