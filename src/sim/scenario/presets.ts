@@ -69,6 +69,35 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
   },
+  {
+    name: 'esx-idle-tax',
+    title: 'ESX idle memory tax (Waldspurger Fig. 7)',
+    about: 'Two VMs with identical shares overcommit a 768 MiB host: one sits idle after boot, the other runs a busy working set. ESX samples 100 random pages per VM every 30 s to estimate how much memory each really uses; with the idle tax at 75% an idle page costs four active ones, so the idle VM\'s balloon grows and the busy VM gets its memory (watch the target allocations and active estimates). Set the idle tax to 0 to see both kept at the same size, as in the paper\'s first half.',
+    scenario: {
+      format: 1, seed: 7, tickMs: 100,
+      host: { memoryMiB: 768, swapMiB: 2048, swapLatencyUs: 200 },
+      policy: { kind: 'esx', idleTaxPercent: 75 },
+      vms: [
+        vm('idle', 512, { kind: 'idle', activeMiB: 8, footprintMiB: 400, accessesPerSec: 200 }, { driver: 'vmware' }),
+        vm('busy', 512, { kind: 'steady', activeMiB: 400, footprintMiB: 440, accessesPerSec: 20000 }, { driver: 'vmware' }),
+      ],
+    },
+  },
+  {
+    name: 'vsphere-ramp',
+    title: 'vSphere free-memory states under a ramp',
+    about: 'A batch job grows by 32 MiB/s beside two steady VMs on a 2.5 GiB host with large pages, TPS and memory compression on. As free memory falls vSphere steps through its states: Clear (below minFree: large pages are broken and page sharing starts merging), Soft (below 64%: balloons inflate), Hard (below 32%: pages are compressed into a 2 KB cache, the rest swapped, ballooning stops). Salting keeps sharing inside each VM.',
+    scenario: {
+      format: 1, seed: 11, tickMs: 100,
+      host: { memoryMiB: 2560, swapMiB: 4096, swapLatencyUs: 200, compression: true, largePages: true, pageSharing: 'all', shareScanPagesPerSec: 20000 },
+      policy: { kind: 'vsphere' },
+      vms: [
+        vm('web', 1024, { kind: 'steady', activeMiB: 256, footprintMiB: 640, accessesPerSec: 10000, writePercent: 80, identicalPercent: 20 }, { driver: 'vmware' }),
+        vm('db', 1024, { kind: 'steady', activeMiB: 384, footprintMiB: 640, accessesPerSec: 10000, writePercent: 80, identicalPercent: 20 }, { driver: 'vmware' }),
+        vm('batch', 1536, { kind: 'hog', activeMiB: 0, footprintMiB: 1450, growMiBPerSec: 32, accessesPerSec: 10000, writePercent: 100 }, { driver: 'vmware' }),
+      ],
+    },
+  },
 ];
 
 export const DEFAULT_PRESET = 'balloon-by-hand';
