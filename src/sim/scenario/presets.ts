@@ -98,6 +98,50 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
   },
+  {
+    name: 'mom-ksm-squeeze',
+    title: 'KVM with oVirt MOM: 5% steps and KSM',
+    about: 'Three 2 GiB KVM guests on a 3 GiB host. Every 10 s MOM looks at the host\'s free memory (mean of the last 10 samples): below 20% it shrinks each guest by 5% of its size, never below its used memory plus a free share; it also starts KSM and adds 300 pages to each scan while the host is short. As KSM merges zero pages the host recovers and MOM grows the guests back 5% a run; later the file cache fills and the guests settle at their floors.',
+    scenario: {
+      format: 1, seed: 7, tickMs: 100,
+      host: { memoryMiB: 3072, swapMiB: 4096, pageSharing: 'all', shareScanPagesPerSec: 5000, swapSelection: 'lru' },
+      policy: { kind: 'kvm-mom' },
+      vms: [
+        vm('web', 2048, { kind: 'steady', activeMiB: 600, footprintMiB: 1400, identicalPercent: 10 }, { driver: 'virtio' }, { minMiB: 512 }),
+        vm('db', 2048, { kind: 'filecache', activeMiB: 800, footprintMiB: 300, fileMiB: 2000 }, { driver: 'virtio' }, { minMiB: 512 }),
+        vm('batch', 2048, { kind: 'steady', activeMiB: 500, footprintMiB: 1300, identicalPercent: 10 }, { driver: 'virtio' }, { minMiB: 512 }),
+      ],
+    },
+  },
+  {
+    name: 'xen-squeezed',
+    title: 'Xen squeezed: one ratio for every domain',
+    about: 'Three Xen domains with different dynamic ranges on a 4 GiB host. squeezed sets each target to dynamic-min + r x (dynamic-max - dynamic-min) with the same r for all, chosen so the host keeps about 10 MiB free (r = 0.46 here), whatever the guests are doing: squeezed looks at allocations, not at demand. Watch every balloon settle at the same ratio of its range.',
+    scenario: {
+      format: 1, seed: 5, tickMs: 100,
+      host: { memoryMiB: 4096, swapMiB: 4096 },
+      policy: { kind: 'xen' },
+      vms: [
+        vm('small', 1024, { kind: 'steady', activeMiB: 200, footprintMiB: 400 }, { driver: 'xen' }, { dynamicMinMiB: 512, dynamicMaxMiB: 1024 }),
+        vm('mid', 2048, { kind: 'steady', activeMiB: 300, footprintMiB: 600 }, { driver: 'xen' }, { dynamicMinMiB: 768, dynamicMaxMiB: 2048 }),
+        vm('big', 3072, { kind: 'filecache', activeMiB: 500, footprintMiB: 300, fileMiB: 1500 }, { driver: 'xen' }, { dynamicMinMiB: 1024, dynamicMaxMiB: 3072 }),
+      ],
+    },
+  },
+  {
+    name: 'hyperv-hot-add',
+    title: 'Hyper-V Dynamic Memory: hot-add as demand grows',
+    about: 'Two Hyper-V VMs start with 1 GiB online. One runs a program that grows by 8 MiB/s to 1.8 GiB. Every second Hyper-V gives each VM its demand (committed memory plus the balloon floor) plus a 20% buffer: the growing VM first gets its balloon back, then memory hot-added above its startup size; its pressure (demand / assigned) stays near 100/1.2 = 83. The steady VM is ballooned down to its own target.',
+    scenario: {
+      format: 1, seed: 9, tickMs: 100,
+      host: { memoryMiB: 4096, swapMiB: 4096 },
+      policy: { kind: 'hyperv' },
+      vms: [
+        vm('grower', 3072, { kind: 'hog', activeMiB: 0, footprintMiB: 1800, growMiBPerSec: 8 }, { driver: 'hyperv' }, { minMiB: 512, startupMiB: 1024 }),
+        vm('steady', 2048, { kind: 'steady', activeMiB: 300, footprintMiB: 600 }, { driver: 'hyperv' }, { minMiB: 512, startupMiB: 1024 }),
+      ],
+    },
+  },
 ];
 
 export const DEFAULT_PRESET = 'balloon-by-hand';
