@@ -1,6 +1,7 @@
 // The headless CLI: runs a scenario in Node and prints a report (text or --json), optionally
 // a per-second CSV series. Exit 2 with a message on bad input.
 //   npm run -s sim -- (--scenario NAME | --config FILE.json) [--seconds N] [--json] [--series FILE.csv]
+//   npm run -s sim -- (--scenario NAME | --config FILE.json) --compare KIND,KIND,... [--seconds N] [--json]
 //   npm run -s sim -- --url LINK [--json]   (the run a Balloon Lab link shows, at its time)
 //   npm run -s sim -- --list
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,11 +10,13 @@ import { loadJsonText, loadPreset, type LoadResult } from '../sim/scenario/load.
 import { DEFAULT_PRESET, PRESETS } from '../sim/scenario/presets.ts';
 import { buildReport } from '../sim/report.ts';
 import { Simulation } from '../sim/Simulation.ts';
+import { compareCommand } from './compare.ts';
 import { formatReport } from './format.ts';
 import { seriesHeader, seriesRow } from './series.ts';
 import { urlCommand } from './urlOption.ts';
 
 const USAGE = `usage: npm run -s sim -- (--scenario NAME | --config FILE.json) [--seconds N] [--json] [--series FILE.csv]
+       npm run -s sim -- (--scenario NAME | --config FILE.json) --compare esx,kvm-mom,hyperv,xen,none [--seconds N] [--json]
        npm run -s sim -- --url LINK [--json]
        npm run -s sim -- --list`;
 const MAX_SECONDS = 86400;
@@ -33,6 +36,7 @@ function main(): void {
         seconds: { type: 'string', default: '60' },
         json: { type: 'boolean', default: false },
         series: { type: 'string' },
+        compare: { type: 'string' },
         url: { type: 'string' },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -65,6 +69,13 @@ function main(): void {
   for (const w of loaded.warnings) process.stderr.write(`sim: warning: ${w}\n`);
   const seconds = Number(args.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SECONDS) fail(`--seconds: "${args.seconds}" is not valid (allowed 0 < N <= ${MAX_SECONDS})`);
+
+  if (args.compare !== undefined) {
+    const out = compareCommand(loaded.scenario, args.compare, seconds, args.json);
+    if (!out.ok) fail(out.error);
+    process.stdout.write(out.text);
+    return;
+  }
 
   const sim = new Simulation(loaded.scenario);
   const rows: string[] = [];
