@@ -50,6 +50,7 @@ describe('ESX 2002: idle memory tax (W02 Fig. 7)', () => {
     // Settled: another 100 s at a steady free level changes the state at most once each way.
     const settled = runRecording(taxed, 100);
     expect(settled.changes).toBeLessThanOrEqual(2);
+    console.log(`fig7 settled: ${settled.changes} state changes in 100 s`);
     const allocatable = esx(flat).scheduler.allocatablePages() / MiB;
     // tau = 0: equal shares, equal targets (the closed form with k = 1: M/2 each).
     expect(entitlementMiB(flat, 0)).toBeCloseTo(allocatable / 2, 0);
@@ -57,6 +58,17 @@ describe('ESX 2002: idle memory tax (W02 Fig. 7)', () => {
     // tau = 0.75: the busy VM gets its whole demand, the idle VM what is left.
     expect(entitlementMiB(taxed, 1)).toBeGreaterThan(entitlementMiB(flat, 1) + 20);
     expect(entitlementMiB(taxed, 0)).toBeLessThan(entitlementMiB(flat, 0) - 20);
+    // tau = 0.75 against the closed form from the policy's own active estimates (W02 §5.1): the
+    // busy VM's unclamped share exceeds what it has ever used, so it is clamped there and the
+    // idle VM gets the rest.
+    const k = 4;
+    const a = [0, 1].map((i) => taxed.policy.vmReport(i).activeEstimatePages / MiB);
+    const m = esx(taxed).scheduler.allocatablePages() / MiB;
+    const busyClosedForm = 0.5 * (m - ((k - 1) / k) * (a[0] + a[1])) + ((k - 1) / k) * a[1];
+    const busyDemand = esx(taxed).scheduler.demandPages(1) / MiB;
+    expect(busyClosedForm).toBeGreaterThan(busyDemand);
+    expect(entitlementMiB(taxed, 1)).toBeCloseTo(busyDemand, -0.5);
+    expect(entitlementMiB(taxed, 0) + entitlementMiB(taxed, 1)).toBeCloseTo(m, -0.5);
     // The allocations followed: memory moved from the idle VM to the busy one, which runs faster
     // (W02: "more than 30%").
     expect(backedMiB(taxed, 1)).toBeGreaterThan(backedMiB(flat, 1) + 15);
