@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { HA_CHUNK_PAGES, hypervBalloonFloorMiB, type HypervBalloonDriver } from '../../../src/sim/balloon/hypervDriver.ts';
 import { PageKind } from '../../../src/sim/guest/pageState.ts';
+import { deepClone } from '../../../src/sim/clone.ts';
 import { checkInvariants } from '../../../src/sim/invariants.ts';
+import { stateHashHex } from '../../../src/sim/stateHash.ts';
 import { allocateByWeight, hypervPressure, hypervTargetPages } from '../../../src/sim/policy/hypervBalancer.ts';
 import type { HypervPolicy } from '../../../src/sim/policy/hypervPolicy.ts';
 import { loadPreset } from '../../../src/sim/scenario/load.ts';
@@ -124,5 +126,18 @@ describe('hyperv policy in the simulation', () => {
     const light = s.policy.vmReport(1);
     expect(heavy.entitlementPages).toBeGreaterThan(light.entitlementPages);
     expect(light.pressure!).toBeGreaterThan(heavy.pressure!);
+  });
+
+  it('kvm-mom, xen and hyperv runs clone for keyframes and replay bit for bit', () => {
+    for (const name of ['mom-ksm-squeeze', 'xen-squeezed', 'hyperv-hot-add']) {
+      const p = loadPreset(name);
+      if (!p.ok) throw new Error(p.errors.join());
+      const a = new Simulation(p.scenario);
+      a.run(12);
+      const b = deepClone(a);
+      a.run(8);
+      b.run(8);
+      expect(stateHashHex(b)).toBe(stateHashHex(a));
+    }
   });
 });

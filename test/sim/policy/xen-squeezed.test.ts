@@ -67,9 +67,9 @@ describe('xen policy in the simulation', () => {
 
   it('keeps the invariants after every tick on a small host', () => {
     const s = sim({
-      host: { memoryMiB: 1024 },
+      host: { memoryMiB: 512 },
       policy: { kind: 'xen' },
-      vms: [0, 1, 2].map((i) => ({ name: `d${i}`, memoryMiB: 512, dynamicMinMiB: 128 + 64 * i, dynamicMaxMiB: 512, balloon: { driver: 'xen' }, workload: { kind: 'steady', activeMiB: 60, footprintMiB: 100 } })),
+      vms: [0, 1, 2].map((i) => ({ name: `d${i}`, memoryMiB: 256, kernelMiB: 32, dynamicMinMiB: 96 + 32 * i, dynamicMaxMiB: 256, balloon: { driver: 'xen' }, workload: { kind: 'steady', activeMiB: 40, footprintMiB: 60 } })),
     });
     runChecked(s, 6);
     expect(s.policy.state).toMatch(/^balanced/);
