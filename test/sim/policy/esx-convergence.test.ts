@@ -50,7 +50,6 @@ describe('ESX 2002: idle memory tax (W02 Fig. 7)', () => {
     // Settled: another 100 s at a steady free level changes the state at most once each way.
     const settled = runRecording(taxed, 100);
     expect(settled.changes).toBeLessThanOrEqual(2);
-    console.log(`fig7 settled: ${settled.changes} state changes in 100 s`);
     const allocatable = esx(flat).scheduler.allocatablePages() / MiB;
     // tau = 0: equal shares, equal targets (the closed form with k = 1: M/2 each).
     expect(entitlementMiB(flat, 0)).toBeCloseTo(allocatable / 2, 0);
@@ -78,7 +77,6 @@ describe('ESX 2002: idle memory tax (W02 Fig. 7)', () => {
     const perfTaxed = taxed.vms[1].performance.value();
     expect(perfTaxed).toBeGreaterThan(0.97);
     expect(perfTaxed).toBeGreaterThan(perfFlat * 1.2);
-    console.log(`fig7 M=${allocatable.toFixed(1)} tau0: ent ${entitlementMiB(flat, 0).toFixed(1)}/${entitlementMiB(flat, 1).toFixed(1)} backed ${backedMiB(flat, 0).toFixed(1)}/${backedMiB(flat, 1).toFixed(1)} perf ${perfFlat.toFixed(3)}; tau75: ent ${entitlementMiB(taxed, 0).toFixed(1)}/${entitlementMiB(taxed, 1).toFixed(1)} backed ${backedMiB(taxed, 0).toFixed(1)}/${backedMiB(taxed, 1).toFixed(1)} perf ${perfTaxed.toFixed(3)} act ${(taxed.policy.vmReport(0).activeEstimatePages / MiB).toFixed(1)}/${(taxed.policy.vmReport(1).activeEstimatePages / MiB).toFixed(1)}`);
   }, 180_000);
 });
 
@@ -125,7 +123,6 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     expect(soft.reduce((n, t) => n + t.swapOuts, 0)).toBe(0);
     expect(s.vms[0].driver!.actualPages).toBeGreaterThan(16 * MiB);
     expect(s.events.entries.some((e) => /entered Soft.*balloon target/.test(e.text))).toBe(true);
-    console.log(`soft: ticks ${soft.length}, idle balloon ${(s.vms[0].driver!.actualPages / MiB).toFixed(1)} MiB, hog balloon ${(s.vms[1].driver!.actualPages / MiB).toFixed(1)}, free ${(s.hv.frames.freeFrames / MiB).toFixed(1)} MiB, state ${s.policy.state}`);
   }, 120_000);
 
   it('swaps to per-VM targets in Hard while ballooning continues', () => {
@@ -139,7 +136,6 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     // ESX 2002 keeps ballooning in Hard: balloon targets are raised there too.
     expect(hard.some((t, i) => i > 0 && t.balloonTargetPages.some((p, v) => p > hard[i - 1].balloonTargetPages[v]))).toBe(true);
     expect(s.events.entries.some((e) => /entered Hard/.test(e.text))).toBe(true);
-    console.log(`hard: ticks ${hard.length}, swapped ${hard.reduce((n, t) => n + t.swapOuts, 0) / MiB} MiB, host swap ${(s.hv.swap.used / MiB).toFixed(1)} MiB`);
   }, 120_000);
 
   it('blocks VMs above their target in Low, and they make no progress while blocked', () => {
@@ -153,7 +149,6 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     // Only Low blocks.
     for (const t of log) if (t.state !== 'low') expect(t.blocked).toEqual([false, false]);
     expect(s.events.entries.some((e) => /blocked hog/.test(e.text))).toBe(true);
-    console.log(`low: ticks ${low.length}, blocked ticks ${blockedTicks.length}`);
   }, 120_000);
 
   it('reports each VM\'s target allocation and active estimate, and the host state', () => {

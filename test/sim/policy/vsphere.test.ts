@@ -70,7 +70,6 @@ describe('vSphere 6 policy', () => {
     expect(hardTicks).toBeGreaterThan(0);
     expect(balloonRaisedInHard).toBe(0);
     expect(s.events.entries.some((e) => /vSphere entered Clear/.test(e.text))).toBe(true);
-    console.log(`vsphere ramp: states ${firstSeen.join(' -> ')}, merged ${s.hv.stats.pagesMerged}, compressed ${s.hv.stats.compressions}, swapped out ${s.hv.stats.hostSwapOuts}, hard ticks ${hardTicks}`);
   }, 120_000);
 
   it('with salting on, shares pages only within a VM; with salting off, across VMs', () => {
