@@ -1,7 +1,8 @@
 // Sentences the views derive from summaries, so "what just happened" speaks even when the
 // policy emits no events (manual, none): a balloon inflated or deflated, a target moved, the
 // host or a guest swapped, a guest killed a process, the host changed state. A change is told
-// once it reaches STEP_MIB since it was last told, so a steady drift is not a flood. Pure.
+// once it reaches STEP_MIB since it was last told, so a steady drift is not a flood. A new run
+// (time going back, another policy, VMs added or removed) starts over silently. Pure.
 import type { RunReport } from '../../sim/report.ts';
 import type { SimEventKind } from '../../sim/events.ts';
 
@@ -9,7 +10,7 @@ export const STEP_MIB = 32;
 
 export interface Sentence { kind: SimEventKind; vm: number; text: string }
 
-interface Told { balloon: number[]; target: number[]; guestSwap: number[]; oom: number[]; hostSwap: number; state: string; tS: number }
+interface Told { balloon: number[]; target: number[]; guestSwap: number[]; oom: number[]; hostSwap: number; state: string; tS: number; policy: string }
 
 const r0 = (x: number): number => Math.round(x);
 
@@ -18,7 +19,7 @@ export class Narrator {
 
   observe(r: RunReport): Sentence[] {
     const t = this.told;
-    if (!t || r.simSeconds < t.tS || t.balloon.length !== r.vms.length) {
+    if (!t || r.simSeconds < t.tS || t.balloon.length !== r.vms.length || t.policy !== r.policy) {
       this.told = this.snapshot(r);
       return [];
     }
@@ -62,7 +63,7 @@ export class Narrator {
     return {
       balloon: r.vms.map((v) => v.balloonMiB), target: r.vms.map((v) => v.balloonTargetMiB),
       guestSwap: r.vms.map((v) => v.guestSwapMiB), oom: r.vms.map((v) => v.oomKills),
-      hostSwap: r.host.swapUsedMiB, state: r.host.state, tS: r.simSeconds,
+      hostSwap: r.host.swapUsedMiB, state: r.host.state, tS: r.simSeconds, policy: r.policy,
     };
   }
 }

@@ -96,7 +96,7 @@ export function MemoryMap(p: MemoryMapProps) {
     else if (a.kind === 'select') select(cursor);
     else if (a.kind === 'reset') zoom.setWindow(null);
     else {
-      const focus = cursor >= 0 ? window.firstPage + (cursor + 0.5) * layout.pagesPerCell : window.firstPage + window.pageCount / 2;
+      const focus = cursor >= 0 ? pageOfCell(cursor) : window.firstPage + window.pageCount / 2;
       zoom.setWindow(zoomAround(window, focus, a.factor, p.totalPages, zoom.minPages));
     }
   };
@@ -146,7 +146,7 @@ export function MemoryMap(p: MemoryMapProps) {
           }}
         />
         {hover && tooltip && (
-          <div className="map-tooltip" style={{ left: Math.max(0, Math.min(hover.x + 14, width - 120)), top: hover.y + 14 }}>
+          <div className="map-tooltip" style={{ left: Math.max(0, Math.min(hover.x + 14, width - 120)), top: hover.y < p.heightPx - 70 ? hover.y + 14 : Math.max(0, hover.y - 70) }}>
             {tooltip.map((line) => <div key={line}>{line}</div>)}
           </div>
         )}

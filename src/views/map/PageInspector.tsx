@@ -8,8 +8,8 @@ export function PageInspector({ cp }: { cp: CounterpartView }) {
   const names = sim.useScenario().vms.map((v) => v.name);
   const sel = cp.selected;
   if (!sel) return <p className="page-inspector hint">Click a cell in any map (or move the cursor with the arrow keys and press Enter) to select a page and see its counterpart.</p>;
-  const vmName = sel.vm >= 0 ? names[sel.vm] ?? `VM ${sel.vm}` : 'no VM';
-  const what = sel.space === 'host' ? `Host frame ${sel.page} (owner: ${vmName})` : `Guest-physical page ${sel.page} of ${vmName}`;
+  const vmName = sel.vm >= 0 ? names[sel.vm] ?? `VM ${sel.vm}` : 'its owner';
+  const what = sel.space === 'host' ? `Host frame ${sel.page}${sel.vm >= 0 ? ` (owner: ${vmName})` : ''}` : `Guest-physical page ${sel.page} of ${vmName}`;
   return (
     <div className="page-inspector" aria-live="polite">
       <p><strong>Selected:</strong> {what}. </p>

@@ -23,7 +23,7 @@ try {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${port}/test/views/harness/index.html?${query}`);
+  await page.goto(`http://127.0.0.1:${port}${process.env.APP === '1' ? '/' : '/test/views/harness/index.html'}?${query}`);
   await page.waitForSelector('.memory-map-host canvas');
   await page.waitForTimeout(1500);
   for (const a of JSON.parse(actionsJson)) {
@@ -33,6 +33,8 @@ try {
     if (a.hover) await page.mouse.move(a.hover[0], a.hover[1]);
     if (a.wheel) { await page.mouse.move(a.wheel[0], a.wheel[1]); await page.mouse.wheel(0, a.wheel[2]); }
     if (a.key) await page.keyboard.press(a.key);
+    if (a.select) await page.getByRole('combobox', { name: a.select[0], exact: true }).selectOption(a.select[1]);
+    if (a.fill) await page.getByRole('spinbutton', { name: a.fill[0], exact: true }).fill(a.fill[1]);
     if (a.at) {
       const box = await page.locator(a.at[0]).first().boundingBox();
       const [x, y] = [box.x + box.width * a.at[1], box.y + box.height * a.at[2]];

@@ -1,0 +1,97 @@
+// The views in Chromium on the built app: the memory-pressure slider squeezes an ESX host and
+// a balloon inflates; the host map zooms down to single frames; hovering names the frame the
+// click then selects; selecting a guest page marks its host frame and back. Screenshots go
+// to artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openBrowser, startServer, type Browser } from './browser.ts';
+
+let server: PreviewServer;
+let url: string;
+const browsers: Browser[] = [];
+beforeAll(async () => ({ server, url } = await startServer()));
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await server.close();
+});
+
+async function open(): Promise<Browser> {
+  const b = await openBrowser({ width: 1280, height: 800 });
+  browsers.push(b);
+  await b.page.goto(url);
+  await b.page.locator('.memory-map-host canvas').waitFor();
+  return b;
+}
+
+const controls = (page: Page): Locator => page.getByRole('region', { name: 'Controls' });
+const hostFigure = (page: Page): Locator => page.locator('figure.memory-map-host');
+const balloonSizes = async (page: Page): Promise<number[]> =>
+  (await page.locator('svg.balloon').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
+    .map((label) => Number(/balloon (\d+) MiB/.exec(label)?.[1] ?? 0));
+
+const visible = (l: Locator) => expect.poll(() => l.first().isVisible(), { timeout: 15000 }).toBe(true);
+const count = (l: Locator, n: number) => expect.poll(() => l.count(), { timeout: 15000 }).toBe(n);
+
+describe('views in Chromium', () => {
+  it('inflates a balloon when the memory-pressure slider squeezes an ESX host', async () => {
+    const { page, errors } = await open();
+    await controls(page).getByRole('combobox', { name: 'Policy' }).selectOption('esx');
+    await controls(page).getByRole('spinbutton', { name: 'Host memory (MiB)' }).fill('3072');
+    const pressure = controls(page).getByRole('slider', { name: 'Memory pressure' });
+    await pressure.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => pressure.getAttribute('aria-valuetext')).toBe('Memory pressure 3 ×, heavy demand');
+    expect(await balloonSizes(page)).toEqual([0, 0, 0]);
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+    await page.getByRole('button', { name: 'Play / pause' }).click();
+    await expect.poll(async () => Math.max(...(await balloonSizes(page))), { timeout: 60000, interval: 500 }).toBeGreaterThan(32);
+    await page.screenshot({ path: 'artifacts/e2e-views-pressure.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('zooms the host map to single frames; hover names the frame that a click selects, and its guest page is marked', async () => {
+    const { page, errors } = await open();
+    const stage = hostFigure(page).locator('.map-stage');
+    await stage.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 14; i++) await page.keyboard.press('+');
+    await visible(hostFigure(page).getByText('1 page/cell'));
+    await page.keyboard.press('0');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('+');
+    await page.waitForTimeout(500);
+    const box = (await stage.boundingBox())!;
+    const tip = hostFigure(page).locator('.map-tooltip');
+    // Frames are handed out lowest first after the hypervisor's own: walk down the map to a guest's frame.
+    let at = { x: 0, y: 0 };
+    let text = '';
+    for (let fy = 0.05; fy < 1 && !/Owner: (?!no VM)/.test(text); fy += 0.1) {
+      at = { x: box.x + 50 + (box.width - 50) * 0.5, y: box.y + box.height * fy };
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => tip.textContent()).toMatch(/^Host frame \d+ \(0x[0-9a-f]+\)Owner: /);
+      text = (await tip.textContent())!;
+    }
+    expect(text).toMatch(/Owner: (?!no VM)/);
+    const frame = /^Host frame (\d+)/.exec(text)![1];
+    await page.mouse.click(at.x, at.y);
+    await visible(page.getByText(`Selected: Host frame ${frame}`, { exact: false }));
+    await visible(page.getByText(new RegExp(`^Host frame ${frame}: `)));
+    await count(page.locator('figure.memory-map-guest .map-mark-counterpart'), 1);
+    await page.screenshot({ path: 'artifacts/e2e-views-zoom-select.png' });
+    expect(errors).toEqual([]);
+  });
+
+  it('selecting a guest page marks the host frame behind it', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Play / pause' }).click();
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: 'Play / pause' }).click();
+    const guest = page.locator('figure.memory-map-guest').first().locator('.map-stage');
+    const box = (await guest.boundingBox())!;
+    await page.mouse.click(box.x + 50 + 30, box.y + 12);
+    await visible(page.getByText(/backed by host frame \d+/));
+    await count(hostFigure(page).locator('.map-mark-counterpart'), 1);
+    await count(hostFigure(page).locator('.map-mark-selected'), 0);
+    expect(errors).toEqual([]);
+  });
+});
