@@ -10,13 +10,31 @@ import { clampWindow, cellsUsed, pagesPerCell } from './mapWindow.ts';
 import { Tally } from './mode.ts';
 import type { CellRange, GuestMapFrame, MapWindow } from './types.ts';
 
+const PRIVATE = BackingCell.Private;
+const SHARED = BackingCell.Shared;
+const UNBACKED = BackingCell.Unbacked;
+const BALLOONED = BackingCell.Ballooned;
+const COMPRESSED = BackingCell.Compressed;
+const SWAPPED = BackingCell.HostSwapped;
+const SHARED_OWNER_FLAG = 1 << 30;
+const FRAME_MASK = (1 << 24) - 1;
+
+/** BackingCell code of an EPT entry, given the host's owner array (shared frames are flagged there). */
+function backingCode(owner: Int32Array, entry: number): number {
+  if (entry >= 0) {
+    const o = owner[entry & FRAME_MASK];
+    return o >= 0 && (o & SHARED_OWNER_FLAG) !== 0 ? SHARED : PRIVATE;
+  }
+  if (entry === EPT_UNTOUCHED) return UNBACKED;
+  if (entry === EPT_BALLOONED) return BALLOONED;
+  if (entry === EPT_COMPRESSED) return COMPRESSED;
+  return SWAPPED;
+}
+
 /** BackingCell code of an EPT entry. */
 export function backingOf(sim: Simulation, entry: number): BackingCell {
   if (entry >= 0) return sim.hv.frames.isShared(eptFrame(entry)) ? BackingCell.Shared : BackingCell.Private;
-  if (entry === EPT_UNTOUCHED) return BackingCell.Unbacked;
-  if (entry === EPT_BALLOONED) return BackingCell.Ballooned;
-  if (entry === EPT_COMPRESSED) return BackingCell.Compressed;
-  return BackingCell.HostSwapped;
+  return backingCode(sim.hv.frames.owner, entry);
 }
 
 /** Fills `cells` and `backing` (length >= cells used) for VM `vm`, all cells or `range`. */
@@ -31,18 +49,19 @@ export function renderGuestMap(
   const used = cellsUsed(window);
   const end = window.firstPage + window.pageCount;
   const [use, back] = tallies;
+  const owner = sim.hv.frames.owner;
   const from = Math.max(0, range?.cellFrom ?? 0);
   const to = Math.min(used, range?.cellTo ?? used);
   for (let c = from, g = window.firstPage + from * ppc; c < to; c++) {
     if (ppc === 1) {
       cells[c] = GUEST_CELL_OF_STATE[state[g]];
-      backing[c] = backingOf(sim, entries[g++]);
+      backing[c] = backingCode(owner, entries[g++]);
       continue;
     }
     const cellEnd = Math.min(end, g + ppc);
     for (; g < cellEnd; g++) {
       use.add(GUEST_CELL_OF_STATE[state[g]], 0);
-      back.add(backingOf(sim, entries[g]), 0);
+      back.add(backingCode(owner, entries[g]), 0);
     }
     cells[c] = use.take();
     backing[c] = back.take();

@@ -8,6 +8,7 @@ import { SimRequests } from '../worker/requests.ts';
 import { setCommandSink } from './commandSink.ts';
 import { deliverFrame, mapWindows, resetFrames } from './frameBus.ts';
 import { useSimStore } from './store.ts';
+import { defaultLinkState } from '../url/defaultState.ts';
 
 export interface Controller {
   readonly client: SimClient;
@@ -34,12 +35,20 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
       case 'notice':
         return store.notify('info', e.text, e.details);
       case 'error':
+        if (e.rejected === 'load') return fallBack(e.message);
         if (!e.fatal) return store.notify('warning', e.message);
         requests.failAll(e.message);
         return store.setFatalError({ message: e.message, detail: e.detail });
       default:
         return;
     }
+  };
+
+  /** A scenario the model cannot build: say so and open the default scenario instead. */
+  const fallBack = (message: string): void => {
+    const store = useSimStore.getState();
+    store.notify('error', `${message}. The default scenario is open instead.`);
+    store.loadScenario(defaultLinkState().scenario);
   };
 
   const connect = (): void => {

@@ -57,11 +57,12 @@ export class CoreHost {
       this.dispatch(cmd);
     } catch (e) {
       const fatal = !(e instanceof UserError);
+      const rejected = e instanceof UserError ? e.rejected : undefined;
       if (fatal) {
         this.stop();
         this.dead = true;
       }
-      this.post({ type: 'error', message: (e as Error).message ?? String(e), detail: (e as Error).stack ?? '', fatal });
+      this.post({ type: 'error', message: (e as Error).message ?? String(e), detail: (e as Error).stack ?? '', fatal, rejected });
     }
     this.afterChange();
   }
@@ -90,6 +91,9 @@ export class CoreHost {
         });
       case 'hash':
         return this.reply(cmd.id, () => stateHashHex(this.run().sim));
+      case 'speed':
+        this.pacer.speed = clampSpeed(cmd.speed);
+        return;
       default:
         return this.control(cmd);
     }
@@ -111,9 +115,6 @@ export class CoreHost {
         this.playing = true;
         this.runFast = true;
         break;
-      case 'speed':
-        this.pacer.speed = clampSpeed(cmd.speed);
-        break;
       case 'step':
         this.stop();
         core.step(count(cmd.ticks));
@@ -132,7 +133,13 @@ export class CoreHost {
         this.jump(0);
         break;
       case 'setParams': {
-        const outcome = userErrors(() => core.change(cmd.changes));
+        let outcome;
+        try {
+          outcome = core.change(cmd.changes);
+        } catch (e) {
+          this.post({ type: 'history', history: core.history });
+          throw new UserError(`That change was not applied: ${(e as Error).message}`, 'setParams');
+        }
         if (outcome.restarted) this.replaced();
         if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
         this.post({ type: 'history', history: core.history });
@@ -146,12 +153,18 @@ export class CoreHost {
 
   private load(scenarioIn: unknown, inputsIn: InputEntry[], timeMs: number): void {
     const checked = validateScenario(scenarioToJson(scenarioIn as never), 'strict');
-    if (!checked.ok) throw new UserError(`load: invalid scenario: ${checked.errors.join('; ')}`);
+    if (!checked.ok) throw new UserError(`This scenario is not valid: ${checked.errors.join('; ')}`, 'load');
     const inputs = (Array.isArray(inputsIn) ? inputsIn : []).filter((e) =>
       Number.isInteger(e?.tick) && e.tick >= 0 && isLiveParam(String(e.path)) && applyChanges(checked.scenario, [{ path: e.path, value: e.value }]).ok);
+    let core: SimCore;
+    try {
+      core = new SimCore(checked.scenario, inputs);
+    } catch (e) {
+      throw new UserError(`This scenario cannot run: ${(e as Error).message}`, 'load');
+    }
     this.stop();
     this.dead = false;
-    this.core = new SimCore(checked.scenario, inputs);
+    this.core = core;
     this.replaced();
     this.post({ type: 'history', history: this.core.history });
     if (timeMs > 0) this.jump(Math.round(Math.min(MAX_SEEK_MS, timeMs) / checked.scenario.tickMs));
@@ -244,13 +257,11 @@ export class CoreHost {
 }
 
 /** A mistake in a command (reported, the run goes on), as opposed to a failure of the model. */
-class UserError extends Error {}
-
-function userErrors<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw new UserError((e as Error).message);
+class UserError extends Error {
+  readonly rejected: 'load' | 'setParams' | undefined;
+  constructor(message: string, rejected?: 'load' | 'setParams') {
+    super(message);
+    this.rejected = rejected;
   }
 }
 

@@ -7,9 +7,20 @@ import type { Frame, GuestMapFrame, HostMapFrame, MapWindow } from '../snapshot/
 import { MapRenderer } from './MapRenderer.ts';
 import type { MapId } from './protocol.ts';
 
+/** Pages all maps together may visit per frame while playing; a larger map refreshes in
+ * rolling bands of cells. Paused, stepped and sought frames are always rendered whole. */
+export const FRAME_PAGE_BUDGET = 1 << 18;
+/** Least budget one map gets, pages. */
+const MIN_MAP_BUDGET = 1 << 15;
+
 export class FrameBuilder {
   private maps = new Map<MapId, MapRenderer>();
   private lastEventSeq = 0;
+  private readonly pageBudget: number;
+
+  constructor(pageBudget = FRAME_PAGE_BUDGET) {
+    this.pageBudget = pageBudget;
+  }
 
   setWindow(id: MapId, window: MapWindow | null): void {
     const vm = id === 'host' ? -1 : Number(id.slice('guest:'.length));
@@ -29,9 +40,10 @@ export class FrameBuilder {
     const guests: GuestMapFrame[] = [];
     const transfer: ArrayBuffer[] = [];
     let complete = true;
+    const budget = Math.max(MIN_MAP_BUDGET, Math.floor(this.pageBudget / Math.max(1, this.maps.size)));
     for (const renderer of this.maps.values()) {
       if (renderer.vm >= sim.vms.length) continue;
-      const r = renderer.render(sim, exact);
+      const r = renderer.render(sim, exact, budget);
       transfer.push(r.buffer);
       complete &&= r.complete;
       if (renderer.vm < 0) host = r.part as HostMapFrame;

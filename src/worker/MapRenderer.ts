@@ -10,8 +10,6 @@ import type { CellRange, GuestMapFrame, HostMapFrame, MapWindow } from '../snaps
 import type { Simulation } from '../sim/Simulation.ts';
 import { FramePool } from './FramePool.ts';
 
-/** Pages one map may visit per frame while playing (a band of its cells when larger). */
-export const PAGE_BUDGET_PER_FRAME = 1 << 19;
 
 export interface RenderedMap {
   part: HostMapFrame | GuestMapFrame;
@@ -34,7 +32,8 @@ export class MapRenderer {
     this.request = request;
   }
 
-  render(sim: Simulation, exact: boolean, budget = PAGE_BUDGET_PER_FRAME): RenderedMap {
+  /** Renders the map: all of it when `exact`, else at most about `budget` pages (a band). */
+  render(sim: Simulation, exact: boolean, budget: number): RenderedMap {
     const total = this.vm < 0 ? sim.hv.frames.frameCount : sim.vms[this.vm].os.mem.pages;
     const window = clampWindow(this.request, total);
     const used = cellsUsed(window);

@@ -32,11 +32,14 @@ export class SimCore {
     this.load(scenario, inputs);
   }
 
+  /** Starts a new run; if the model cannot be built (throws), the current run is kept. */
   load(scenario: Scenario, inputs: InputEntry[] = []): void {
-    this.scenario = structuredClone(scenario);
+    const start = structuredClone(scenario);
+    const sim = new Simulation(structuredClone(start));
+    this.scenario = start;
     this.inputs = [...inputs].sort((a, b) => a.tick - b.tick).slice(0, MAX_INPUTS);
     this.keyframes = new Keyframes(scenario.tickMs);
-    this.sim = this.fresh();
+    this.sim = sim;
     this.headTick = 0;
     this.arrive();
   }

@@ -84,7 +84,7 @@ export type WorkerEvent =
   | { type: 'history'; history: RunHistory }
   | { type: 'notice'; text: string; details: string[] }
   | Reply
-  | { type: 'error'; message: string; detail: string; fatal: boolean };
+  | { type: 'error'; message: string; detail: string; fatal: boolean; rejected?: 'load' | 'setParams' };
 
 /** Sends an event with the buffers to transfer. */
 export type PostEvent = (event: WorkerEvent, transfer?: Transferable[]) => void;

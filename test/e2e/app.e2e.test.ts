@@ -3,6 +3,7 @@
 // restarts the same run. Screenshots go to artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
+import { runUrl } from '../../src/cli/urlOption.ts';
 import { openBrowser, pausedHash, startServer, type Browser } from './browser.ts';
 
 let server: PreviewServer;
@@ -28,8 +29,7 @@ describe('Balloon Lab in Chromium', () => {
     await expect.poll(() => frames(b), { timeout: 30000 }).toBeGreaterThan(0);
     const before = await frames(b);
     await b.page.getByRole('button', { name: 'Play / pause' }).click();
-    await b.page.waitForTimeout(2500);
-    expect(await frames(b)).toBeGreaterThan(before + 10);
+    await expect.poll(() => frames(b), { timeout: 15000 }).toBeGreaterThan(before + 10);
     await b.page.keyboard.press('Space');
     await pausedHash(b.page);
     expect(await b.page.locator('.sim-time').textContent()).not.toBe('0.0 s');
@@ -54,6 +54,8 @@ describe('Balloon Lab in Chromium', () => {
     await b.page.goto(link);
     expect(await pausedHash(b.page)).toBe(hash);
     expect(await b.page.getByTestId('debug-time').textContent()).toBe(time);
+    const cli = await runUrl(link, true);
+    expect(cli.ok && cli.hash).toBe(hash);
     await b.page.goBack();
     expect(a.errors.concat(b.errors)).toEqual([]);
   });

@@ -125,4 +125,21 @@ describe('worker protocol', () => {
     const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>((e) => e.type === 'history' && e.history.inputs.length > 0);
     expect(h.history.inputs).toEqual([{ tick: 10, path: 'vms.0.balloon.targetMiB', value: 300 }]);
   });
+
+  it('refuses a scenario the model cannot build and keeps the current run', async () => {
+    const { log } = await started();
+    client.send({ type: 'load', scenario: presetScenario() });
+    client.send({ type: 'step', ticks: 3 });
+    await hashAt(log, 300);
+    const huge = presetScenario();
+    huge.host.memoryMiB = 64;
+    huge.vms = [{ ...huge.vms[0], memoryMiB: 65536, minMiB: 0, kernelMiB: 48, balloon: { ...huge.vms[0].balloon, targetMiB: 0 } }];
+    const error = log.next<Extract<WorkerEvent, { type: 'error' }>>((e) => e.type === 'error');
+    client.send({ type: 'load', scenario: huge });
+    const err = await error;
+    expect(err).toMatchObject({ fatal: false, rejected: 'load' });
+    expect(err.message).toMatch(/cannot run/);
+    const requests = new SimRequests(client);
+    expect(await requests.hash()).toBe(log.of('status').filter((e) => e.status.hash).at(-1)!.status.hash);
+  });
 });

@@ -1,0 +1,62 @@
+// Benchmark page: drives the benchmark worker for each host size and each mode, one frame in
+// flight at a time, returning every frame's buffers by transfer, and publishes the figures on
+// window.__frameBench for the runner (bench/frame-pipeline.ts).
+export interface ModeResult {
+  mode: string;
+  frames: number;
+  /** Wall time per frame on the page: request to frame received, buffers returned, ms. */
+  p50: number;
+  p95: number;
+  tickMs: number;
+  renderMs: number;
+  transferMs: number;
+}
+export interface SizeResult { gib: number; frames: number; heapMiB: number; setupMs: number; modes: ModeResult[] }
+
+const MODES = [
+  { mode: 'playing 1x (1 tick / 6 frames, band render)', every: 6, exact: false },
+  { mode: 'a tick every frame, band render', every: 1, exact: false },
+  { mode: 'paused frame (exact render, no tick)', every: 0, exact: true },
+];
+const FRAMES = 90;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+async function benchSize(gib: number): Promise<SizeResult> {
+  const worker = new Worker(new URL('./frame-pipeline.worker.ts', import.meta.url), { type: 'module' });
+  const next = () => new Promise<any>((resolve) => (worker.onmessage = (e) => resolve(e.data)));
+  worker.postMessage({ type: 'setup', gib, warmupSeconds: 20 });
+  const ready = await next();
+  const modes: ModeResult[] = [];
+  for (const m of MODES) {
+    const wall: number[] = [];
+    const ticks: number[] = [];
+    const renders: number[] = [];
+    const transfers: number[] = [];
+    for (let i = 0; i < FRAMES + 5; i++) {
+      const t0 = performance.now();
+      worker.postMessage({ type: 'frame', ticks: m.every > 0 && i % m.every === 0 ? 1 : 0, exact: m.exact });
+      const f = await next();
+      const received = performance.timeOrigin + performance.now();
+      const buffers = [f.frame.host.cells.buffer, ...f.frame.guests.map((g: any) => g.cells.buffer)];
+      worker.postMessage({ type: 'release', buffers }, buffers);
+      if (i < 5) continue;
+      wall.push(performance.now() - t0);
+      ticks.push(f.tickMs);
+      renders.push(f.renderMs);
+      transfers.push(received - f.sentAt);
+    }
+    modes.push({ mode: m.mode, frames: FRAMES, p50: pct(wall, 0.5), p95: pct(wall, 0.95), tickMs: mean(ticks), renderMs: mean(renders), transferMs: mean(transfers) });
+  }
+  worker.terminate();
+  return { gib, frames: ready.frames, heapMiB: ready.heapMiB, setupMs: ready.setupMs, modes };
+}
+
+async function main(): Promise<void> {
+  const sizes = new URLSearchParams(location.search).get('gib')?.split(',').map(Number) ?? [1, 4, 16];
+  const results: SizeResult[] = [];
+  for (const gib of sizes) results.push(await benchSize(gib));
+  (window as unknown as { __frameBench: SizeResult[] }).__frameBench = results;
+}
+
+main().catch((e) => ((window as unknown as { __frameBenchError: string }).__frameBenchError = String(e?.stack ?? e)));
