@@ -103,7 +103,12 @@ export class MemScheduler {
       minPages: mibToPages(v.config.minMiB),
       maxPages: Math.min(v.pages, this.demandPages(i)),
     }));
-    const targets = allocateByShares(clients, this.allocatablePages(), this.taxRate);
+    const total = this.allocatablePages();
+    let targets = allocateByShares(clients, total, this.taxRate);
+    // Memory left over once every VM has what it uses is handed out up to the configured sizes.
+    if (targets.reduce((sum, t) => sum + t, 0) < total) {
+      targets = allocateByShares(clients.map((c, i) => ({ ...c, minPages: targets[i], maxPages: vms[i].pages })), total, this.taxRate);
+    }
     targets.forEach((t, i) => (this.targetPages[i] = Math.floor(t)));
     return this.setBalloonTargets(action);
   }
