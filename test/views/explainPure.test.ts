@@ -73,6 +73,20 @@ describe('Narrator', () => {
     r3.vms[2].balloonMiB += 1;
     expect(n.observe(r3)).toEqual([]);
   });
+  it('tells a flapping host state at most once per quiet period', () => {
+    const n = new Narrator();
+    const r = base();
+    n.observe(r);
+    const states = ['soft', 'high', 'soft', 'high'];
+    const said = states.flatMap((state, i) => {
+      const x = structuredClone(r);
+      x.simSeconds += 0.1 * (i + 1);
+      x.host.state = state;
+      return n.observe(x);
+    });
+    expect(said).toHaveLength(1);
+  });
+
   it('starts over when time goes back', () => {
     const n = new Narrator();
     const r = base();

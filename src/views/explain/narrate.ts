@@ -7,10 +7,12 @@ import type { RunReport } from '../../sim/report.ts';
 import type { SimEventKind } from '../../sim/events.ts';
 
 export const STEP_MIB = 32;
+/** A host state that flaps is told at most once per this much simulated time. */
+export const STATE_QUIET_S = 2;
 
 export interface Sentence { kind: SimEventKind; vm: number; text: string }
 
-interface Told { balloon: number[]; target: number[]; guestSwap: number[]; oom: number[]; hostSwap: number; state: string; tS: number; policy: string }
+interface Told { balloon: number[]; target: number[]; guestSwap: number[]; oom: number[]; hostSwap: number; state: string; tS: number; policy: string; stateToldS: number }
 
 const r0 = (x: number): number => Math.round(x);
 
@@ -24,9 +26,10 @@ export class Narrator {
       return [];
     }
     const out: Sentence[] = [];
-    if (r.host.state !== t.state) {
+    if (r.host.state !== t.state && r.simSeconds - t.stateToldS >= STATE_QUIET_S) {
       out.push({ kind: 'policy', vm: -1, text: `The host went from ${t.state} to ${r.host.state}, with ${r0(r.host.freeMiB)} MiB free.` });
       t.state = r.host.state;
+      t.stateToldS = r.simSeconds;
     }
     r.vms.forEach((v, i) => {
       if (Math.abs(v.balloonTargetMiB - t.target[i]) >= STEP_MIB) {
@@ -63,7 +66,7 @@ export class Narrator {
     return {
       balloon: r.vms.map((v) => v.balloonMiB), target: r.vms.map((v) => v.balloonTargetMiB),
       guestSwap: r.vms.map((v) => v.guestSwapMiB), oom: r.vms.map((v) => v.oomKills),
-      hostSwap: r.host.swapUsedMiB, state: r.host.state, tS: r.simSeconds, policy: r.policy,
+      hostSwap: r.host.swapUsedMiB, state: r.host.state, tS: r.simSeconds, policy: r.policy, stateToldS: -Infinity,
     };
   }
 }

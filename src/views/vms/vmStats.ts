@@ -13,6 +13,7 @@ export function vmStats(v: VmReport): Stat[] {
     { label: 'Page cache', value: m(v.guestCacheMiB), hint: 'File data the guest caches.' },
     { label: 'Anonymous', value: m(v.guestAnonMiB), hint: 'Process memory (heap, stack).' },
     { label: 'Guest swap', value: m(v.guestSwapMiB), hint: 'Pages the guest itself swapped out (it chose them).' },
+    { label: 'Shared', value: m(v.sharedMiB), hint: 'Guest pages mapped to a copy-on-write frame shared with identical pages.' },
     { label: 'Host-swapped', value: m(v.hostSwappedMiB), hint: 'Pages the host swapped behind the guest\'s back.' },
     { label: 'Performance', value: `${Math.round(v.performance * 100)}%`, hint: 'Share of the workload\'s accesses done without stalling.' },
   ];
