@@ -72,10 +72,12 @@ describe('views in Chromium', () => {
       text = (await tip.textContent())!;
     }
     expect(text).toMatch(/Owner: (?!no VM)/);
+    await expect.poll(() => tip.textContent()).toMatch(/Guest-physical page \d+ of \w+$/);
+    const guestPage = /Guest-physical page (\d+) of/.exec((await tip.textContent())!)![1];
     const frame = /^Host frame (\d+)/.exec(text)![1];
     await page.mouse.click(at.x, at.y);
     await visible(page.getByText(`Selected: Host frame ${frame}`, { exact: false }));
-    await visible(page.getByText(new RegExp(`^Host frame ${frame}: `)));
+    await visible(page.getByText(new RegExp(`^Host frame ${frame}: .*guest page ${guestPage}`)));
     await count(page.locator('figure.memory-map-guest .map-mark-counterpart'), 1);
     await page.screenshot({ path: 'artifacts/e2e-views-zoom-select.png' });
     expect(errors).toEqual([]);

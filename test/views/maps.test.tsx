@@ -74,6 +74,14 @@ describe('memory maps', () => {
     expect(screen.getByText(/updating to the new zoom/)).toBeInTheDocument();
   });
 
+  it('names the guest page behind a single host frame under the cursor', async () => {
+    const src = await withFrame();
+    hostMap().focus();
+    await userEvent.keyboard('{Home}' + '+'.repeat(14) + '{ArrowRight}');
+    expect(src.windows.get('host')?.cells).toBe(src.windows.get('host')?.pageCount);
+    expect(await screen.findByText(/Guest-physical page 7 of db$/)).toBeInTheDocument();
+  });
+
   it('offers the map as a table', async () => {
     await withFrame();
     await userEvent.click(screen.getByRole('button', { name: 'View Host physical frames as table' }));

@@ -1,7 +1,8 @@
 // A memory map: ONE canvas filled through ImageData from the frame's cells (host frames or one
 // guest's physical pages), with an SVG address bar and brush above, row labels and marks over
 // it, d3-zoom pan and zoom that ask the worker for a new window, hover details, click and
-// keyboard selection, a role="img" summary and a "view as table" alternative.
+// keyboard selection (single pages also name their EPT counterpart, asked of the worker), a
+// role="img" summary and a "view as table" alternative.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { MapId } from '../data/simTypes.ts';
 import { useDraw } from '../data/FrameHubContext.tsx';
@@ -18,6 +19,7 @@ import { paintSnapshot } from './paintSnapshot.ts';
 import { useElementWidth } from './useElementWidth.ts';
 import { useMapGestures } from './useMapGestures.ts';
 import { useMapZoom } from './useMapZoom.ts';
+import { useHoverDetails } from './useHoverDetails.ts';
 
 export interface MemoryMapProps {
   id: MapId;
@@ -106,8 +108,12 @@ export function MemoryMap(p: MemoryMapProps) {
     { cell: cursor, kind: 'cursor' },
     { cell: hover?.cell ?? -1, kind: 'hover' },
   ];
-  const readout = cursor >= 0 ? describe(cursor)?.join('. ') ?? '' : '';
-  const tooltip = hover ? describe(hover.cell) : null;
+  const single = (cell: number | undefined): number | null => (cell !== undefined && cell >= 0 && layout.pagesPerCell === 1 ? pageOfCell(cell) : null);
+  const hoverLine = useHoverDetails(p.kind, p.vm, single(hover?.cell), p.vmNames);
+  const cursorLine = useHoverDetails(p.kind, p.vm, single(cursor), p.vmNames);
+  const readout = cursor >= 0 ? [...(describe(cursor) ?? []), ...(cursorLine ? [cursorLine] : [])].join('. ') : '';
+  const described = hover ? describe(hover.cell) : null;
+  const tooltip = described && hoverLine ? [...described, hoverLine] : described;
   const zoomBy = (f: number): void => zoom.setWindow(zoomAround(window, window.firstPage + window.pageCount / 2, f, p.totalPages, zoom.minPages));
   const whole = window.firstPage === 0 && window.pageCount >= p.totalPages;
 
