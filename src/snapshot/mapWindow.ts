@@ -20,9 +20,6 @@ export const pagesPerCell = (w: MapWindow): number => (w.cells > 0 ? Math.ceil(w
 /** Cells actually filled: ceil(pageCount / pagesPerCell) (can be fewer than asked). */
 export const cellsUsed = (w: MapWindow): number => (w.cells > 0 ? Math.ceil(w.pageCount / pagesPerCell(w)) : 0);
 
-/** The whole memory in at most `cells` cells. */
-export const wholeWindow = (totalPages: number, cells: number): MapWindow => clampWindow({ firstPage: 0, pageCount: totalPages, cells }, totalPages);
-
 function finite(x: number, fallback: number): number {
   return typeof x === 'number' && Number.isFinite(x) ? x : fallback;
 }
