@@ -2,10 +2,17 @@
 // specs (per-VM dash patterns, decimation) and the shared cursor lookup.
 import { describe, expect, it } from 'vitest';
 import { RingBuffer } from '../../src/views/data/ringBuffer.ts';
+import { logTicks } from '../../src/views/charts/LineChart.tsx';
 import { newHistory, record, sampleOf } from '../../src/views/charts/history.ts';
 import { policyBands } from '../../src/views/charts/policyBands.ts';
 import { chartSpecs, decimate, nearestSample, VM_DASHES } from '../../src/views/charts/chartSpecs.ts';
 import { fakeFrame, presetScenario } from './fixtures/frames.ts';
+
+describe('log axis ticks', () => {
+  it('are decades from 1 up to the top, with 0', () => {
+    expect(logTicks(4096)).toEqual([0, 1, 10, 100, 1000]);
+  });
+});
 
 describe('RingBuffer', () => {
   it('keeps the newest items up to its capacity', () => {

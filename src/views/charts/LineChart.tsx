@@ -2,7 +2,7 @@
 // behind the lines; direct labels at the lines' ends; and the shared time cursor (hover to move
 // it, all charts follow). role="img" with the latest values in words.
 import { useEffect, useRef } from 'react';
-import { axisBottom, axisLeft, line, max, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, line, max, scaleLinear, scaleSymlog, select } from 'd3';
 import { cssColor, PALETTES, type Theme, vmRgb } from '../theme/themes.ts';
 import type { ChartSpec, Series } from './chartSpecs.ts';
 import { valueAt } from './chartSpecs.ts';
@@ -19,6 +19,14 @@ interface Props {
   theme: Theme;
 }
 
+/** 0, 1, 10, 100, ... up to the top, for a symmetric-log axis. */
+export function logTicks(top: number): number[] {
+  const ticks = [0];
+  for (let t = 1; t <= top; t *= 10) ticks.push(t);
+  return ticks;
+}
+const formatTick = (d: unknown): string => { const n = Number(d); return n >= 1000 ? `${n / 1000}k` : String(n); };
+
 const ROLE_VAR = { host: 'var(--chart-host)', accent: 'var(--chart-accent)', muted: 'var(--chart-muted)' } as const;
 
 export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCursor, theme }: Props) {
@@ -28,13 +36,13 @@ export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCurs
   const ih = Math.max(30, heightPx - M.top - M.bottom);
   const yTop = spec.yMax ?? Math.max(1, (max(spec.series, (s) => max(s.points, (p) => p[1]) ?? 0) ?? 0) * 1.1);
   const x = scaleLinear().domain(timeDomain).range([0, iw]);
-  const y = scaleLinear().domain([0, yTop]).range([ih, 0]).nice();
+  const y = spec.yScale === 'log' ? scaleSymlog().domain([0, yTop]).range([ih, 0]).constant(1) : scaleLinear().domain([0, yTop]).range([ih, 0]).nice();
   const path = line<[number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
   const colour = (s: Series): string => ('vm' in s.color ? cssColor(vmRgb(PALETTES[theme], s.color.vm)) : ROLE_VAR[s.color.role]);
 
   useEffect(() => {
     if (xAxis.current) select(xAxis.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(iw / 70))).tickFormat((d) => `${d}s`));
-    if (yAxis.current) select(yAxis.current).call(axisLeft(y).ticks(4));
+    if (yAxis.current) select(yAxis.current).call(spec.yScale === 'log' ? axisLeft(y).tickValues(logTicks(yTop)).tickFormat(formatTick) : axisLeft(y).ticks(4));
   });
 
   const latest = spec.series.filter((s) => !s.secondary).map((s) => `${s.label} ${Math.round(s.points[s.points.length - 1]?.[1] ?? 0)} ${spec.unit}`);
@@ -52,7 +60,7 @@ export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCurs
           {spec.guides?.bands.map((b, i) => (
             <g key={b.state} className={`band band-${i % 2 ? 'odd' : 'even'}`}>
               <rect x={0} width={iw} y={y(Math.min(b.toMiB, yTop))} height={Math.max(0, y(b.fromMiB) - y(Math.min(b.toMiB, yTop)))} />
-              <text x={iw - 4} y={y(Math.min(b.toMiB, yTop)) + 10} textAnchor="end">{b.state}</text>
+              {y(b.fromMiB) - y(Math.min(b.toMiB, yTop)) >= 10 && <text x={iw - 4} y={y(Math.min(b.toMiB, yTop)) + 9} textAnchor="end">{b.state}</text>}
             </g>
           ))}
           {spec.guides?.targets.map((t) => (

@@ -23,6 +23,9 @@ export interface ChartSpec {
   series: Series[];
   guides?: PolicyGuides;
   yMax?: number;
+  /** 'log' (symmetric log, 0 allowed) for quantities spanning decades: the policy's low
+   * free-memory thresholds, fault bursts. */
+  yScale?: 'linear' | 'log';
 }
 
 export const VM_DASHES = ['', '7 3', '2 3', '9 3 2 3', '4 4', '1 2', '12 4', '6 2 2 2 2 2'];
@@ -50,7 +53,7 @@ const one = (id: string, label: string, role: 'host' | 'accent' | 'muted', dash:
 
 export function chartSpecs(samples: readonly Sample[], names: readonly string[], hostMiB: number, guides: PolicyGuides): ChartSpec[] {
   return [
-    { id: 'free', title: 'Host free memory', unit: 'MiB', guides, yMax: hostMiB, series: [one('free', 'free', 'host', '', samples, (s) => s.hostFreeMiB)] },
+    { id: 'free', title: 'Host free memory (log scale)', unit: 'MiB', guides, yMax: hostMiB, yScale: 'log', series: [one('free', 'free', 'host', '', samples, (s) => s.hostFreeMiB)] },
     {
       id: 'balloon', title: 'Balloon size (target dashed thin)', unit: 'MiB',
       series: [
@@ -64,7 +67,7 @@ export function chartSpecs(samples: readonly Sample[], names: readonly string[],
       series: [...perVm(samples, names, 'gswap', (s, i) => s.vms[i].guestSwapMiB), one('hswap', 'host swap', 'accent', '10 2 2 2', samples, (s) => s.hostSwapMiB)],
     },
     {
-      id: 'faults', title: 'Faults per second', unit: '/s',
+      id: 'faults', title: 'Faults per second (log scale)', unit: '/s', yScale: 'log',
       series: [
         one('ept', 'EPT violations', 'host', '', samples, (s) => s.eptFaultsPerSec),
         one('gin', 'guest swap-ins', 'muted', '6 3', samples, (s) => s.guestSwapInsPerSec),
