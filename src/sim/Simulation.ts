@@ -110,8 +110,11 @@ class VmObservation implements ObservedVm {
     return this.vm.ept.present;
   }
 
+  /** Only drivers with a statistics channel report: virtio (statsq) and Hyper-V (DM status).
+   * The VMware and Xen drivers tell the host nothing but their balloon size. */
   reportedStats(): GuestReportedStats | null {
-    if (!this.vm.driver) return null;
+    const kind = this.vm.driver?.kind;
+    if (kind !== 'virtio' && kind !== 'hyperv') return null;
     const os = this.vm.os;
     return {
       memFree: os.mem.free,

@@ -10,8 +10,8 @@
 import { LruList } from './guest/GuestMemory.ts';
 import { KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
 import { anonRmap } from './guest/Process.ts';
-import { EPT_BALLOONED, EPT_READONLY, eptFrame, eptKind, EptKind, eptIsSwapped } from './host/Ept.ts';
-import { HostFrames, OWNER_HYPERVISOR } from './host/HostFrames.ts';
+import { EPT_BALLOONED, EPT_FRAME_MASK, EPT_READONLY, eptKind, EptKind } from './host/Ept.ts';
+import { HostFrames, OWNER_HYPERVISOR, SHARED_FLAG } from './host/HostFrames.ts';
 import type { Simulation } from './Simulation.ts';
 
 const MAX_MESSAGES = 20;
@@ -31,22 +31,33 @@ export function checkInvariants(sim: Simulation): string[] {
     const eptCounts = new Float64Array(5);
     let sharedMapped = 0;
     const kindCounts = new Float64Array(PAGE_KIND_COUNT);
-    for (let g = 0; g < ept.pages; g++) {
-      const e = ept.entries[g];
-      const k = eptKind(e);
+    // Hot loops read constants and arrays through locals: these checks run after every test tick.
+    const entries = ept.entries;
+    const state = mem.state;
+    const owner = frames.owner;
+    const kindMask = KIND_MASK;
+    const balloonKind = PageKind.Balloon;
+    const present = EptKind.Present;
+    const balloonedEntry = EPT_BALLOONED;
+    const readOnly = EPT_READONLY;
+    const ownerBase = HostFrames.guestOwner(vm.index, 0);
+    const frameMask = EPT_FRAME_MASK;
+    const sharedFlag = SHARED_FLAG;
+    for (let g = 0; g < entries.length; g++) {
+      const e = entries[g];
+      const k = e >= 0 ? present : eptKind(e);
       eptCounts[k]++;
-      const kind = mem.state[g] & KIND_MASK;
+      const kind = state[g] & kindMask;
       kindCounts[kind]++;
-      if (k === EptKind.Present) {
-        const f = eptFrame(e);
+      if (k === present) {
+        const f = e & frameMask;
         mappings[f]++;
-        const shared = frames.isShared(f);
+        const shared = owner[f] >= 0 && (owner[f] & sharedFlag) !== 0;
         if (shared) sharedMapped++;
-        else if (frames.owner[f] !== HostFrames.guestOwner(vm.index, g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${frames.owner[f]}`);
-        if (shared !== ((e & EPT_READONLY) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
-      }
-      if (eptIsSwapped(e)) hostSwapped++;
-      if ((kind === PageKind.Balloon) !== (e === EPT_BALLOONED)) fail(`${vm.name}: page ${g} is ${kind === PageKind.Balloon ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
+        else if (owner[f] !== (ownerBase | g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${owner[f]}`);
+        if (shared !== ((e & readOnly) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
+      } else if (e <= -16) hostSwapped++;
+      if ((kind === balloonKind) !== (e === balloonedEntry)) fail(`${vm.name}: page ${g} is ${kind === balloonKind ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
     }
     for (let k = 0; k < 5; k++) if (eptCounts[k] !== ept.counts[k]) fail(`${vm.name}: EPT counter ${k} is ${ept.counts[k]}, recount ${eptCounts[k]}`);
     if (sharedMapped !== ept.sharedMapped) fail(`${vm.name}: shared mappings ${ept.sharedMapped}, recount ${sharedMapped}`);
@@ -63,11 +74,15 @@ export function checkInvariants(sim: Simulation): string[] {
     for (const p of os.processes) {
       if (!p) continue;
       let resident = 0;
-      for (let v = 0; v < p.pte.length; v++) {
-        const e = p.pte[v];
+      const pte = p.pte;
+      const rmap = mem.rmap;
+      const anonKind = PageKind.Anon;
+      const rmapBase = anonRmap(p.pid, 0);
+      for (let v = 0; v < pte.length; v++) {
+        const e = pte[v];
         if (e >= 0) {
           resident++;
-          if ((mem.state[e] & KIND_MASK) !== PageKind.Anon || mem.rmap[e] !== anonRmap(p.pid, v)) fail(`${vm.name}: pid ${p.pid} page ${v} maps guest page ${e} that is not its anon page`);
+          if ((state[e] & kindMask) !== anonKind || rmap[e] !== (rmapBase | v)) fail(`${vm.name}: pid ${p.pid} page ${v} maps guest page ${e} that is not its anon page`);
         } else if (e < -1) swappedPtes++;
       }
       if (resident !== p.resident) fail(`${vm.name}: pid ${p.pid} resident ${p.resident}, recount ${resident}`);

@@ -294,13 +294,13 @@ export class GuestOs {
     const rmap = this.mem.rmap[g];
     switch ((state & 7) as PageKind) {
       case PageKind.Kernel:
-        return rmap < this.kernelPages / 2 ? hash32(KERNEL_TEXT_CLASS, rmap) | 1 : -1;
+        return rmap < this.kernelPages / 2 ? (hash32(KERNEL_TEXT_CLASS, rmap) >>> 1) | 1 : -1;
       case PageKind.Anon: {
         const v = anonRmapVpage(rmap);
-        return v < this.identicalPages ? hash32(this.contentClass, v) | 1 : -1;
+        return v < this.identicalPages ? (hash32(this.contentClass, v) >>> 1) | 1 : -1;
       }
       case PageKind.Cache:
-        return state & FLAG_DIRTY ? -1 : hash32(0x1000 + this.contentClass, rmap) | 1;
+        return state & FLAG_DIRTY ? -1 : (hash32(0x1000 + this.contentClass, rmap) >>> 1) | 1;
       default:
         return -1;
     }

@@ -16,10 +16,10 @@ const EPT_SWAP_BASE = -16;
 export const EPT_ACCESSED = 1 << 29;
 /** Write permission removed: the entry maps a shared copy-on-write frame; a write exits. */
 export const EPT_READONLY = 1 << 28;
-const FRAME_MASK = (1 << 24) - 1;
+export const EPT_FRAME_MASK = (1 << 24) - 1;
 
 export const eptPresent = (e: number): boolean => e >= 0;
-export const eptFrame = (e: number): number => e & FRAME_MASK;
+export const eptFrame = (e: number): number => e & EPT_FRAME_MASK;
 export const eptIsSwapped = (e: number): boolean => e <= EPT_SWAP_BASE;
 export const eptSwapSlot = (e: number): number => EPT_SWAP_BASE - e;
 export const eptForSwapSlot = (slot: number): number => EPT_SWAP_BASE - slot;

@@ -11,7 +11,8 @@ const FREE_BASE = -4; // free frame: owner = FREE_BASE - next, next = -1 ends th
 const VM_SHIFT = 24;
 const GPFN_MASK = (1 << VM_SHIFT) - 1;
 const COMPRESSION_FLAG = 1 << 29;
-const SHARED_FLAG = 1 << 30;
+/** owner[] flag of a shared (copy-on-write) frame. */
+export const SHARED_FLAG = 1 << 30;
 /** Largest number of frames: frame numbers fit the 24 bits of an EPT entry. */
 export const MAX_HOST_FRAMES = 1 << VM_SHIFT;
 

@@ -251,7 +251,8 @@ export class Hypervisor {
     if (this.frames.freeFrames < low) this.reclaim(high - this.frames.freeFrames, -1);
   }
 
-  /** Frames used by a VM: its backed pages plus its compression cache (shared frames count once, for the first mapper). */
+  /** Frames a VM's pages map plus its compression cache; a shared frame counts once for every
+   * page that maps it, so the sum over VMs exceeds the frames used by the sharing savings. */
   vmFrames(vm: number): number {
     const hv = this.vms[vm];
     return hv.ept.present + (hv.compression?.frames.length ?? 0);

@@ -32,7 +32,7 @@ export interface ObservedVm {
   backedPages(): number;
   /** The balloon driver, or null when the guest runs none. */
   readonly balloon: BalloonDriver | null;
-  /** What the guest's driver reports (null without a driver). */
+  /** What the guest's driver reports (null without a driver that has a statistics channel). */
   reportedStats(): GuestReportedStats | null;
   /** Whether the VM's vCPUs are held (ESX Low state blocks VMs above target). */
   blocked: boolean;
