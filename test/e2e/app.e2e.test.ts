@@ -74,4 +74,18 @@ describe('Balloon Lab in Chromium', () => {
     await expect.poll(() => panel.isVisible(), { timeout: 15000 }).toBe(false);
     expect(await pausedHash(b.page)).toBe(hash);
   });
+
+  it('embed mode shows the play area and time controls, with a link to the full simulator', async () => {
+    const b = await open();
+    await b.page.setViewportSize({ width: 834, height: 504 });
+    await b.page.goto(`${url}#v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&host.pageSharing=all&host.shareScanPagesPerSec=20000&policy.kind=manual&vms=2&t=4&embed=1&theme=dark`);
+    const full = b.page.getByRole('link', { name: 'Open full simulator' });
+    await full.waitFor();
+    expect(await full.getAttribute('href')).not.toContain('embed=1');
+    expect(await b.page.getByRole('combobox', { name: /Scenario/ }).count()).toBe(0);
+    await b.page.getByRole('button', { name: 'Play / pause' }).waitFor();
+    await b.page.waitForTimeout(1500);
+    await b.page.screenshot({ path: 'artifacts/e2e-embed-dark.png' });
+    expect(b.errors).toEqual([]);
+  });
 });
