@@ -12,6 +12,20 @@ const vm = (name: string, memoryMiB: number, workload: Record<string, unknown>, 
   name, memoryMiB, shares: memoryMiB * 10, workload, balloon, ...extra,
 });
 
+/** Three VMs squeezing a 3 GiB host with no balloon; the host swap device's read latency varies. */
+function overcommitWithoutBalloon(swapLatencyUs: number): Record<string, unknown> {
+  return {
+    format: 1, seed: 2, tickMs: 100,
+    host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs, swapSelection: 'random' },
+    policy: { kind: 'none' },
+    vms: [
+      vm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+      vm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+      vm('hog', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 }, { enabled: false }, { guestSwapMiB: 1024 }),
+    ],
+  };
+}
+
 export const PRESETS: readonly Preset[] = [
   {
     name: 'balloon-by-hand',
@@ -32,16 +46,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'overcommit-no-balloon',
     title: 'Host overcommit without a balloon',
     about: 'No balloon driver: the host runs out of frames and swaps pages it picks blindly. One guest is itself short of memory and swaps too, sometimes choosing pages the host already swapped: double paging.',
-    scenario: {
-      format: 1, seed: 2, tickMs: 100,
-      host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs: 200, swapSelection: 'random' },
-      policy: { kind: 'none' },
-      vms: [
-        vm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
-        vm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
-        vm('hog', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 }, { enabled: false }, { guestSwapMiB: 1024 }),
-      ],
-    },
+    scenario: overcommitWithoutBalloon(200),
   },
   {
     name: 'identical-vms',
@@ -58,16 +63,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'slow-swap',
     title: 'The same squeeze on a hard disk',
     about: 'The overcommit scenario with host swap on a 7 ms hard disk instead of a 200 µs SSD: the same pages move, but every host swap-in now stalls the guest 35 times longer.',
-    scenario: {
-      format: 1, seed: 2, tickMs: 100,
-      host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs: 7000, swapSelection: 'random' },
-      policy: { kind: 'none' },
-      vms: [
-        vm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
-        vm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
-        vm('hog', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 }, { enabled: false }, { guestSwapMiB: 1024 }),
-      ],
-    },
+    scenario: overcommitWithoutBalloon(7000),
   },
   {
     name: 'esx-idle-tax',
