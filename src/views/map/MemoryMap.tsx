@@ -44,6 +44,7 @@ export function MemoryMap(p: MemoryMapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const snap = useRef<MapSnapshot | null>(null);
+  const pixels = useRef<Uint32Array | undefined>(undefined);
   const [label, setLabel] = useState(() => describeMap(p.kind, p.title, null, p.vmNames));
   const [hover, setHover] = useState<{ cell: number; x: number; y: number } | null>(null);
   const [cursor, setCursor] = useState(-1);
@@ -60,7 +61,8 @@ export function MemoryMap(p: MemoryMapProps) {
     const canvas = canvasRef.current;
     if (!s || !canvas) return;
     const l = layoutForCells(width, p.heightPx, s.window.pageCount, s.cells.length, p.kind === 'guest');
-    const px = paintSnapshot(p.kind, s, l, { theme, vm: p.vm, focusVm: p.focusVm ?? null });
+    const px = paintSnapshot(p.kind, s, l, { theme, vm: p.vm, focusVm: p.focusVm ?? null }, pixels.current);
+    pixels.current = px;
     const ctx = canvas.getContext('2d');
     if (ctx) {
       ctx.clearRect(0, 0, canvas.width, canvas.height);

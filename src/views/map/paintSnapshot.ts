@@ -28,14 +28,14 @@ export interface PaintOptions {
   focusVm: number | null;
 }
 
-export function paintSnapshot(kind: MapKind, s: MapSnapshot, l: MapLayout, o: PaintOptions): Uint32Array {
+export function paintSnapshot(kind: MapKind, s: MapSnapshot, l: MapLayout, o: PaintOptions, into?: Uint32Array): Uint32Array {
   const p = PALETTES[o.theme];
   const bg = packRgba(p.background);
   if (kind === 'host') {
     const hostLut = lut(`host/${o.theme}/${o.focusVm}`, () => buildHostLut(p, o.focusVm));
-    return paintCells(s.cells, s.second, hostLut, ownerSlot, l, bg);
+    return paintCells(s.cells, s.second, hostLut, ownerSlot, l, bg, into);
   }
   const use = lut(`guest/${o.theme}/${o.vm}`, () => buildGuestUseLut(p, o.vm));
   const backing = lut(`backing/${o.theme}`, () => buildBackingLut(p));
-  return paintGuestCells(s.cells, s.second, use, backing, l, bg);
+  return paintGuestCells(s.cells, s.second, use, backing, l, bg, into);
 }
