@@ -3,15 +3,13 @@
 // status, the run history (for the link), replies and errors. Runs unchanged inside the Web
 // Worker and in the UI thread (the in-thread client). A model exception is fatal: it is
 // reported with its stack and the run stops until the next `load`.
-import { scenarioToJson } from '../sim/scenario/serialize.ts';
-import { validateScenario } from '../sim/scenario/validate.ts';
 import { stateHashHex } from '../sim/stateHash.ts';
 import { translate, WalkCaches } from '../sim/walk/index.ts';
-import { applyChanges, isLiveParam } from '../state/paramPath.ts';
+import { checkLoad, CommandError, parseAddress, tickCount } from './commandChecks.ts';
 import { FrameBuilder } from './FrameBuilder.ts';
 import { inspectPage } from './inspect.ts';
 import { clampSpeed, Pacer } from './Pacer.ts';
-import { PROTOCOL_VERSION, type Command, type InputEntry, type PostEvent } from './protocol.ts';
+import { PROTOCOL_VERSION, type Command, type PostEvent } from './protocol.ts';
 import { SimCore } from './SimCore.ts';
 import { StatusReporter } from './StatusReporter.ts';
 
@@ -56,8 +54,8 @@ export class CoreHost {
       if (this.dead && cmd.type !== 'load' && cmd.type !== 'release' && cmd.type !== 'next') throw new Error('the simulation stopped after an error; load a scenario to restart');
       this.dispatch(cmd);
     } catch (e) {
-      const fatal = !(e instanceof UserError);
-      const rejected = e instanceof UserError ? e.rejected : undefined;
+      const fatal = !(e instanceof CommandError);
+      const rejected = e instanceof CommandError ? e.rejected : undefined;
       if (fatal) {
         this.stop();
         this.dead = true;
@@ -117,14 +115,14 @@ export class CoreHost {
         break;
       case 'step':
         this.stop();
-        core.step(count(cmd.ticks));
+        core.step(tickCount(cmd.ticks));
         break;
       case 'stepBack':
         this.stop();
-        this.jump(core.ticks - count(cmd.ticks));
+        this.jump(core.ticks - tickCount(cmd.ticks));
         break;
       case 'seek':
-        if (!Number.isFinite(cmd.timeMs)) throw new UserError(`seek: ${cmd.timeMs} is not a time`);
+        if (!Number.isFinite(cmd.timeMs)) throw new CommandError(`seek: ${cmd.timeMs} is not a time`);
         this.stop();
         this.jump(Math.round(Math.min(MAX_SEEK_MS, Math.max(0, cmd.timeMs)) / tickMs));
         break;
@@ -138,7 +136,7 @@ export class CoreHost {
           outcome = core.change(cmd.changes);
         } catch (e) {
           this.post({ type: 'history', history: core.history });
-          throw new UserError(`That change was not applied: ${(e as Error).message}`, 'setParams');
+          throw new CommandError(`That change was not applied: ${(e as Error).message}`, 'setParams');
         }
         if (outcome.restarted) this.replaced();
         if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
@@ -146,28 +144,25 @@ export class CoreHost {
         break;
       }
       default:
-        throw new UserError(`unknown command ${JSON.stringify((cmd as { type?: unknown }).type)}`);
+        throw new CommandError(`unknown command ${JSON.stringify((cmd as { type?: unknown }).type)}`);
     }
     this.dirty = true;
   }
 
-  private load(scenarioIn: unknown, inputsIn: InputEntry[], timeMs: number): void {
-    const checked = validateScenario(scenarioToJson(scenarioIn as never), 'strict');
-    if (!checked.ok) throw new UserError(`This scenario is not valid: ${checked.errors.join('; ')}`, 'load');
-    const inputs = (Array.isArray(inputsIn) ? inputsIn : []).filter((e) =>
-      Number.isInteger(e?.tick) && e.tick >= 0 && isLiveParam(String(e.path)) && applyChanges(checked.scenario, [{ path: e.path, value: e.value }]).ok);
+  private load(scenarioIn: unknown, inputsIn: unknown, timeMs: number): void {
+    const checked = checkLoad(scenarioIn, inputsIn);
     let core: SimCore;
     try {
-      core = new SimCore(checked.scenario, inputs);
+      core = new SimCore(checked.scenario, checked.inputs);
     } catch (e) {
-      throw new UserError(`This scenario cannot run: ${(e as Error).message}`, 'load');
+      throw new CommandError(`This scenario cannot run: ${(e as Error).message}`, 'load');
     }
     this.stop();
     this.dead = false;
     this.core = core;
     this.replaced();
     this.post({ type: 'history', history: this.core.history });
-    if (timeMs > 0) this.jump(Math.round(Math.min(MAX_SEEK_MS, timeMs) / checked.scenario.tickMs));
+    if (Number.isFinite(timeMs) && timeMs > 0) this.jump(Math.round(Math.min(MAX_SEEK_MS, timeMs) / checked.scenario.tickMs));
     this.dirty = true;
   }
 
@@ -195,7 +190,7 @@ export class CoreHost {
   }
 
   private run(): SimCore {
-    if (!this.core) throw new UserError('no scenario loaded yet');
+    if (!this.core) throw new CommandError('no scenario loaded yet');
     return this.core;
   }
 
@@ -254,21 +249,4 @@ export class CoreHost {
     }
     this.afterChange();
   }
-}
-
-/** A mistake in a command (reported, the run goes on), as opposed to a failure of the model. */
-class UserError extends Error {
-  readonly rejected: 'load' | 'setParams' | undefined;
-  constructor(message: string, rejected?: 'load' | 'setParams') {
-    super(message);
-    this.rejected = rejected;
-  }
-}
-
-const count = (n: number | undefined): number => (Number.isInteger(n) && n! > 0 ? Math.min(n!, 100_000) : 1);
-
-function parseAddress(text: string): bigint {
-  const t = String(text).trim().replace(/_/g, '');
-  if (!/^(0x[0-9a-f]+|\d+)$/i.test(t)) throw new RangeError(`"${text}" is not an address (hex 0x... or decimal)`);
-  return BigInt(t);
 }

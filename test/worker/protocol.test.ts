@@ -114,6 +114,9 @@ describe('worker protocol', () => {
     client.send({ type: 'bogus' } as never);
     const err = await error;
     expect(err.fatal).toBe(false);
+    const loadError = log.next<Extract<WorkerEvent, { type: 'error' }>>((e) => e.type === 'error');
+    client.send({ type: 'load', scenario: null } as never);
+    expect(await loadError).toMatchObject({ fatal: false, rejected: 'load' });
     expect(await requests.hash()).toMatch(/^[0-9a-f]{8}$/);
   });
 
