@@ -96,6 +96,7 @@ export function MemoryMap(p: MemoryMapProps) {
     const a = mapKey(e.key, cursor, layout);
     if (!a) return;
     e.preventDefault();
+    e.stopPropagation(); // the map owns these keys while focused (not the app's play/step hotkeys)
     if (a.kind === 'cursor') setCursor(a.cell);
     else if (a.kind === 'select') select(cursor);
     else if (a.kind === 'reset') zoom.setWindow(null);
