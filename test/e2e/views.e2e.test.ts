@@ -59,6 +59,9 @@ describe('views in Chromium', () => {
     await visible(hostFigure(page).getByText('1 page/cell'));
     await page.keyboard.press('0');
     for (let i = 0; i < 10; i++) await page.keyboard.press('+');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('.sim-time').textContent()).toBe('0.0 s'); // map keys did not step the run
     await page.waitForTimeout(500);
     const box = (await stage.boundingBox())!;
     const tip = hostFigure(page).locator('.map-tooltip');
