@@ -7,7 +7,8 @@ import type { Frame, GuestMapFrame, HostMapFrame, MapWindow } from '../snapshot/
 import { MapRenderer } from './MapRenderer.ts';
 import type { MapId } from './protocol.ts';
 
-/** Pages all maps together may visit per frame while playing; a larger map refreshes in
+/** Pages all maps together may visit per frame while playing, shared in proportion to their
+ * windows (so every map refreshes at the same pace); a map larger than its share refreshes in
  * rolling bands of cells. Paused, stepped and sought frames are always rendered whole. */
 export const FRAME_PAGE_BUDGET = 1 << 18;
 /** Least budget one map gets, pages. */
@@ -40,9 +41,10 @@ export class FrameBuilder {
     const guests: GuestMapFrame[] = [];
     const transfer: ArrayBuffer[] = [];
     let complete = true;
-    const budget = Math.max(MIN_MAP_BUDGET, Math.floor(this.pageBudget / Math.max(1, this.maps.size)));
-    for (const renderer of this.maps.values()) {
-      if (renderer.vm >= sim.vms.length) continue;
+    const live = [...this.maps.values()].filter((m) => m.vm < sim.vms.length);
+    const total = live.reduce((sum, m) => sum + m.windowPages(sim), 0);
+    for (const renderer of live) {
+      const budget = Math.max(MIN_MAP_BUDGET, Math.floor((this.pageBudget * renderer.windowPages(sim)) / Math.max(1, total)));
       const r = renderer.render(sim, exact, budget);
       transfer.push(r.buffer);
       complete &&= r.complete;

@@ -32,9 +32,14 @@ export class MapRenderer {
     this.request = request;
   }
 
+  /** Pages the map's window covers now. */
+  windowPages(sim: Simulation): number {
+    return clampWindow(this.request, this.totalPages(sim)).pageCount;
+  }
+
   /** Renders the map: all of it when `exact`, else at most about `budget` pages (a band). */
   render(sim: Simulation, exact: boolean, budget: number): RenderedMap {
-    const total = this.vm < 0 ? sim.hv.frames.frameCount : sim.vms[this.vm].os.mem.pages;
+    const total = this.totalPages(sim);
     const window = clampWindow(this.request, total);
     const used = cellsUsed(window);
     const ppc = pagesPerCell(window);
@@ -61,5 +66,9 @@ export class MapRenderer {
     const b = out.subarray(used, 2 * used);
     const framePart = 'owners' in part ? { ...part, cells: a, owners: b } : { ...part, cells: a, backing: b };
     return { part: framePart, buffer, complete: range === undefined };
+  }
+
+  private totalPages(sim: Simulation): number {
+    return this.vm < 0 ? sim.hv.frames.frameCount : sim.vms[this.vm].os.mem.pages;
   }
 }
