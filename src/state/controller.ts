@@ -73,6 +73,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
       connect();
       const s = useSimStore.getState();
       s.setFatalError(null);
+      useSimStore.setState({ hash: null });
       client.send({ type: 'setWindows', windows: mapWindows() });
       client.send({ type: 'speed', speed: s.speed });
       client.send({ type: 'load', scenario: s.scenario, inputs: s.inputs, timeMs: s.timeMs });

@@ -43,7 +43,7 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
 /** Opens the debug panel and waits for the state hash of a paused run at `time` (text as shown). */
 export async function pausedHash(page: Page): Promise<string> {
   if (!(await page.getByTestId('state-hash').isVisible().catch(() => false))) await page.getByRole('button', { name: 'Debug' }).click();
-  const hash = page.getByTestId('state-hash');
-  await page.waitForFunction(() => /^[0-9a-f]{8}$/.test(document.querySelector('[data-testid="state-hash"]')?.textContent ?? ''), null, { timeout: 30000 });
-  return (await hash.textContent())!;
+  const handle = await page.waitForFunction(
+    'document.querySelector(\'[data-testid="state-hash"]\')?.textContent?.match(/^[0-9a-f]{8}$/)?.[0] ?? false', null, { timeout: 30000 });
+  return (await handle.jsonValue()) as string;
 }
