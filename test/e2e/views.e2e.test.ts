@@ -99,4 +99,20 @@ describe('views in Chromium', () => {
     await count(hostFigure(page).locator('.map-mark-selected'), 0);
     expect(errors).toEqual([]);
   });
+
+  it('brushing a range of the address bar zooms the host map to it', async () => {
+    const { page, errors } = await open();
+    const detail = hostFigure(page).locator('.map-detail');
+    const before = Number(/\d+/.exec((await detail.textContent())!)![0]);
+    await hostFigure(page).locator('svg.map-overview').scrollIntoViewIfNeeded();
+    const bar = (await hostFigure(page).locator('svg.map-overview').boundingBox())!;
+    await page.mouse.move(bar.x + bar.width * 0.25, bar.y + 6);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width * 0.3, bar.y + 6, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(/\d+/.exec((await detail.textContent())!)![0])).toBeLessThan(before / 5);
+    const firstFrame = async () => Number(/frames (\d+) to/.exec((await hostFigure(page).locator('.map-stage').getAttribute('aria-label')) ?? '')?.[1] ?? -1);
+    await expect.poll(firstFrame, { timeout: 10000 }).toBeGreaterThan(0.2 * 1048576);
+    expect(errors).toEqual([]);
+  });
 });

@@ -31,7 +31,7 @@ describe('memory maps', () => {
 
   it('summarises the host map in its label', async () => {
     await withFrame();
-    await waitFor(() => expect(hostMap().getAttribute('aria-label')).toMatch(/frames 0 to 1048575 \(4096 MiB\).*Largest:/));
+    await waitFor(() => expect(hostMap().getAttribute('aria-label')).toMatch(/frames 0 to 1048575 \(4096 MiB\).*Largest:/), { timeout: 3000 });
   });
 
   it('reads the cell under the keyboard cursor and selects it with Enter', async () => {

@@ -1,6 +1,6 @@
 // The address bar above a map: an axis over the whole address space (in MiB) and a d3 brush
 // showing, and setting, the window the map shows. Brushing a range zooms the map to it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { axisBottom, brushX, scaleLinear, select, type D3BrushEvent } from 'd3';
 import type { PageWindow } from './mapWindow.ts';
 import { PAGES_PER_MIB } from './units.ts';
@@ -18,7 +18,7 @@ interface Props {
 export function MapOverview({ widthPx, totalPages, window, setWindow, label }: Props) {
   const axisRef = useRef<SVGGElement>(null);
   const brushRef = useRef<SVGGElement>(null);
-  const x = scaleLinear().domain([0, totalPages]).range([0, Math.max(1, widthPx - 1)]);
+  const x = useMemo(() => scaleLinear().domain([0, totalPages]).range([0, Math.max(1, widthPx - 1)]), [totalPages, widthPx]);
   const setRef = useRef(setWindow);
   setRef.current = setWindow;
 

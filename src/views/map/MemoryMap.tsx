@@ -3,7 +3,7 @@
 // it, d3-zoom pan and zoom that ask the worker for a new window, hover details, click and
 // keyboard selection (single pages also name their EPT counterpart, asked of the worker), a
 // role="img" summary and a "view as table" alternative.
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { MapId } from '../data/simTypes.ts';
 import { useDraw } from '../data/FrameHubContext.tsx';
 import { useSim } from '../data/SimSourceContext.tsx';
@@ -20,6 +20,8 @@ import { useElementWidth } from './useElementWidth.ts';
 import { useMapGestures } from './useMapGestures.ts';
 import { useMapZoom } from './useMapZoom.ts';
 import { useHoverDetails } from './useHoverDetails.ts';
+
+const LABEL_EVERY_MS = 1000;
 
 export interface MemoryMapProps {
   id: MapId;
@@ -49,7 +51,9 @@ export function MemoryMap(p: MemoryMapProps) {
   const [hover, setHover] = useState<{ cell: number; x: number; y: number } | null>(null);
   const [cursor, setCursor] = useState(-1);
   const [table, setTable] = useState(false);
-  const labelAt = useRef(0);
+  const labelTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latestSnap = useRef<MapSnapshot | null>(null);
+  useEffect(() => () => { if (labelTimer.current) clearTimeout(labelTimer.current); }, []);
   const width = Math.max(120, useElementWidth(stageRef) - GUTTER_PX);
   const zoom = useMapZoom(p.id, p.totalPages, width, p.heightPx, p.kind === 'guest');
   const { layout, window } = zoom;
@@ -68,10 +72,13 @@ export function MemoryMap(p: MemoryMapProps) {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.putImageData(new ImageData(new Uint8ClampedArray(px.buffer as ArrayBuffer, px.byteOffset, px.byteLength), l.cols * l.cellPx, l.rows * l.rowPx), 0, 0);
     }
-    const now = performance.now();
-    if (now - labelAt.current > 1000) {
-      labelAt.current = now;
-      setLabel(describeMap(p.kind, p.title, s, p.vmNames));
+    // The summary label follows at most once a second, always ending on the latest frame.
+    latestSnap.current = s;
+    if (labelTimer.current === null) {
+      labelTimer.current = setTimeout(() => {
+        labelTimer.current = null;
+        setLabel(describeMap(p.kind, p.title, latestSnap.current, p.vmNames));
+      }, LABEL_EVERY_MS);
     }
   });
 

@@ -21,15 +21,20 @@ export function cellStateName(kind: MapKind, code: number, second: number, vmNam
   return `${GUEST_CELL_NAMES[code] ?? `code ${code}`}, ${BACKING_CELL_NAMES[second] ?? `backing ${second}`}`;
 }
 
-/** Share of cells in each state, largest first. */
+/** Share of cells in each state, largest first (counted by code pair, named once). */
 export function tally(kind: MapKind, s: MapSnapshot, vmNames: readonly string[]): TallyRow[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i < s.cells.length; i++) {
-    const label = cellStateName(kind, s.cells[i], s.second[i], vmNames);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+    const key = s.cells[i] * 256 + s.second[i];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const byLabel = new Map<string, number>();
+  for (const [key, n] of counts) {
+    const label = cellStateName(kind, key >> 8, key & 255, vmNames);
+    byLabel.set(label, (byLabel.get(label) ?? 0) + n);
   }
   const n = Math.max(1, s.cells.length);
-  return [...counts.entries()]
+  return [...byLabel.entries()]
     .map(([label, cells]) => ({ label, cells, percent: Math.round((cells / n) * 1000) / 10 }))
     .sort((a, b) => b.cells - a.cells || a.label.localeCompare(b.label));
 }
