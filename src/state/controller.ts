@@ -1,7 +1,8 @@
 // Connects the store to a simulation client: worker events update the store and the frame bus,
 // store actions reach the client through the command sink. A fatal error (the worker threw or
 // died) sets the store's fatalError; `restart` starts a new client from the current store, which
-// holds the whole link, so nothing the user set is lost.
+// holds the whole link, so nothing the user set is lost. A worker that fails before it is ready
+// (a browser without module workers) is replaced by the in-thread client at once.
 import { createSimClient, type SimClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import { SimRequests } from '../worker/requests.ts';
@@ -22,9 +23,17 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
   let client: SimClient;
   let requests: SimRequests;
   let unsubscribe = (): void => {};
+  let ready = false;
+  let mode = prefer;
 
   const onEvent = (e: WorkerEvent): void => {
     const store = useSimStore.getState();
+    if (e.type === 'ready') ready = true;
+    if (e.type === 'error' && e.fatal && !ready && mode === 'worker') {
+      mode = 'in-thread';
+      store.notify('info', 'The simulation worker could not start in this browser; the simulation runs in the page instead.', [e.message]);
+      return restart();
+    }
     switch (e.type) {
       case 'frame':
         return deliverFrame(e.frame);
@@ -52,11 +61,25 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
   };
 
   const connect = (): void => {
-    client = make(prefer);
+    ready = false;
+    client = make(mode);
     requests = new SimRequests(client);
     unsubscribe = client.onEvent(onEvent);
     setCommandSink((cmd, transfer) => client.send(cmd, transfer));
   };
+
+  function restart(): void {
+    unsubscribe();
+    client.terminate();
+    resetFrames();
+    connect();
+    const s = useSimStore.getState();
+    s.setFatalError(null);
+    useSimStore.setState({ hash: null });
+    client.send({ type: 'setWindows', windows: mapWindows() });
+    client.send({ type: 'speed', speed: s.speed });
+    client.send({ type: 'load', scenario: s.scenario, inputs: s.inputs, timeMs: s.timeMs });
+  }
 
   connect();
   return {
@@ -66,18 +89,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
     get requests() {
       return requests;
     },
-    restart() {
-      unsubscribe();
-      client.terminate();
-      resetFrames();
-      connect();
-      const s = useSimStore.getState();
-      s.setFatalError(null);
-      useSimStore.setState({ hash: null });
-      client.send({ type: 'setWindows', windows: mapWindows() });
-      client.send({ type: 'speed', speed: s.speed });
-      client.send({ type: 'load', scenario: s.scenario, inputs: s.inputs, timeMs: s.timeMs });
-    },
+    restart,
     stop() {
       unsubscribe();
       client.terminate();

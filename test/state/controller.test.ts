@@ -30,9 +30,11 @@ class DeadClient implements SimClient {
   }
   onEvent(f: (e: WorkerEvent) => void) {
     this.listeners.push(f);
-    return () => {};
+    return () => void (this.listeners = this.listeners.filter((g) => g !== f));
   }
-  terminate(): void {}
+  terminate(): void {
+    this.listeners = [];
+  }
 }
 
 describe('controller', () => {
@@ -54,6 +56,18 @@ describe('controller', () => {
     await until(() => useSimStore.getState().hash !== null && useSimStore.getState().timeMs === 1500);
     expect(useSimStore.getState().hash).toBe(hash);
     stop();
+  });
+});
+
+describe('a worker that cannot start', () => {
+  it('is replaced by the in-thread client, with a notice', async () => {
+    controller = startController('worker', (kind) => (kind === 'worker' ? new DeadClient() : new InThreadClient()));
+    useSimStore.setState({ hash: null, notices: [], fatalError: null });
+    applyLinkState(decodeLink('v=1&seed=6&vms=1&vms.0.memoryMiB=128&t=0.5').state);
+    await until(() => useSimStore.getState().hash !== null && useSimStore.getState().timeMs === 500);
+    expect(controller.client.kind).toBe('in-thread');
+    expect(useSimStore.getState().fatalError).toBe(null);
+    expect(useSimStore.getState().notices.at(-1)!.text).toMatch(/runs in the page/);
   });
 });
 
