@@ -6,6 +6,7 @@ import { useSimStore } from '../state/store.ts';
 import { THEMES, type Theme } from '../url/linkTypes.ts';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { ShareButton } from './ShareButton.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { TimeControls } from './TimeControls.tsx';
 
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', projector: 'Projector', colorblind: 'Colour-blind safe' };
@@ -33,6 +34,7 @@ export function TopBar() {
               </select>
             </label>
           )}
+          <ShortcutHelp />
           {show('debug') && (
             <button type="button" aria-pressed={panels.includes('debug')} onClick={() => togglePanel('debug')}>Debug</button>
           )}

@@ -45,6 +45,7 @@ describe('app shell', () => {
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
     fireEvent.click(screen.getByRole('button', { name: /Run fast/ }));
     expect(sent).toEqual([{ type: 'play' }, { type: 'step', ticks: 10 }, { type: 'stepBack', ticks: 1 }, { type: 'runFast' }]);
+    expect(screen.getByRole('row', { name: /Shift\+→ Step ten ticks/ })).toBeTruthy();
   });
 
   it('names a changed scenario Custom, and hides what a teacher link hides', () => {
