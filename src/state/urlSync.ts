@@ -1,6 +1,7 @@
 // Keeps the URL fragment in step with the store: loading a scenario pushes a browser history
 // entry (back and forward work), every other change (sliders, time, view) replaces the current
-// entry, throttled. Back/forward re-open the link they land on.
+// entry, throttled. Back/forward re-open the link they land on. On start the address bar gets
+// the canonical form of the link that was opened (so a corrected link is shared corrected).
 import { decodeLink, encodeLink, linkText } from '../url/codec.ts';
 import { applyLinkState, linkStateOf } from './linkState.ts';
 import { useSimStore } from './store.ts';
@@ -49,6 +50,7 @@ export function startUrlSync(target: UrlTarget = window): () => void {
     restoring = false;
   };
   target.addEventListener('popstate', onPop);
+  write(false);
   return () => {
     unsubscribe();
     if (timer) clearTimeout(timer);
