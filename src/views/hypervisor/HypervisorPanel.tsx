@@ -1,7 +1,7 @@
 // The hypervisor, between the VMs and the host frames: which policy runs, the state it is in
 // and what that means, host memory at a glance, and the targets it sets.
 import { policyEntry } from '../../sim/policy/catalog.ts';
-import { useHubView } from '../data/FrameHubContext.tsx';
+import { SUMMARY_EVERY_MS, useThrottledView } from '../data/FrameHubContext.tsx';
 import { useSim } from '../data/SimSourceContext.tsx';
 import { HostMemoryBar } from './HostMemoryBar.tsx';
 import { hostWords, stateMeaning } from './hostStateWords.ts';
@@ -11,7 +11,7 @@ export function HypervisorPanel() {
   const sim = useSim();
   const scenario = sim.useScenario();
   const theme = sim.useTheme();
-  const { summary } = useHubView();
+  const { summary } = useThrottledView(SUMMARY_EVERY_MS);
   const entry = policyEntry(scenario.policy.kind);
   return (
     <section className="panel hypervisor-panel" aria-labelledby="hv-heading">

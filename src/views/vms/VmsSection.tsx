@@ -1,6 +1,6 @@
 // The VMs column: one card per VM, in the data-flow order's first place.
 import { useSim } from '../data/SimSourceContext.tsx';
-import { useHubView } from '../data/FrameHubContext.tsx';
+import { SUMMARY_EVERY_MS, useThrottledView } from '../data/FrameHubContext.tsx';
 import type { CounterpartView } from '../map/useCounterpart.ts';
 import { GuestLegends } from '../map/GuestMapView.tsx';
 import { VmCard } from './VmCard.tsx';
@@ -8,7 +8,7 @@ import { VmCard } from './VmCard.tsx';
 export function VmsSection({ cp }: { cp: CounterpartView }) {
   const sim = useSim();
   const scenario = sim.useScenario();
-  const { summary } = useHubView();
+  const { summary } = useThrottledView(SUMMARY_EVERY_MS);
   return (
     <section className="panel vms-section" aria-labelledby="vms-heading">
       <h2 id="vms-heading">Virtual machines</h2>
