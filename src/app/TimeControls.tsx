@@ -18,6 +18,7 @@ function CommandButton({ id, children, pressed }: { id: string; children: React.
 
 export function TimeControls({ hidden }: { hidden: readonly string[] }) {
   const [playing, runFast, speed, timeMs, rangeMs, seekingToMs] = useSimStore(useShallow((s) => [s.playing, s.runFast, s.speed, s.timeMs, s.rangeMs, s.seekingToMs]));
+  const tickMs = useSimStore((s) => s.effective.tickMs);
   const { setSpeed, seek } = useSimStore.getState();
   const show = (id: string) => !hidden.includes(id);
   return (
@@ -40,7 +41,7 @@ export function TimeControls({ hidden }: { hidden: readonly string[] }) {
       </output>
       {show('timeline') && (
         <input
-          type="range" className="timeline" aria-label="Timeline (simulated time)" min={0} max={Math.max(rangeMs[1], 1)} step={100}
+          type="range" className="timeline" aria-label="Timeline (simulated time)" min={0} max={Math.max(rangeMs[1], 1)} step={tickMs}
           value={Math.min(timeMs, rangeMs[1])} aria-valuetext={formatTime(timeMs)}
           onChange={(e) => seek(Number(e.target.value))} disabled={rangeMs[1] === 0}
         />
