@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The explanation panel: the simulation's sentences appear, the polite live region carries
-// the newest one, and the event log filters by kind.
+// the newest one, and the event log filters by kind; the charts draw with summaries and offer a
+// table.
 import './fixtures/setup.ts';
 import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
@@ -26,5 +27,24 @@ describe('what just happened', () => {
     expect(screen.getByRole('list', { name: 'Event log, newest first' }).children).toHaveLength(2);
     await userEvent.click(screen.getByRole('button', { name: 'policy' }));
     expect(screen.getByRole('list', { name: 'Event log, newest first' }).children).toHaveLength(1);
+  });
+});
+
+describe('charts', () => {
+  it('draws six charts with a summary each and offers them as a table', async () => {
+    const s = presetScenario();
+    const src = localSource(s);
+    render(<PlayArea source={src} />);
+    await act(async () => {
+      src.publish(fakeFrame(s, { seconds: 1 }));
+      src.publish(fakeFrame(s, { seconds: 2 }));
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const charts = screen.getByRole('region', { name: 'Over time' });
+    expect(charts.querySelectorAll('figure.chart')).toHaveLength(6);
+    expect(screen.getByRole('img', { name: /^Host free memory \(log scale\), now: free \d+ MiB$/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'View charts as table' }));
+    const table = screen.getByRole('table', { name: /Charts as numbers/ });
+    expect(table.querySelectorAll('tbody tr').length).toBeGreaterThan(10);
   });
 });

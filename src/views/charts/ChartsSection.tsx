@@ -7,6 +7,7 @@ import { useThrottled } from '../data/useThrottled.ts';
 import { useElementWidth } from '../map/useElementWidth.ts';
 import { chartSpecs, decimate } from './chartSpecs.ts';
 import { newHistory, record } from './history.ts';
+import { ChartTable } from './ChartTable.tsx';
 import { LineChart } from './LineChart.tsx';
 import { policyBands } from './policyBands.ts';
 
@@ -23,6 +24,7 @@ export function ChartsSection() {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 900);
   const [cursorS, setCursorS] = useState<number | null>(null);
+  const [table, setTable] = useState(false);
   useFrameData((f) => record(history.current, f.summary));
   const drawVersion = useThrottled(useHubView().version, REDRAW_EVERY_MS);
   const perRow = Math.max(1, Math.floor(width / MIN_CHART_WIDTH_PX));
@@ -36,7 +38,11 @@ export function ChartsSection() {
   const t1 = Math.max(t0 + 10, specs.samples[specs.samples.length - 1]?.tS ?? 10);
   return (
     <section className="panel charts-section" aria-labelledby="charts-heading">
-      <h2 id="charts-heading">Over time</h2>
+      <div className="section-head">
+        <h2 id="charts-heading">Over time</h2>
+        <button type="button" aria-pressed={table} onClick={() => setTable(!table)}>View charts as table</button>
+      </div>
+      {table && <ChartTable specs={specs.list} />}
       <div ref={ref} className="charts-grid">
         {specs.list.map((spec) => (
           <LineChart key={spec.id} spec={spec} widthPx={chartWidth} heightPx={CHART_HEIGHT_PX} timeDomain={[t0, t1]}
