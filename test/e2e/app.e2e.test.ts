@@ -49,6 +49,8 @@ describe('Balloon Lab in Chromium', () => {
     const time = await a.page.getByTestId('debug-time').textContent();
     await a.page.getByRole('button', { name: 'Share' }).click();
     const link = await a.page.getByTestId('share-link').inputValue();
+    await a.page.getByText('Link copied').waitFor();
+    expect(await a.page.evaluate('navigator.clipboard.readText()')).toBe(link);
     expect(link).toContain('scn=identical-vms');
     expect(link).toContain('t=2.2');
     const b = await open();
