@@ -38,6 +38,7 @@ describe('views in Chromium', () => {
     const { page, errors } = await open();
     await controls(page).getByRole('combobox', { name: 'Policy' }).selectOption('esx');
     await controls(page).getByRole('spinbutton', { name: 'Host memory (MiB)' }).fill('3072');
+    await page.keyboard.press('Enter');
     const pressure = controls(page).getByRole('slider', { name: 'Memory pressure' });
     await pressure.focus();
     await page.keyboard.press('End');

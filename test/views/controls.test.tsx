@@ -42,11 +42,18 @@ describe('controls generated from the parameter schema', () => {
     expect(controls().getByRole('slider', { name: 'web shares' })).toHaveAttribute('value', String(POSITIONS - POSITIONS / 20));
   });
 
-  it('accepts an exact value in the number box', () => {
+  it('accepts an exact value in the number box on Enter, and Escape restores it', async () => {
     const src = localSource();
     render(<PlayArea source={src} />);
-    fireEvent.change(controls().getByRole('spinbutton', { name: 'Host memory (MiB)' }), { target: { value: '3000' } });
+    const box = controls().getByRole('spinbutton', { name: 'Host memory (MiB)' });
+    await userEvent.clear(box);
+    await userEvent.type(box, '3000');
+    expect(src.store.getState().scenario.host.memoryMiB).toBe(4096);
+    await userEvent.keyboard('{Enter}');
     expect(src.store.getState().scenario.host.memoryMiB).toBe(3008);
+    await userEvent.clear(box);
+    await userEvent.type(box, '5{Escape}');
+    expect(box).toHaveValue(3008);
   });
 
   it('scales every working set and footprint with the memory pressure slider', () => {

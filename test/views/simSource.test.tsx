@@ -26,7 +26,9 @@ describe('simSource bound to the app store', () => {
     const eff = useSimStore.getState().effective;
     const slider = controls.getByRole('slider', { name: 'Host memory' });
     expect(slider).toHaveAttribute('aria-valuetext', `Host memory ${eff.host.memoryMiB} MiB`);
-    fireEvent.change(controls.getByRole('spinbutton', { name: 'Host memory (MiB)' }), { target: { value: '2048' } });
+    const box = controls.getByRole('spinbutton', { name: 'Host memory (MiB)' });
+    fireEvent.change(box, { target: { value: '2048' } });
+    fireEvent.blur(box);
     expect(useSimStore.getState().effective.host.memoryMiB).toBe(2048);
   });
 

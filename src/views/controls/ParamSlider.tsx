@@ -1,9 +1,10 @@
 // One numeric parameter as a native range input, generated from its spec: label, unit,
 // description, range and step come from the parameter table; the scale is log-like for wide
 // ranges; aria-valuetext reads "Host memory 4096 MiB". Keys move by range/20 (Shift: /100),
-// PageUp/Down by range/10. A number box beside it accepts exact values.
+// PageUp/Down by range/10. A number box beside it accepts exact values (NumberBox).
 import { useId, type KeyboardEvent } from 'react';
 import type { NumberSpec } from '../../sim/scenario/paramSpec.ts';
+import { NumberBox } from './NumberBox.tsx';
 import { keyStep, POSITIONS, sliderScale, snap, valueText } from './sliderScale.ts';
 
 export interface ParamSliderProps {
@@ -43,14 +44,7 @@ export function ParamSlider({ spec, value, onChange, maxOverride, label, context
         onChange={(e) => commit(scale.toValue(Number(e.currentTarget.value)))}
         onKeyDown={onKeyDown}
       />
-      <input
-        className="param-number" type="number" aria-label={`${name} (${spec.unit || 'value'})`}
-        min={spec.min} max={max} step={spec.step} value={value}
-        onChange={(e) => {
-          const n = Number(e.currentTarget.value);
-          if (e.currentTarget.value !== '' && Number.isFinite(n)) commit(snap(n, spec, spec.min, max));
-        }}
-      />
+      <NumberBox label={`${name} (${spec.unit || 'value'})`} value={value} min={spec.min} max={max} step={spec.step} commit={(n) => commit(snap(n, spec, spec.min, max))} />
       <span className="param-unit" aria-hidden="true">{spec.unit}</span>
       <span id={`${id}-desc`} className="visually-hidden">{spec.description}</span>
     </div>

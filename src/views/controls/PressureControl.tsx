@@ -1,5 +1,6 @@
-// The one-slider squeeze: a demand multiplier over every VM's working set and footprint.
-import { useState } from 'react';
+// The one-slider squeeze: a demand multiplier over every VM's working set and footprint,
+// relative to the demand when the scenario was loaded.
+import { useEffect, useState } from 'react';
 import { useSim } from '../data/SimSourceContext.tsx';
 import { ParamSlider } from './ParamSlider.tsx';
 import { PRESSURE_SPEC, pressureChanges, pressureWords } from './pressure.ts';
@@ -8,6 +9,8 @@ export function PressureControl() {
   const sim = useSim();
   const scenario = sim.useScenario();
   const [multiplier, setMultiplier] = useState(PRESSURE_SPEC.default);
+  // Another scenario (preset, link, added or removed VM) starts again from normal demand.
+  useEffect(() => setMultiplier(PRESSURE_SPEC.default), [scenario.name, scenario.seed, scenario.vms.length]);
   if (sim.useHidden().includes('pressure')) return null;
   const onChange = (m: number): void => {
     for (const c of pressureChanges(scenario, multiplier, m)) sim.setParam(c.path, c.value);
