@@ -2,7 +2,7 @@
 // The app shell driven by the store (views stubbed): notices show link text as text, never as
 // markup; the error panel offers a restart; hotkeys run registry commands; the picker shows a
 // changed scenario as Custom; hidden controls and embed mode leave controls out.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../src/views/PlayArea.tsx', () => ({ PlayArea: () => <div>play area</div> }));
 import { App } from '../../src/app/App.tsx';
@@ -55,6 +55,18 @@ describe('app shell', () => {
     expect((screen.getByRole('combobox', { name: /Scenario/ }) as HTMLSelectElement).selectedOptions[0].textContent).toMatch(/^Custom/);
     expect(screen.queryByRole('button', { name: 'Share' })).toBe(null);
     expect(screen.queryByRole('combobox', { name: /Speed/ })).toBe(null);
+  });
+
+  it('Share shows the link and customizes a focus link that hides controls', async () => {
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    const link = (await screen.findByTestId('share-link')) as HTMLInputElement;
+    await waitFor(() => expect(link.value).toMatch(/#v=1&scn=balloon-by-hand&seed=1/));
+    expect(link.value).not.toMatch(/hide=/);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Speed' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Scenario picker' }));
+    await waitFor(() => expect(link.value).toMatch(/hide=speed%2Cscenario$/));
+    expect(screen.getByRole('combobox', { name: /Scenario/ })).toBeTruthy();
   });
 
   it('embed mode keeps the time controls and links to the full simulator', () => {
