@@ -90,8 +90,10 @@ describe('controls generated from the parameter schema', () => {
     await userEvent.click(controls().getByRole('button', { name: 'Add VM' }));
     expect(src.store.getState().scenario.vms.map((v) => v.name)).toEqual(['web', 'db', 'idle', 'vm4']);
     expect(screen.getByRole('article', { name: 'vm4' })).toBeInTheDocument();
+    expect(src.windows.has('guest:3')).toBe(true);
     await userEvent.click(controls().getByRole('button', { name: 'Remove db' }));
     expect(src.store.getState().scenario.vms.map((v) => v.name)).toEqual(['web', 'idle', 'vm4']);
+    expect(src.windows.has('guest:3')).toBe(false);
   });
 
   it('hides controls a teacher link hides', () => {

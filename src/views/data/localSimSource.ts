@@ -89,7 +89,7 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
       released.push(f);
       if (released.length > 8) released.shift();
     },
-    setMapWindow: (id, w) => windows.set(id, w),
+    setMapWindow: (id, w) => void (w ? windows.set(id, w) : windows.delete(id)),
     inspectPage: async (ref) => opts.inspect?.(ref) ?? null,
     canInspect: !!opts.inspect,
     publish: (f) => {

@@ -54,7 +54,8 @@ export interface SimSource {
   subscribeFrame(cb: (frame: Frame) => void): () => void;
   latestFrame(): Frame | null;
   releaseFrame(frame: Frame): void;
-  setMapWindow(mapId: MapId, window: MapWindow): void;
+  /** What a map wants rendered; null when the map goes away (a removed VM). */
+  setMapWindow(mapId: MapId, window: MapWindow | null): void;
   /** Page inspection, when the worker offers it; resolves null otherwise. */
   inspectPage(ref: PageRef): Promise<PageDetails | null>;
   /** Whether inspectPage can give exact counterparts (else the views highlight by owner). */

@@ -28,6 +28,7 @@ export function useMapZoom(id: MapId, totalPages: number, widthPx: number, heigh
   useEffect(() => {
     sim.setMapWindow(id, { firstPage, pageCount, cells: layout.cells });
   }, [sim, id, firstPage, pageCount, layout.cells]);
+  useEffect(() => () => sim.setMapWindow(id, null), [sim, id]);
   const setWindow = (w: PageWindow | null): void => {
     const next = w ? clampWindow(w, totalPages, minPages) : null;
     sim.setMapZoom(id, next && next.pageCount < totalPages ? next : next && next.firstPage === 0 ? null : next);
