@@ -47,7 +47,10 @@ export function keysToScenarioJson(params: LinkParams, notes: string[]): Record<
   let count = values.has('vms') ? Math.floor(Number(values.get('vms'))) : maxIndex + 1;
   if (!Number.isFinite(count) || count < 1 || count > MAX_VMS) {
     const fixed = Math.min(MAX_VMS, Math.max(1, Number.isFinite(count) ? count : maxIndex + 1));
-    notes.push(`vms: ${JSON.stringify(values.get('vms') ?? '').slice(0, 40)} is not a VM count (allowed 1 to ${MAX_VMS}); using ${fixed}`);
+    const given = values.get('vms');
+    notes.push(given === undefined
+      ? `vms: the link names no VM; using ${fixed} VM with default settings`
+      : `vms: ${JSON.stringify(given).slice(0, 40)} is not a VM count (allowed 1 to ${MAX_VMS}); using ${fixed}`);
     count = fixed;
   }
   json.vms = Array.from({ length: count }, (): Record<string, unknown> => ({}));
