@@ -1,7 +1,8 @@
 // The views in Chromium on the built app: the memory-pressure slider squeezes an ESX host and
 // a balloon inflates; the host map zooms down to single frames; hovering names the frame the
-// click then selects; selecting a guest page marks its host frame and back. Screenshots go
-// to artifacts/.
+// click then selects; selecting a guest page marks its host frame and back; brushing the
+// address bar zooms; balloons stop animating under prefers-reduced-motion. Screenshots go to
+// artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -114,6 +115,15 @@ describe('views in Chromium', () => {
     await expect.poll(async () => Number(/\d+/.exec((await detail.textContent())!)![0])).toBeLessThan(before / 5);
     const firstFrame = async () => Number(/frames (\d+) to/.exec((await hostFigure(page).locator('.map-stage').getAttribute('aria-label')) ?? '')?.[1] ?? -1);
     await expect.poll(firstFrame, { timeout: 10000 }).toBeGreaterThan(0.2 * 1048576);
+    expect(errors).toEqual([]);
+  });
+
+  it('animates balloons unless the user prefers reduced motion', async () => {
+    const { page, errors } = await open();
+    const duration = () => page.locator('.balloon-skin').first().evaluate((e) => getComputedStyle(e).transitionDuration);
+    expect(await duration()).toBe('0.6s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await duration()).toBe('0s');
     expect(errors).toEqual([]);
   });
 });
