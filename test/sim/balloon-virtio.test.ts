@@ -11,7 +11,7 @@ describe('virtio balloon', () => {
     // num_pages = (ram_size - target) >> 12 (hw/virtio/virtio-balloon.c): (4096 - 1024) MiB / 4 KiB.
     const targetMiB = 4096 - 1024;
     const s = sim({ host: { memoryMiB: 8192 }, vms: [{ memoryMiB: 4096, balloon: { targetMiB }, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64, accessesPerSec: 100 } }] });
-    s.run(3);
+    s.run(4);
     const d = s.vms[0].driver!;
     expect(d.targetPages).toBe(786432);
     expect(d.actualPages).toBe(786432);
