@@ -48,6 +48,13 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('rejects a host too small for the VMs\' EPT tables and kernels, and raises it in clamp mode', () => {
+    const tiny = { format: 1, host: { memoryMiB: 64 }, vms: [{ memoryMiB: 65536, kernelMiB: 48 }] };
+    expect(validateScenario(tiny)).toMatchObject({ ok: false, errors: [expect.stringContaining('host.memoryMiB: 64 MiB cannot hold')] });
+    const r = validateScenario(tiny, 'clamp');
+    expect(r.ok && r.scenario.host.memoryMiB).toBe(192);
+  });
+
   it('rejects duplicate VM names and more than 16 VMs', () => {
     expect(validateScenario({ format: 1, vms: [{ name: 'x' }, { name: 'x' }] })).toMatchObject({ ok: false });
     const many = Array.from({ length: 17 }, (_, i) => ({ name: `v${i}`, memoryMiB: 128 }));

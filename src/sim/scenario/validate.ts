@@ -9,6 +9,7 @@ import {
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
+import { ENTRIES_PER_TABLE, mibToPages, pagesToMib } from '../units.ts';
 
 export type ValidationMode = 'strict' | 'clamp';
 /** Largest total of guest memory the model accepts, MiB (keeps page arrays within a browser tab). */
@@ -121,6 +122,31 @@ function readVm(ctx: Ctx, raw: unknown, i: number, policyKind: PolicyKind): VmCo
   return vm;
 }
 
+/** Host frames every VM needs from the start: its EPT table pages and its kernel's pages. */
+export function bootFramesNeeded(vm: VmConfig, eptLevels: number): number {
+  const pages = mibToPages(vm.memoryMiB);
+  let tables = 0;
+  for (let level = 1, n = pages; level <= eptLevels; level++) {
+    n = Math.max(1, Math.ceil(n / ENTRIES_PER_TABLE));
+    tables += n;
+  }
+  return tables + mibToPages(vm.kernelMiB);
+}
+
+/** The host must at least hold every VM's EPT and booted kernel. */
+function checkHostFitsVms(ctx: Ctx, host: Scenario['host'], vms: VmConfig[]): void {
+  const needed = vms.reduce((s, vm) => s + bootFramesNeeded(vm, host.eptLevels), 0);
+  const have = mibToPages(host.memoryMiB);
+  if (needed <= have) return;
+  const step = HOST_PARAMS.memoryMiB.step;
+  const neededMiB = Math.ceil(pagesToMib(needed) / step) * step;
+  const text = `host.memoryMiB: ${host.memoryMiB} MiB cannot hold the VMs' EPT tables and booted kernels (${neededMiB} MiB needed)`;
+  if (ctx.mode === 'clamp' && neededMiB <= HOST_PARAMS.memoryMiB.max) {
+    ctx.corrections.push(`${text}; using ${neededMiB}`);
+    host.memoryMiB = neededMiB;
+  } else ctx.errors.push(text);
+}
+
 /** Validates an untrusted scenario object. Never throws. */
 export function validateScenario(input: unknown, mode: ValidationMode = 'strict'): ValidationResult {
   const ctx: Ctx = { mode, errors: [], corrections: [], warnings: [] };
@@ -175,6 +201,7 @@ export function validateScenario(input: unknown, mode: ValidationMode = 'strict'
       ctx.corrections.push(`${text}; keeping the first ${vms.length} VMs`);
     } else ctx.errors.push(text);
   }
+  checkHostFitsVms(ctx, host as unknown as Scenario['host'], vms);
   if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   const scenario: Scenario = {
     format: 1,
