@@ -1,11 +1,11 @@
 // The application shell: the top bar, notices, the error panel, the play area where the views
-// mount (src/views/PlayArea.tsx, fed by the store through storeSimSource) and the debug panel.
+// mount (src/views/PlayArea.tsx, fed by the store through src/views/data/simSource.ts) and the
+// debug panel.
 import { useSimStore } from '../state/store.ts';
 import { PlayArea } from '../views/PlayArea.tsx';
 import { DebugPanel } from './DebugPanel.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import { Notices } from './Notices.tsx';
-import { storeSimSource } from './storeSimSource.ts';
 import { TopBar } from './TopBar.tsx';
 import { useHotkeys } from './useHotkeys.ts';
 import './app.css';
@@ -21,7 +21,7 @@ export function App() {
       <Notices />
       <ErrorPanel />
       <main className="play-area-slot" aria-label="Play area">
-        <PlayArea source={storeSimSource} />
+        <PlayArea />
       </main>
       {debugOpen && <DebugPanel />}
     </div>

@@ -8,7 +8,8 @@ import { useSimStore } from '../state/store.ts';
 import { decodeLink, linkText } from '../url/codec.ts';
 import { expandLink } from '../url/compact.ts';
 import { defaultLinkState } from '../url/defaultState.ts';
-import { setController } from './runtime.ts';
+import { setPageInspector } from '../views/data/simSource.ts';
+import { controller, setController } from './runtime.ts';
 
 export async function bootApp(href: string = window.location.href): Promise<void> {
   const store = useSimStore.getState();
@@ -16,6 +17,11 @@ export async function bootApp(href: string = window.location.href): Promise<void
   const decoded = expanded.error ? null : decodeLink(expanded.text);
   const prefer = /[?&]inthread=1/.test(href) ? 'in-thread' : 'worker';
   setController(startController(prefer));
+  // The views inspect pages through whichever controller is current (a restart replaces it).
+  setPageInspector((target) => {
+    const c = controller();
+    return c ? c.requests.inspect(target) : Promise.reject(new Error('the simulation is not running'));
+  });
   if (!decoded || !decoded.ok) {
     store.notify('error', expanded.error ?? (decoded as { error: string }).error);
     applyLinkState(decoded?.state ?? defaultLinkState());
