@@ -129,7 +129,7 @@ describe('worker protocol', () => {
     expect(h.history.inputs).toEqual([{ tick: 10, path: 'vms.0.balloon.targetMiB', value: 300 }]);
   });
 
-  it('refuses a scenario the model cannot build and keeps the current run', async () => {
+  it('refuses a scenario whose host cannot hold its VMs and keeps the current run', async () => {
     const { log } = await started();
     client.send({ type: 'load', scenario: presetScenario() });
     client.send({ type: 'step', ticks: 3 });
@@ -141,7 +141,7 @@ describe('worker protocol', () => {
     client.send({ type: 'load', scenario: huge });
     const err = await error;
     expect(err).toMatchObject({ fatal: false, rejected: 'load' });
-    expect(err.message).toMatch(/cannot run/);
+    expect(err.message).toMatch(/not valid: host\.memoryMiB: 64 MiB cannot hold/);
     const requests = new SimRequests(client);
     expect(await requests.hash()).toBe(log.of('status').filter((e) => e.status.hash).at(-1)!.status.hash);
   });

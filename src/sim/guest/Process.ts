@@ -16,6 +16,8 @@ export const pteForSwapSlot = (slot: number): number => PTE_SWAP_BASE - slot;
 
 /** Guest-virtual base of every process's mapping: PML4 index 254 (0x7f00_0000_0000). */
 export const VA_BASE = 0x7f0000000000;
+/** Virtual pages a process may have (its footprint is at most 64 GiB: anonRmap keeps 24 bits). */
+export const MAX_VIRTUAL_PAGES = 1 << 24;
 /** Virtual page number of VA_BASE. */
 export const VA_BASE_PAGE = VA_BASE / PAGE_SIZE_BYTES;
 
@@ -51,11 +53,14 @@ export class Process {
     return this.pte.length;
   }
 
-  /** Index into tables[level-1] of the table that maps virtual page v. VA_BASE is 512 GiB
-   * aligned (a multiple of 512^3 pages) and v < 2^24, so this is a shift for levels 1-3 and 0
-   * above (one PML4 entry, and one PML5 entry, cover the whole mapping). */
+  /** Index into tables[level-1] of the table that maps virtual page v (which may lie outside
+   * the mapping when the 2D walk inspects an arbitrary address). Inside it, VA_BASE being 512 GiB
+   * aligned (a multiple of 512^3 pages) and v < 2^24 make this a shift for levels 1-3 and 0
+   * above: the hot path of every touch. */
   tableSlot(level: number, v: number): number {
-    return level <= 3 ? v >>> (9 * level) : 0;
+    if (v >= 0 && v < MAX_VIRTUAL_PAGES) return level <= 3 ? v >>> (9 * level) : 0;
+    const per = ENTRIES_PER_TABLE ** level;
+    return Math.floor((VA_BASE_PAGE + v) / per) - Math.floor(VA_BASE_PAGE / per);
   }
 
   /** Table identity stored in the reverse map of a page-table page. */
