@@ -82,7 +82,7 @@ describe('views in Chromium', () => {
     const frame = /^Host frame (\d+)/.exec(text)![1];
     await page.mouse.click(at.x, at.y);
     await visible(page.getByText(`Selected: Host frame ${frame}`, { exact: false }));
-    await visible(page.getByText(new RegExp(`^Host frame ${frame}: .*guest page ${guestPage}`)));
+    await visible(page.getByText(new RegExp(`^Host frame ${frame}: .*guest-physical page ${guestPage}\\b`)));
     await count(page.locator('figure.memory-map-guest .map-mark-counterpart'), 1);
     await page.screenshot({ path: 'artifacts/e2e-views-zoom-select.png' });
     expect(errors).toEqual([]);
