@@ -141,8 +141,9 @@ export class GuestOs {
     const e = p.pte[v];
     if (e >= 0) {
       // The hardware walk reads the leaf page-table page (the upper levels come from the
-      // paging-structure caches), then the data page, both through the EPT.
-      this.stallUs += this.platform.access(p.tables[0][p.tableSlot(1, v)], false) + this.platform.access(e, write);
+      // paging-structure caches), then the data page, both through the EPT. (Leaf table slot:
+      // v >>> 9, see Process.tableSlot.)
+      this.stallUs += this.platform.access(p.tables[0][v >>> 9], false) + this.platform.access(e, write);
       mem.state[e] = (mem.state[e] | FLAG_REFERENCED) & (write ? ~FLAG_ZERO : 0xff);
       return true;
     }

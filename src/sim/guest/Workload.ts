@@ -19,6 +19,8 @@ export const POPULATE_PAGES_PER_SEC = mibToPages(512);
 export const COLD_TOUCH_FRACTION = 0.02;
 /** Share of a file-cache workload's touches that go to its files rather than its heap. */
 export const FILE_TOUCH_FRACTION = 0.9;
+const COLD_THRESHOLD = Math.round(COLD_TOUCH_FRACTION * 1024);
+const FILE_THRESHOLD = Math.round(FILE_TOUCH_FRACTION * 1024);
 /** Delay before a service manager restarts a process the OOM killer killed. */
 export const RESTART_DELAY_MS = 5000;
 export const APP_PID = 1;
@@ -28,6 +30,8 @@ export class Workload {
   readonly footprintPages: number;
   readonly identicalPages: number;
   readonly contentClass: number;
+  /** writePercent as a threshold on 10 random bits. */
+  private readonly writeThreshold: number;
   process: Process;
   /** Fraction of demanded work done in the last tick (1 = unimpeded). */
   performance = 1;
@@ -50,6 +54,7 @@ export class Workload {
     this.os = os;
     this.rng = rng;
     this.footprintPages = mibToPages(config.footprintMiB);
+    this.writeThreshold = Math.round((config.writePercent / 100) * 1024);
     this.identicalPages = Math.floor((this.footprintPages * config.identicalPercent) / 100);
     this.contentClass = 100 + WORKLOAD_KINDS.indexOf(config.kind);
     os.contentClass = this.contentClass;
@@ -127,19 +132,21 @@ export class Workload {
   private touchOnce(lo: number, hi: number): void {
     const rng = this.rng;
     const os = this.os;
-    const write = rng.nextFloat() * 100 < this.config.writePercent;
-    if (this.config.kind === 'filecache' && os.fileMap.length > 0 && rng.nextFloat() < FILE_TOUCH_FRACTION) {
+    // One 32-bit draw decides the kind of touch: bits 0-9 write or read, bits 10-19 file or heap,
+    // bits 20-29 hot window or anywhere (1/1024 resolution); a second draw picks the page.
+    const r = rng.nextUint32();
+    const write = (r & 1023) < this.writeThreshold;
+    const cold = ((r >>> 20) & 1023) < COLD_THRESHOLD;
+    if (this.config.kind === 'filecache' && os.fileMap.length > 0 && ((r >>> 10) & 1023) < FILE_THRESHOLD) {
       const fileActive = Math.min(os.fileMap.length, mibToPages(this.config.activeMiB));
-      const fp = rng.nextFloat() < COLD_TOUCH_FRACTION || fileActive === 0 ? rng.nextInt(os.fileMap.length) : rng.nextInt(fileActive);
-      os.touchFile(fp, write);
+      os.touchFile(rng.nextInt(cold || fileActive === 0 ? os.fileMap.length : fileActive), write);
       return;
     }
     const limit = Math.min(this.populated, this.footprintPages);
     if (limit === 0) return;
-    let v: number;
-    if (hi > lo && rng.nextFloat() >= COLD_TOUCH_FRACTION) v = lo + rng.nextInt(hi - lo);
-    else v = rng.nextInt(limit);
+    let v = hi > lo && !cold ? lo + rng.nextInt(hi - lo) : rng.nextInt(limit);
     if (v >= limit) v = rng.nextInt(limit);
     os.touch(this.process, v, write && v >= this.identicalPages, v < this.identicalPages);
   }
+
 }

@@ -82,7 +82,7 @@ export class Hypervisor {
     const e = ept.entries[gpfn];
     if (e >= 0) {
       if (write && (e & EPT_READONLY) !== 0) return this.breakCow(vm, gpfn, eptFrame(e));
-      ept.entries[gpfn] = e | EPT_ACCESSED;
+      if ((e & EPT_ACCESSED) === 0) ept.entries[gpfn] = e | EPT_ACCESSED;
       return 0;
     }
     this.stats.eptViolations++;
