@@ -72,6 +72,8 @@ export function MemoryMap(p: MemoryMapProps) {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.putImageData(new ImageData(new Uint8ClampedArray(px.buffer as ArrayBuffer, px.byteOffset, px.byteLength), l.cols * l.cellPx, l.rows * l.rowPx), 0, 0);
     }
+    // Measurement hook (docs/performance.md, "Screen"): the tick of the frame last painted.
+    canvas.dataset.tick = String(frame.ticks);
     // The summary label follows at most once a second, always ending on the latest frame.
     latestSnap.current = s;
     if (labelTimer.current === null) {

@@ -1,0 +1,155 @@
+// `npm run bench:ui`: the real app on screen, in Chromium. Builds the app, serves dist/ with
+// Vite's preview() in-process, opens a link (made with the app's own encoder) for 8 VMs on a
+// 16 GiB host, plays at 1x and measures
+//   1. frame times: requestAnimationFrame timestamps collected in the page over 10 s of playing;
+//   2. slider latency: from a real key event on a slider (its event.timeStamp) to the first
+//      painted frame that reflects the change, 10 times each for a VM's working set (a live
+//      parameter: the worker applies it from the current tick) and the memory-pressure slider
+//      (it also rescales footprints, which are not live: the run restarts at 0 s).
+// How "painted" and "reflects" are decided: see docs/performance.md, "Screen (issue 5)".
+//   npm run -s bench:ui [-- seconds]
+import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { validateScenario } from '../src/sim/scenario/validate.ts';
+import { DEFAULT_VIEW, encodeLink } from '../src/url/index.ts';
+import { openBrowser, startServer } from '../test/e2e/browser.ts';
+
+const SECONDS = Number(process.argv[2] ?? 10);
+const REPEATS = 10;
+
+/** 8 VMs of 2 GiB on a 16 GiB host: busy, file-cache and idle workloads, two balloons set. */
+function scenario() {
+  const kinds = ['steady', 'filecache', 'steady', 'idle', 'steady', 'phased', 'steady', 'idle'];
+  const vms = kinds.map((kind, i) => ({
+    name: `vm${i + 1}`, memoryMiB: 2048,
+    workload: { kind, activeMiB: kind === 'idle' ? 64 : 512, footprintMiB: 1280, fileMiB: 1024, accessesPerSec: 5000 },
+    balloon: { targetMiB: i === 3 || i === 7 ? 1024 : 0 },
+  }));
+  const r = validateScenario({ format: 1, name: 'bench-8vm', seed: 5, host: { memoryMiB: 16384, swapMiB: 8192 }, policy: { kind: 'manual' }, vms }, 'strict');
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.scenario;
+}
+
+// Page instrumentation, installed before the app loads. It only observes: the worker's `frame`
+// and `history` messages as they arrive (a listener added ahead of the app's), one
+// requestAnimationFrame loop recording each frame's timestamp, the frames and history messages
+// arrived so far and the tick the host map last painted (its canvas's data-tick), and the
+// timeStamp of each key event.
+const INSTRUMENT = `(() => {
+  const b = window.__bench = { frames: [], history: [], raf: [], keys: [], recording: false };
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(u, o) {
+      super(u, o);
+      this.addEventListener('message', (e) => {
+        const d = e.data, t = performance.now();
+        if (d && d.type === 'frame') b.frames.push({ t, ticks: d.frame.ticks });
+        else if (d && d.type === 'history') b.history.push({ t, atTick: d.history.atTick, inputs: d.history.inputs.length });
+      });
+    }
+  };
+  document.addEventListener('keydown', (e) => b.keys.push(e.timeStamp), true);
+  const loop = (ts) => {
+    if (b.recording) {
+      const c = document.querySelector('.memory-map-host canvas');
+      b.raf.push({ ts, at: performance.now(), frames: b.frames.length, history: b.history.length, tick: c && c.dataset.tick !== undefined ? Number(c.dataset.tick) : -1 });
+    }
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+})();`;
+
+interface Rec { ts: number; at: number; frames: number; history: number; tick: number }
+interface Msg { t: number; ticks?: number; atTick?: number; inputs?: number }
+interface BenchState { frames: Msg[]; history: Msg[]; raf: Rec[]; keys: number[] }
+
+const state = (page: Page): Promise<BenchState> => page.evaluate('({ frames: __bench.frames, history: __bench.history, raf: __bench.raf, keys: __bench.keys })') as Promise<BenchState>;
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const median = (xs: number[]): number => pct(xs, 50);
+const f1 = (x: number): string => x.toFixed(1);
+
+interface Latency { toWorker: number; firstFrame: number; firstFrameTick: number; simulated: number | null }
+
+/** One slider change: press `key` on the focused slider, wait, and read when it reached the screen. */
+async function change(page: Page, key: string, live: boolean): Promise<Latency> {
+  const before = await state(page);
+  await page.keyboard.press(key);
+  await page.waitForTimeout(1200);
+  const s = await state(page);
+  const t0 = s.keys[before.keys.length];
+  // The worker's record of the change: its first history message after the key.
+  const h = s.history.slice(before.history.length).find((m) => m.t > t0);
+  if (!h) throw new Error('the worker never acknowledged the change');
+  // The first frame built after the worker applied it.
+  const k = s.frames.findIndex((m) => m.t > h.t);
+  if (k < 0) throw new Error('no frame after the change');
+  // Drawn in the first animation frame whose callbacks ran after it arrived (the app draws the
+  // latest frame that arrived, on the animation frame after its arrival); on screen by the next.
+  const j = s.raf.findIndex((r) => r.frames > k);
+  if (j < 0 || j + 1 >= s.raf.length) throw new Error('frame never drawn');
+  const drawnTick = s.raf[j + 1].tick;
+  const expected = s.frames[s.raf[j].frames - 1].ticks!;
+  if (drawnTick !== expected) throw new Error(`painted tick ${drawnTick}, expected ${expected}`);
+  // Live change, applied at tick atTick: the first painted frame from a tick computed with it.
+  const m = live ? s.raf.findIndex((r, i) => i > 0 && r.at > t0 && r.tick > h.atTick!) : -1;
+  if (!live && drawnTick > h.atTick! + 2) throw new Error(`restart not painted (tick ${drawnTick})`);
+  return { toWorker: h.t - t0, firstFrame: s.raf[j + 1].ts - t0, firstFrameTick: drawnTick, simulated: m > 0 ? s.raf[m].ts - t0 : null };
+}
+
+const scen = scenario();
+const link = encodeLink({ scenario: scen, inputs: [], timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } });
+const { server, url } = await startServer();
+const b = await openBrowser({ width: 1280, height: 800 });
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+try {
+  await b.page.addInitScript(INSTRUMENT);
+  await b.page.goto(`${url}#${link}`);
+  await b.page.waitForFunction('document.querySelector(".memory-map-host canvas")?.dataset.tick !== undefined', null, { timeout: 60000 });
+  await b.page.getByRole('button', { name: 'Play / pause' }).click();
+  await b.page.waitForTimeout(3000); // warm-up: the worker's first ticks, the charts filling
+
+  // 1. Frame times while playing.
+  await b.page.evaluate('__bench.raf = []; __bench.recording = true');
+  await b.page.waitForTimeout(SECONDS * 1000);
+  const played = await state(b.page);
+  const recs = played.raf;
+  const dts = recs.slice(1).map((r, i) => r.ts - recs[i].ts);
+  const span = (recs.at(-1)!.ts - recs[0].ts) / 1000;
+  const painted = recs.slice(1).filter((r, i) => r.tick !== recs[i].tick).length;
+  const framesIn = played.frames.filter((m) => m.t >= recs[0].at && m.t <= recs.at(-1)!.at).length;
+  const simTicks = recs.at(-1)!.tick - recs[0].tick;
+  console.log(`\n## Frame times while playing at 1x (${f1(span)} s, ${dts.length} animation frames)\n`);
+  console.log('| p50 | p95 | p99 | max | frames > 16.7 ms | frames > 25 ms (a vsync missed) | sim frames received/s | host map repaints with a new tick/s | ticks/s |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(`| ${f1(pct(dts, 50))} ms | ${f1(pct(dts, 95))} ms | ${f1(pct(dts, 99))} ms | ${f1(Math.max(...dts))} ms | ${dts.filter((d) => d > 16.7).length} | ${dts.filter((d) => d > 25).length} | ${f1(framesIn / span)} | ${f1(painted / span)} | ${f1(simTicks / span)} |`);
+
+  // 2. Slider latency (recording stays on).
+  const rows: [string, Latency[]][] = [];
+  const ws = b.page.getByRole('slider', { name: 'vm1 working set' });
+  await ws.focus();
+  const live: Latency[] = [];
+  for (let i = 0; i < REPEATS; i++) live.push(await change(b.page, i % 2 === 0 ? 'ArrowLeft' : 'ArrowRight', true));
+  rows.push(['vm1 working set (live change)', live]);
+  const pressure = b.page.getByRole('slider', { name: 'Memory pressure' });
+  await pressure.focus();
+  const restart: Latency[] = [];
+  for (let i = 0; i < REPEATS; i++) restart.push(await change(b.page, i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft', false));
+  rows.push(['Memory pressure (restarts the run)', restart]);
+  console.log(`\n## Slider to screen (${REPEATS} changes each; ms from the key event, median / max)\n`);
+  console.log('| slider | worker has it | first frame after it on screen | first frame computed with it on screen |');
+  console.log('|---|---|---|---|');
+  for (const [name, ls] of rows) {
+    const col = (xs: number[]): string => `${f1(median(xs))} / ${f1(Math.max(...xs))}`;
+    const sim = ls.map((l) => l.simulated).filter((x): x is number => x !== null);
+    console.log(`| ${name} | ${col(ls.map((l) => l.toWorker))} | ${col(ls.map((l) => l.firstFrame))} | ${sim.length ? col(sim) : '(same frame: a restarted run at its first ticks)'} |`);
+  }
+  console.log(`\nraw (ms, worker / first frame / computed): ${rows.map(([n, ls]) => `${n}: ${ls.map((l) => `${f1(l.toWorker)}/${f1(l.firstFrame)}/${l.simulated === null ? '-' : f1(l.simulated)}`).join(' ')}`).join('; ')}`);
+  if (b.errors.length) console.log(`page errors: ${b.errors.join('; ')}`);
+} finally {
+  await b.close();
+  await server.close();
+  console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+}
