@@ -18,7 +18,6 @@ export const EPT_ACCESSED = 1 << 29;
 export const EPT_READONLY = 1 << 28;
 export const EPT_FRAME_MASK = (1 << 24) - 1;
 
-export const eptPresent = (e: number): boolean => e >= 0;
 export const eptFrame = (e: number): number => e & EPT_FRAME_MASK;
 export const eptIsSwapped = (e: number): boolean => e <= EPT_SWAP_BASE;
 export const eptSwapSlot = (e: number): number => EPT_SWAP_BASE - e;
