@@ -1,7 +1,9 @@
 // Store slice: the run's scenario and its parameters. `scenario` is the scenario the run starts
 // from, `inputs` the live changes since (as the worker recorded them), `effective` the scenario
 // as it stands now (what the sliders show). Setters take a parameter path and validate through
-// the same parameter specs as links; changes reach the worker debounced and merged by path.
+// the same parameter specs as links; changes reach the worker throttled on the leading edge
+// (the first at once, then at most one send per PARAM_DEBOUNCE_MS, the last value always sent),
+// merged by path.
 import type { StateCreator } from 'zustand';
 import { applyChanges, isLiveParam, type ParamChange } from './paramPath.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
@@ -12,7 +14,7 @@ import type { InputEntry, RunHistory } from '../worker/protocol.ts';
 import { sendCommand } from './commandSink.ts';
 import type { SimStore } from './store.ts';
 
-/** Quiet time before slider moves go to the worker, ms. */
+/** Shortest time between two sends of slider moves to the worker, ms (leading-edge throttle). */
 export const PARAM_DEBOUNCE_MS = 120;
 
 export interface ScenarioSlice {
@@ -37,10 +39,17 @@ let pending: ParamChange[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 function flush(): void {
-  timer = null;
   const changes = pending;
   pending = [];
   if (changes.length > 0) sendCommand({ type: 'setParams', changes });
+}
+
+/** End of a throttle window: send what came in during it (and open a new window), or go idle. */
+function windowEnd(): void {
+  timer = null;
+  if (pending.length === 0) return;
+  flush();
+  timer = setTimeout(windowEnd, PARAM_DEBOUNCE_MS);
 }
 
 /** 'policy.params.x' (the views' spelling) is 'policy.x'. */
@@ -67,8 +76,9 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
     set({ effective: r.scenario });
     if (!isLiveParam(path)) set({ scenario: r.scenario, inputs: [] });
     pending = [...pending.filter((c) => c.path !== path), { path, value }];
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, PARAM_DEBOUNCE_MS);
+    if (timer) return;
+    flush();
+    timer = setTimeout(windowEnd, PARAM_DEBOUNCE_MS);
   },
 
   addVm() {

@@ -139,6 +139,8 @@ export class CoreHost {
           throw new CommandError(`That change was not applied: ${(e as Error).message}`, 'setParams');
         }
         if (outcome.restarted) this.replaced();
+        // Playing: the change shows from the next tick; run that tick now rather than in its slot.
+        else if (this.playing && !this.runFast && this.seekTick === null) this.pacer.pullForward(tickMs);
         if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
         this.post({ type: 'history', history: core.history });
         break;

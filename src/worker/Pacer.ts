@@ -14,11 +14,14 @@ export class Pacer {
   speed = 1;
   private debtMs = 0;
   private lastWallMs: number | null = null;
+  /** Debt lent by `pullForward`, paid back when the pulled tick has run, ms. */
+  private borrowedMs = 0;
 
   /** Starts counting from `wallMs` (on play). */
   start(wallMs: number): void {
     this.lastWallMs = wallMs;
     this.debtMs = 0;
+    this.borrowedMs = 0;
   }
 
   /** Whole ticks due at `wallMs` since the last call. */
@@ -29,8 +32,24 @@ export class Pacer {
     return Math.floor(this.debtMs / tickMs);
   }
 
+  /**
+   * Makes the next tick due at once (a live input arrived while playing: show its effect without
+   * waiting for the tick's wall-clock slot). The tick is borrowed, not added: the debt goes
+   * negative when it is paid, so the tick after it keeps its own slot and the run stays in step
+   * with wall time. Changes only when ticks run, never what they compute.
+   */
+  pullForward(tickMs: number): void {
+    if (this.debtMs >= tickMs) return;
+    this.borrowedMs += tickMs - this.debtMs;
+    this.debtMs = tickMs;
+  }
+
   /** Records the ticks actually computed; debt beyond one tick that could not be paid is dropped. */
   paid(ticks: number, tickMs: number): void {
     this.debtMs = Math.min(this.debtMs - ticks * tickMs, tickMs);
+    if (ticks > 0 && this.borrowedMs > 0) {
+      this.debtMs -= this.borrowedMs;
+      this.borrowedMs = 0;
+    }
   }
 }

@@ -1,5 +1,5 @@
 // The store: parameter setters validate through the parameter specs and reach the worker
-// debounced and merged; live changes keep the run, others restart it; the frame bus hands
+// throttled (leading edge) and merged; live changes keep the run, others restart it; the frame bus hands
 // buffers back and asks for one frame per animation frame; links round-trip through the store.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCommandSink } from '../../src/state/commandSink.ts';
@@ -32,17 +32,28 @@ const frame = (bytes = 64): Frame => {
 };
 
 describe('scenario slice', () => {
-  it('validates a parameter, lists corrections, and sends merged changes after a pause', () => {
+  it('validates a parameter, lists corrections, sends the first change at once and the rest merged, at most one send per window', () => {
     const s = useSimStore.getState();
     s.setParam('vms.2.balloon.targetMiB', 100);
+    expect(sent.map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 100 }] }]);
     s.setParam('vms.2.balloon.targetMiB', 200);
     s.setParam('vms.0.workload.accessesPerSec', 999999);
     expect(useSimStore.getState().effective.vms[2].balloon.targetMiB).toBe(200);
     expect(useSimStore.getState().effective.vms[0].workload.accessesPerSec).toBe(200000);
     expect(useSimStore.getState().notices.at(-1)!.details[0]).toMatch(/accessesPerSec: 999999 is not valid/);
-    expect(sent).toEqual([]);
+    expect(sent.length).toBe(1);
     vi.advanceTimersByTime(PARAM_DEBOUNCE_MS + 1);
-    expect(sent.map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 200 }, { path: 'vms.0.workload.accessesPerSec', value: 999999 }] }]);
+    expect(sent.slice(1).map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 200 }, { path: 'vms.0.workload.accessesPerSec', value: 999999 }] }]);
+    s.setParam('vms.2.balloon.targetMiB', 300);
+    expect(sent.length).toBe(2);
+    vi.advanceTimersByTime(PARAM_DEBOUNCE_MS + 1);
+    expect(sent.length).toBe(3);
+    expect(sent[2].cmd).toEqual({ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 300 }] });
+    vi.advanceTimersByTime(PARAM_DEBOUNCE_MS + 1);
+    s.setParam('vms.2.balloon.targetMiB', 400);
+    expect(sent.length).toBe(4);
+    vi.advanceTimersByTime(1000);
+    expect(sent.length).toBe(4);
   });
 
   it('refuses an unknown path with a notice and sends nothing', () => {

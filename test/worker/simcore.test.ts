@@ -110,4 +110,19 @@ describe('Pacer', () => {
     p.paid(0, 100);
     expect(p.due(10_000, 100)).toBe(6);
   });
+
+  it('pulls the next tick forward and keeps the tick after it in its own slot', () => {
+    const p = new Pacer();
+    p.start(0);
+    expect(p.due(30, 100)).toBe(0);
+    p.pullForward(100);
+    p.pullForward(100);
+    expect(p.due(34, 100)).toBe(1);
+    p.paid(1, 100);
+    expect(p.due(100, 100)).toBe(0);
+    expect(p.due(199, 100)).toBe(0);
+    expect(p.due(200, 100)).toBe(1);
+    p.paid(1, 100);
+    expect(p.due(299, 100)).toBe(0);
+  });
 });
