@@ -1,9 +1,8 @@
 // The charts: every frame's summary goes into a bounded history; the charts redraw at most a
 // few times a second, share one time axis, and share a time cursor (hover any chart).
 import { useMemo, useRef, useState } from 'react';
-import { useFrameData, useHubView } from '../data/FrameHubContext.tsx';
+import { useFrameData, useThrottledView } from '../data/FrameHubContext.tsx';
 import { useSim } from '../data/SimSourceContext.tsx';
-import { useThrottled } from '../data/useThrottled.ts';
 import { useElementWidth } from '../map/useElementWidth.ts';
 import { chartSpecs, decimate } from './chartSpecs.ts';
 import { newHistory, record } from './history.ts';
@@ -26,7 +25,8 @@ export function ChartsSection() {
   const [cursorS, setCursorS] = useState<number | null>(null);
   const [table, setTable] = useState(false);
   useFrameData((f) => record(history.current, f.summary));
-  const drawVersion = useThrottled(useHubView().version, REDRAW_EVERY_MS);
+  // Re-renders (and redraws) at most every REDRAW_EVERY_MS, not on every frame.
+  const drawVersion = useThrottledView(REDRAW_EVERY_MS).version;
   const perRow = Math.max(1, Math.floor(width / MIN_CHART_WIDTH_PX));
   const chartWidth = Math.floor((width - CHART_GAP_PX * (perRow - 1)) / perRow);
   const specs = useMemo(() => {
@@ -36,6 +36,7 @@ export function ChartsSection() {
   }, [drawVersion, chartWidth, scenario]); // eslint-disable-line react-hooks/exhaustive-deps
   const t0 = specs.samples[0]?.tS ?? 0;
   const t1 = Math.max(t0 + 10, specs.samples[specs.samples.length - 1]?.tS ?? 10);
+  const timeDomain = useMemo((): [number, number] => [t0, t1], [t0, t1]);
   return (
     <section className="panel charts-section" aria-labelledby="charts-heading">
       <div className="section-head">
@@ -45,7 +46,7 @@ export function ChartsSection() {
       {table && <ChartTable specs={specs.list} />}
       <div ref={ref} className="charts-grid">
         {specs.list.map((spec) => (
-          <LineChart key={spec.id} spec={spec} widthPx={chartWidth} heightPx={CHART_HEIGHT_PX} timeDomain={[t0, t1]}
+          <LineChart key={spec.id} spec={spec} widthPx={chartWidth} heightPx={CHART_HEIGHT_PX} timeDomain={timeDomain}
             cursorS={cursorS} onCursor={setCursorS} theme={theme} />
         ))}
       </div>

@@ -1,7 +1,7 @@
 // One time-series chart in SVG: d3 scales, axes and line paths; the policy's state bands
 // behind the lines; direct labels at the lines' ends; and the shared time cursor (hover to move
 // it, all charts follow). role="img" with the latest values in words.
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { axisBottom, axisLeft, line, max, scaleLinear, scaleSymlog, select } from 'd3';
 import { cssColor, PALETTES, type Theme, vmRgb } from '../theme/themes.ts';
 import type { ChartSpec, Series } from './chartSpecs.ts';
@@ -29,7 +29,8 @@ const formatTick = (d: unknown): string => { const n = Number(d); return n >= 10
 
 const ROLE_VAR = { host: 'var(--chart-host)', accent: 'var(--chart-accent)', muted: 'var(--chart-muted)' } as const;
 
-export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCursor, theme }: Props) {
+/** Memoised: redrawn only when its spec, size, time axis, cursor or theme change. */
+export const LineChart = memo(function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCursor, theme }: Props) {
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const iw = Math.max(40, widthPx - M.left - M.right);
@@ -40,10 +41,14 @@ export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCurs
   const path = line<[number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
   const colour = (s: Series): string => ('vm' in s.color ? cssColor(vmRgb(PALETTES[theme], s.color.vm)) : ROLE_VAR[s.color.role]);
 
+  // Axes are rebuilt only when their domain or size changes (d3 replaces their tick nodes).
+  const [t0, t1] = timeDomain;
   useEffect(() => {
     if (xAxis.current) select(xAxis.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(iw / 70))).tickFormat((d) => `${d}s`));
+  }, [t0, t1, iw]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
     if (yAxis.current) select(yAxis.current).call(spec.yScale === 'log' ? axisLeft(y).tickValues(logTicks(yTop)).tickFormat(formatTick) : axisLeft(y).ticks(4));
-  });
+  }, [yTop, ih, spec.yScale]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const latest = spec.series.filter((s) => !s.secondary).map((s) => `${s.label} ${Math.round(s.points[s.points.length - 1]?.[1] ?? 0)} ${spec.unit}`);
   return (
@@ -91,4 +96,4 @@ export function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCurs
       </svg>
     </figure>
   );
-}
+});
