@@ -140,7 +140,14 @@ export class CoreHost {
         }
         if (outcome.restarted) this.replaced();
         // Playing: the change shows from the next tick; run that tick now rather than in its slot.
-        else if (this.playing && !this.runFast && this.seekTick === null) this.pacer.pullForward(tickMs);
+        else if (this.playing && !this.runFast && this.seekTick === null) {
+          // No frame for the change itself: the pulled tick runs on the next loop turn (LOOP_MS)
+          // and its frame is the first that shows the change.
+          this.pacer.pullForward(tickMs);
+          if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
+          this.post({ type: 'history', history: core.history });
+          return;
+        }
         if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
         this.post({ type: 'history', history: core.history });
         break;
