@@ -2,8 +2,8 @@
 // from, `inputs` the live changes since (as the worker recorded them), `effective` the scenario
 // as it stands now (what the sliders show). Setters take a parameter path and validate through
 // the same parameter specs as links; changes reach the worker throttled on the leading edge
-// (the first at once, then at most one send per PARAM_DEBOUNCE_MS, the last value always sent),
-// merged by path.
+// (the first at once, at the end of the task that made it; then at most one send per
+// PARAM_DEBOUNCE_MS, the last value always sent), merged by path.
 import type { StateCreator } from 'zustand';
 import { applyChanges, isLiveParam, type ParamChange } from './paramPath.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
@@ -77,8 +77,10 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
     if (!isLiveParam(path)) set({ scenario: r.scenario, inputs: [] });
     pending = [...pending.filter((c) => c.path !== path), { path, value }];
     if (timer) return;
-    flush();
+    // Sent at the end of this task (a microtask), so the changes one event makes together (the
+    // pressure slider sets every VM's) go in one send; later ones wait for the window's end.
     timer = setTimeout(windowEnd, PARAM_DEBOUNCE_MS);
+    queueMicrotask(flush);
   },
 
   addVm() {

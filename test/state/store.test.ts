@@ -32,9 +32,10 @@ const frame = (bytes = 64): Frame => {
 };
 
 describe('scenario slice', () => {
-  it('validates a parameter, lists corrections, sends the first change at once and the rest merged, at most one send per window', () => {
+  it('validates a parameter, lists corrections, sends the first change at once and the rest merged, at most one send per window', async () => {
     const s = useSimStore.getState();
     s.setParam('vms.2.balloon.targetMiB', 100);
+    await Promise.resolve();
     expect(sent.map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 100 }] }]);
     s.setParam('vms.2.balloon.targetMiB', 200);
     s.setParam('vms.0.workload.accessesPerSec', 999999);
@@ -51,7 +52,10 @@ describe('scenario slice', () => {
     expect(sent[2].cmd).toEqual({ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 300 }] });
     vi.advanceTimersByTime(PARAM_DEBOUNCE_MS + 1);
     s.setParam('vms.2.balloon.targetMiB', 400);
+    s.setParam('vms.1.balloon.targetMiB', 50);
+    await Promise.resolve();
     expect(sent.length).toBe(4);
+    expect(sent[3].cmd).toEqual({ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 400 }, { path: 'vms.1.balloon.targetMiB', value: 50 }] });
     vi.advanceTimersByTime(1000);
     expect(sent.length).toBe(4);
   });
