@@ -32,7 +32,7 @@ export class Vm {
     this.config = config;
     const pages = mibToPages(config.memoryMiB);
     this.ept = new Ept(pages, eptLevels, hv.frames);
-    const channel = new EptPlatform(hv, index);
+    const channel = new EptPlatform(hv, index, this.ept.entries);
     this.os = new GuestOs(pages, mibToPages(config.kernelMiB), mibToPages(config.guestSwapMiB), config.guestDiskLatencyUs, config.pageTableLevels, channel);
     const registered = hv.addVm({
       ept: this.ept,

@@ -10,9 +10,12 @@ export class EptPlatform implements GuestPlatform, BalloonHost {
   private readonly hv: Hypervisor;
   private readonly vm: number;
 
-  constructor(hv: Hypervisor, vm: number) {
+  readonly eptEntries: Int32Array;
+
+  constructor(hv: Hypervisor, vm: number, eptEntries: Int32Array) {
     this.hv = hv;
     this.vm = vm;
+    this.eptEntries = eptEntries;
   }
   access(gpfn: number, write: boolean): number {
     return this.hv.access(this.vm, gpfn, write);

@@ -8,6 +8,7 @@ import { hash32 } from '../rng.ts';
 import { SwapDevice } from '../SwapDevice.ts';
 import { GuestMemory, LruList, linuxWatermarks } from './GuestMemory.ts';
 import type { GuestPlatform } from './GuestPlatform.ts';
+import { EPT_ACCESSED, EPT_READONLY } from '../host/Ept.ts';
 import { emptyGuestStats, type GuestStats } from './guestStats.ts';
 import { FLAG_DIRTY, FLAG_REFERENCED, FLAG_ZERO, PageKind } from './pageState.ts';
 import { anonRmap, anonRmapPid, anonRmapVpage, Process, PTE_NONE, pteForSwapSlot, pteIsSwapped, pteSwapSlot } from './Process.ts';
@@ -143,7 +144,7 @@ export class GuestOs {
       // The hardware walk reads the leaf page-table page (the upper levels come from the
       // paging-structure caches), then the data page, both through the EPT. (Leaf table slot:
       // v >>> 9, see Process.tableSlot.)
-      this.stallUs += this.platform.access(p.tables[0][v >>> 9], false) + this.platform.access(e, write);
+      this.stallUs += this.mmu(p.tables[0][v >>> 9], false) + this.mmu(e, write);
       mem.state[e] = (mem.state[e] | FLAG_REFERENCED) & (write ? ~FLAG_ZERO : 0xff);
       return true;
     }
@@ -174,6 +175,14 @@ export class GuestOs {
     return true;
   }
 
+  /** An access as the MMU makes it: no exit when the EPT entry is present, already accessed, and
+   * writable if this is a write (see GuestPlatform.eptEntries); otherwise the hypervisor's path. */
+  private mmu(gpfn: number, write: boolean): number {
+    const e = this.platform.eptEntries[gpfn];
+    if (e >= 0 && (e & EPT_ACCESSED) !== 0 && (!write || (e & EPT_READONLY) === 0)) return 0;
+    return this.platform.access(gpfn, write);
+  }
+
   /** The kernel's own hot text and data (its first KERNEL_HOT_PAGES pages) are in constant
    * use: read them round-robin at KERNEL_TOUCHES_PER_SEC, so the host's view of their accessed
    * bits is the one a running kernel gives. */
@@ -200,7 +209,7 @@ export class GuestOs {
     const mem = this.mem;
     let g = this.fileMap[fp];
     if (g >= 0) {
-      this.stallUs += this.platform.access(g, write);
+      this.stallUs += this.mmu(g, write);
       if (write && (mem.state[g] & FLAG_DIRTY) === 0) mem.dirtyCache++;
       mem.state[g] |= FLAG_REFERENCED | (write ? FLAG_DIRTY : 0);
       return true;
