@@ -16,9 +16,9 @@ export interface ModeResult {
 export interface SizeResult { gib: number; frames: number; heapMiB: number; setupMs: number; modes: ModeResult[] }
 
 const MODES = [
-  { mode: 'playing 1x (1 tick / 6 frames, band render)', every: 6, exact: false },
-  { mode: 'a tick every frame, band render', every: 1, exact: false },
-  { mode: 'paused frame (exact render, no tick)', every: 0, exact: true },
+  { mode: 'playing 1x (1 tick / 6 frames)', every: 6, whole: false },
+  { mode: 'a tick every frame (6x)', every: 1, whole: false },
+  { mode: 'whole render (new run or zoom), no tick', every: 0, whole: true },
 ];
 const FRAMES = 90;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -37,7 +37,7 @@ async function benchSize(gib: number): Promise<SizeResult> {
     const transfers: number[] = [];
     for (let i = 0; i < FRAMES + 5; i++) {
       const t0 = performance.now();
-      worker.postMessage({ type: 'frame', ticks: m.every > 0 && i % m.every === 0 ? 1 : 0, exact: m.exact });
+      worker.postMessage({ type: 'frame', ticks: m.every > 0 && i % m.every === 0 ? 1 : 0, whole: m.whole });
       const f = await next();
       const received = performance.timeOrigin + performance.now();
       const buffers = [f.frame.host.cells.buffer, ...f.frame.guests.map((g: any) => g.cells.buffer)];

@@ -6,12 +6,19 @@ import { SimCore } from '../src/worker/SimCore.ts';
 import { benchScenario, HOST_WINDOW, GUEST_WINDOW } from './frame-pipeline.scenario.ts';
 
 interface Setup { type: 'setup'; gib: number; warmupSeconds: number }
-interface Next { type: 'frame'; ticks: number; exact: boolean }
+interface Next { type: 'frame'; ticks: number; whole: boolean }
 interface Release { type: 'release'; buffers: ArrayBuffer[] }
 
 let core: SimCore;
 let builder: FrameBuilder;
+let zooms = 0;
 const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+
+/** The screen-resolution windows, `fewer` cells narrower (a different window: a whole render). */
+function setWindows(fewer: number): void {
+  builder.setWindow('host', { ...HOST_WINDOW, cells: HOST_WINDOW.cells - fewer });
+  core.sim.vms.forEach((_, i) => builder.setWindow(`guest:${i}`, { ...GUEST_WINDOW, cells: GUEST_WINDOW.cells - fewer }));
+}
 
 self.onmessage = (e: MessageEvent<Setup | Next | Release>) => {
   const m = e.data;
@@ -19,15 +26,16 @@ self.onmessage = (e: MessageEvent<Setup | Next | Release>) => {
     const t0 = performance.now();
     core = new SimCore(benchScenario(m.gib));
     builder = new FrameBuilder();
-    builder.setWindow('host', HOST_WINDOW);
-    core.sim.vms.forEach((_, i) => builder.setWindow(`guest:${i}`, GUEST_WINDOW));
+    setWindows(0);
     core.seekTick(Math.round((m.warmupSeconds * 1000) / core.scenario.tickMs));
     post({ type: 'ready', setupMs: performance.now() - t0, heapMiB: core.sim.heapBytes / 2 ** 20, frames: core.sim.hv.frames.frameCount });
   } else if (m.type === 'frame') {
     const t0 = performance.now();
     core.step(m.ticks);
+    // A new window renders every cell, as the first frame of a run or of a zoom does.
+    if (m.whole) setWindows(++zooms % 2);
     const t1 = performance.now();
-    const { frame, transfer } = builder.build(core.sim, m.exact);
+    const { frame, transfer } = builder.build(core.sim);
     const t2 = performance.now();
     post({ type: 'frame', frame, tickMs: t1 - t0, renderMs: t2 - t1, sentAt: performance.timeOrigin + t2 }, transfer);
   } else if (m.type === 'release') builder.release(m.buffers);

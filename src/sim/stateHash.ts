@@ -2,6 +2,8 @@
 // reachable from it, in a fixed order), shown in the debug panel and used by the determinism
 // tests: the same scenario, seed and inputs must give the same hash in any engine.
 
+import { ChangeStamps } from './ChangeStamps.ts';
+
 function mix(h: number, x: number): number {
   h = Math.imul(h ^ (x >>> 0), 0x01000193) >>> 0;
   return (h ^ (h >>> 13)) >>> 0;
@@ -37,6 +39,7 @@ export function stateHash(root: unknown): number {
         return h;
     }
     if (v === null) return mix(h, 6);
+    if (v instanceof ChangeStamps) return h; // display bookkeeping, not model state
     if (seen.has(v)) return mix(h, 7);
     seen.add(v);
     if (ArrayBuffer.isView(v)) {

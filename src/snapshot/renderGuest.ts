@@ -1,14 +1,14 @@
 // Renders a guest map: guest-physical pages [firstPage, firstPage + pageCount) of one VM into
 // cells, a GuestCell code (the guest's use of the page) and a BackingCell code (the EPT entry:
 // how the host backs it) per cell, each the most common among the cell's pages, written into
-// caller-provided arrays. Cost: O(pages in the window).
+// caller-provided arrays. Cost: O(pages rendered): the window, or the cell ranges asked for.
 import { EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame } from '../sim/host/Ept.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { BackingCell } from './cellCodes.ts';
 import { GUEST_CELL_OF_STATE } from './cellTables.ts';
 import { clampWindow, cellsUsed, pagesPerCell } from './mapWindow.ts';
 import { Tally } from './mode.ts';
-import type { CellRange, GuestMapFrame, MapWindow } from './types.ts';
+import type { GuestMapFrame, MapWindow } from './types.ts';
 
 const PRIVATE = BackingCell.Private;
 const SHARED = BackingCell.Shared;
@@ -37,9 +37,10 @@ export function backingOf(sim: Simulation, entry: number): BackingCell {
   return backingCode(sim.hv.frames.owner, entry);
 }
 
-/** Fills `cells` and `backing` (length >= cells used) for VM `vm`, all cells or `range`. */
+/** Fills `cells` and `backing` (length >= cells used) for VM `vm`: all cells, or only the cell
+ * ranges `ranges` (flat pairs: from, to, from, to, ... in cells). */
 export function renderGuestMap(
-  sim: Simulation, vm: number, request: MapWindow, cells: Uint8Array, backing: Uint8Array, tallies = [new Tally(), new Tally()], range?: CellRange,
+  sim: Simulation, vm: number, request: MapWindow, cells: Uint8Array, backing: Uint8Array, tallies = [new Tally(), new Tally()], ranges?: readonly number[],
 ): GuestMapFrame {
   const v = sim.vms[vm];
   const state = v.os.mem.state;
@@ -50,21 +51,24 @@ export function renderGuestMap(
   const end = window.firstPage + window.pageCount;
   const [use, back] = tallies;
   const owner = sim.hv.frames.owner;
-  const from = Math.max(0, range?.cellFrom ?? 0);
-  const to = Math.min(used, range?.cellTo ?? used);
-  for (let c = from, g = window.firstPage + from * ppc; c < to; c++) {
-    if (ppc === 1) {
-      cells[c] = GUEST_CELL_OF_STATE[state[g]];
-      backing[c] = backingCode(owner, entries[g++]);
-      continue;
+  const all = ranges ?? [0, used];
+  for (let r = 0; r < all.length; r += 2) {
+    const from = Math.max(0, all[r]);
+    const to = Math.min(used, all[r + 1]);
+    for (let c = from, g = window.firstPage + from * ppc; c < to; c++) {
+      if (ppc === 1) {
+        cells[c] = GUEST_CELL_OF_STATE[state[g]];
+        backing[c] = backingCode(owner, entries[g++]);
+        continue;
+      }
+      const cellEnd = Math.min(end, g + ppc);
+      for (; g < cellEnd; g++) {
+        use.add(GUEST_CELL_OF_STATE[state[g]], 0);
+        back.add(backingCode(owner, entries[g]), 0);
+      }
+      cells[c] = use.take();
+      backing[c] = back.take();
     }
-    const cellEnd = Math.min(end, g + ppc);
-    for (; g < cellEnd; g++) {
-      use.add(GUEST_CELL_OF_STATE[state[g]], 0);
-      back.add(backingCode(owner, entries[g]), 0);
-    }
-    cells[c] = use.take();
-    backing[c] = back.take();
   }
   return { vm, window, pagesPerCell: ppc, cells, backing };
 }

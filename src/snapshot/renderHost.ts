@@ -1,14 +1,15 @@
 // Renders the host map: host frames [firstPage, firstPage + pageCount) into cells, one HostCell
 // code and one owner byte (VM index or NO_OWNER) per cell, written into caller-provided arrays
 // (the worker's transfer buffers). A cell holds the most common code among its frames and the
-// owner of the first of its frames with that code. Cost: O(pages in the window).
+// owner of the first of its frames with that code. Cost: O(pages rendered): the window, or the
+// cell ranges asked for (the cells that changed, src/snapshot/changedCells.ts).
 import { HostFrames, OWNER_HYPERVISOR } from '../sim/host/HostFrames.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { HostCell, NO_OWNER } from './cellCodes.ts';
 import { HOST_CELL_OF_GUEST_STATE } from './cellTables.ts';
 import { clampWindow, cellsUsed, pagesPerCell } from './mapWindow.ts';
 import { Tally } from './mode.ts';
-import type { CellRange, HostMapFrame, MapWindow } from './types.ts';
+import type { HostMapFrame, MapWindow } from './types.ts';
 
 const FREE = HostCell.Free;
 const HYPERVISOR = HostCell.Hypervisor;
@@ -41,36 +42,41 @@ export function hostFrameCell(sim: Simulation, f: number): { code: HostCell; own
   return { code: codes[0], owner: owners[0] };
 }
 
-/** Fills `cells` and `owners` (length >= cells used), all cells or `range`; returns the metadata. */
+/** Fills `cells` and `owners` (length >= cells used): all cells, or only the cell ranges
+ * `ranges` (flat pairs: from, to, from, to, ... in cells); returns the metadata. */
 export function renderHostMap(
-  sim: Simulation, request: MapWindow, cells: Uint8Array, owners: Uint8Array, tally = new Tally(), range?: CellRange,
+  sim: Simulation, request: MapWindow, cells: Uint8Array, owners: Uint8Array, tally = new Tally(), ranges?: readonly number[],
 ): HostMapFrame {
   const window = clampWindow(request, sim.hv.frames.frameCount);
   const ppc = pagesPerCell(window);
   const used = cellsUsed(window);
   const owner = sim.hv.frames.owner;
   const states = sim.vms.map((v) => v.os.mem.state);
-  const from = Math.max(0, range?.cellFrom ?? 0);
-  const to = Math.min(used, range?.cellTo ?? used);
-  if (ppc === 1) {
-    if (to > from) hostCodes(owner, states, window.firstPage + from, to - from, cells.subarray(from), owners.subarray(from));
-    return { window, pagesPerCell: ppc, cells, owners };
-  }
   const end = window.firstPage + window.pageCount;
-  for (let c = from, f = window.firstPage + from * ppc; c < to; c++) {
-    const cellEnd = Math.min(end, f + ppc);
-    for (; f < cellEnd; f++) {
-      const o = owner[f];
-      if (o < 0) tally.add(o === OWNER_HYPERVISOR ? HYPERVISOR : FREE, NO_OWNER);
-      else {
-        const vm = (o >>> 24) & 0x1f;
-        if ((o & COMPRESSION_OR_SHARED) === 0) tally.add(HOST_CELL_OF_GUEST_STATE[states[vm][o & GPFN_MASK]], vm);
-        else tally.add(HostFrames.isCompressionOwner(o) ? COMPRESSED : SHARED, vm);
-      }
+  const all = ranges ?? [0, used];
+  for (let r = 0; r < all.length; r += 2) {
+    const from = Math.max(0, all[r]);
+    const to = Math.min(used, all[r + 1]);
+    if (to <= from) continue;
+    if (ppc === 1) {
+      hostCodes(owner, states, window.firstPage + from, to - from, cells.subarray(from), owners.subarray(from));
+      continue;
     }
-    const code = tally.take();
-    cells[c] = code;
-    owners[c] = tally.first[code];
+    for (let c = from, f = window.firstPage + from * ppc; c < to; c++) {
+      const cellEnd = Math.min(end, f + ppc);
+      for (; f < cellEnd; f++) {
+        const o = owner[f];
+        if (o < 0) tally.add(o === OWNER_HYPERVISOR ? HYPERVISOR : FREE, NO_OWNER);
+        else {
+          const vm = (o >>> 24) & 0x1f;
+          if ((o & COMPRESSION_OR_SHARED) === 0) tally.add(HOST_CELL_OF_GUEST_STATE[states[vm][o & GPFN_MASK]], vm);
+          else tally.add(HostFrames.isCompressionOwner(o) ? COMPRESSED : SHARED, vm);
+        }
+      }
+      const code = tally.take();
+      cells[c] = code;
+      owners[c] = tally.first[code];
+    }
   }
   return { window, pagesPerCell: ppc, cells, owners };
 }

@@ -14,12 +14,6 @@ export interface MapWindow {
   cells: number;
 }
 
-/** Cells [cellFrom, cellTo) of a partial render. */
-export interface CellRange {
-  cellFrom: number;
-  cellTo: number;
-}
-
 export interface HostMapFrame {
   window: MapWindow;
   pagesPerCell: number;
@@ -47,7 +41,4 @@ export interface Frame {
   summary: RunReport;
   /** Events since the previous frame. */
   events: SimEvent[];
-  /** True when every map cell was rendered from this tick's state; false while playing a map
-   * too large for one frame's page budget, whose cells are then refreshed in rolling bands. */
-  complete: boolean;
 }

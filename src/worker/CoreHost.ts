@@ -224,7 +224,7 @@ export class CoreHost {
   }
 
   private sendFrame(): void {
-    const { frame, transfer } = this.frames.build(this.run().sim, !this.playing);
+    const { frame, transfer } = this.frames.build(this.run().sim);
     this.credit = 0;
     this.dirty = false;
     this.post({ type: 'frame', frame }, transfer);

@@ -1,27 +1,16 @@
-// Builds the frames the worker sends: each requested map rendered by its MapRenderer, the run
-// summary (the report without the O(memory) invariant recount) and the events since the last
-// frame. Returns the buffers to transfer. Buffers handed back by the UI go to the pools.
+// Builds the frames the worker sends: each requested map rendered by its MapRenderer (only the
+// cells that changed since its last frame), the run summary (the report without the O(memory)
+// invariant recount) and the events since the last frame. Returns the buffers to transfer;
+// buffers handed back by the UI go to the pools.
 import { buildReport } from '../sim/report.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import type { Frame, GuestMapFrame, HostMapFrame, MapWindow } from '../snapshot/types.ts';
 import { MapRenderer } from './MapRenderer.ts';
 import type { MapId } from './protocol.ts';
 
-/** Pages all maps together may visit per frame while playing, shared in proportion to their
- * windows (so every map refreshes at the same pace); a map larger than its share refreshes in
- * rolling bands of cells. Paused, stepped and sought frames are always rendered whole. */
-export const FRAME_PAGE_BUDGET = 1 << 18;
-/** Least budget one map gets, pages. */
-const MIN_MAP_BUDGET = 1 << 15;
-
 export class FrameBuilder {
   private maps = new Map<MapId, MapRenderer>();
   private lastEventSeq = 0;
-  private readonly pageBudget: number;
-
-  constructor(pageBudget = FRAME_PAGE_BUDGET) {
-    this.pageBudget = pageBudget;
-  }
 
   setWindow(id: MapId, window: MapWindow | null): void {
     const vm = id === 'host' ? -1 : Number(id.slice('guest:'.length));
@@ -36,18 +25,14 @@ export class FrameBuilder {
     this.lastEventSeq = sim.events.lastSeq;
   }
 
-  build(sim: Simulation, exact: boolean): { frame: Frame; transfer: ArrayBuffer[] } {
+  build(sim: Simulation): { frame: Frame; transfer: ArrayBuffer[] } {
     let host: HostMapFrame | null = null;
     const guests: GuestMapFrame[] = [];
     const transfer: ArrayBuffer[] = [];
-    let complete = true;
-    const live = [...this.maps.values()].filter((m) => m.vm < sim.vms.length);
-    const total = live.reduce((sum, m) => sum + m.windowPages(sim), 0);
-    for (const renderer of live) {
-      const budget = Math.max(MIN_MAP_BUDGET, Math.floor((this.pageBudget * renderer.windowPages(sim)) / Math.max(1, total)));
-      const r = renderer.render(sim, exact, budget);
+    for (const renderer of this.maps.values()) {
+      if (renderer.vm >= sim.vms.length) continue;
+      const r = renderer.render(sim);
       transfer.push(r.buffer);
-      complete &&= r.complete;
       if (renderer.vm < 0) host = r.part as HostMapFrame;
       else guests.push(r.part as GuestMapFrame);
     }
@@ -55,7 +40,7 @@ export class FrameBuilder {
     const events = sim.events.since(this.lastEventSeq);
     this.lastEventSeq = sim.events.lastSeq;
     guests.sort((a, b) => a.vm - b.vm);
-    const frame: Frame = { timeMs: sim.timeMs, ticks: sim.ticks, host, guests, summary: buildReport(sim, false), events, complete };
+    const frame: Frame = { timeMs: sim.timeMs, ticks: sim.ticks, host, guests, summary: buildReport(sim, false), events };
     return { frame, transfer };
   }
 

@@ -26,7 +26,7 @@ afterEach(() => {
 const frame = (bytes = 64): Frame => {
   const buffer = new ArrayBuffer(bytes);
   return {
-    timeMs: 0, ticks: 0, complete: true, events: [], summary: {} as Frame['summary'], guests: [],
+    timeMs: 0, ticks: 0, events: [], summary: {} as Frame['summary'], guests: [],
     host: { window: { firstPage: 0, pageCount: 32, cells: 32 }, pagesPerCell: 1, cells: new Uint8Array(buffer, 0, 32), owners: new Uint8Array(buffer, 32, 32) },
   };
 };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FrameHub } from '../../src/views/data/frameHub.ts';
 import type { Frame } from '../../src/snapshot/types.ts';
 
-const frame = (t: number): Frame => ({ timeMs: t, ticks: t, host: null, guests: [], summary: { simSeconds: t / 1000 } as Frame['summary'], events: [], complete: true });
+const frame = (t: number): Frame => ({ timeMs: t, ticks: t, host: null, guests: [], summary: { simSeconds: t / 1000 } as Frame['summary'], events: [] });
 
 function setup() {
   let cb: ((f: Frame) => void) | null = null;

@@ -113,6 +113,7 @@ export class FreePageReporting {
       this.pfns[i] = first + i;
       state[first + i] |= FLAG_REPORTED | FLAG_ZERO;
     }
+    this.os.mem.changes.markRange(first, first + REPORTING_BLOCK_PAGES);
     this.host.reported(this.pfns, REPORTING_BLOCK_PAGES);
     this.reportedBlocks++;
   }

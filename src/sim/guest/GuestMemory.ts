@@ -3,6 +3,7 @@
 // list, the balloon's pages on the balloon list, and anonymous and page-cache pages on two
 // circular LRU lists (the guest's anon and file LRUs) that reclaim scans with second chance.
 // Counters per kind are kept incrementally. Watermarks follow Linux mm/page_alloc.c.
+import { ChangeStamps } from '../ChangeStamps.ts';
 import { FLAG_REFERENCED, KIND_MASK, PAGE_KIND_COUNT, PageKind } from './pageState.ts';
 
 export const enum LruList {
@@ -30,6 +31,10 @@ export class GuestMemory {
   readonly next: Int32Array;
   readonly prev: Int32Array;
   readonly counts = new Float64Array(PAGE_KIND_COUNT);
+  /** Pages whose state byte changed, and pages whose kind or owner changed, for incremental
+   * rendering (not model state): every write of state[] outside setState marks `changes`. */
+  readonly changes: ChangeStamps;
+  readonly kindChanges: ChangeStamps;
   dirtyCache = 0;
   /** Pages [onlineEnd, pages) are offline (hot-add region not yet onlined). */
   onlineEnd: number;
@@ -39,6 +44,8 @@ export class GuestMemory {
   constructor(pages: number) {
     this.pages = pages;
     this.state = new Uint8Array(pages);
+    this.changes = new ChangeStamps(pages);
+    this.kindChanges = new ChangeStamps(pages);
     this.rmap = new Int32Array(pages);
     this.next = new Int32Array(pages + 2);
     this.prev = new Int32Array(pages + 2);
@@ -102,6 +109,8 @@ export class GuestMemory {
     this.counts[kind]++;
     this.state[gpfn] = kind | flags;
     this.rmap[gpfn] = rmap;
+    this.changes.mark(gpfn);
+    this.kindChanges.mark(gpfn);
   }
 
   private pushFree(gpfn: number): void {
@@ -190,6 +199,7 @@ export class GuestMemory {
   }
 
   get heapBytes(): number {
-    return this.state.byteLength + this.rmap.byteLength + this.next.byteLength + this.prev.byteLength;
+    return this.state.byteLength + this.rmap.byteLength + this.next.byteLength + this.prev.byteLength +
+      this.changes.heapBytes + this.kindChanges.heapBytes;
   }
 }

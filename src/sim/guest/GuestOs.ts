@@ -145,7 +145,12 @@ export class GuestOs {
       // paging-structure caches), then the data page, both through the EPT. (Leaf table slot:
       // v >>> 9, see Process.tableSlot.)
       this.stallUs += this.mmu(p.tables[0][v >>> 9], false) + this.mmu(e, write);
-      mem.state[e] = (mem.state[e] | FLAG_REFERENCED) & (write ? ~FLAG_ZERO : 0xff);
+      const s = mem.state[e];
+      const touched = (s | FLAG_REFERENCED) & (write ? ~FLAG_ZERO : 0xff);
+      if (touched !== s) {
+        mem.state[e] = touched;
+        mem.changes.mark(e);
+      }
       return true;
     }
     for (let level = 1; level < this.pageTableLevels; level++) if (!this.ensureTable(p, level, v)) return false;
@@ -211,7 +216,12 @@ export class GuestOs {
     if (g >= 0) {
       this.stallUs += this.mmu(g, write);
       if (write && (mem.state[g] & FLAG_DIRTY) === 0) mem.dirtyCache++;
-      mem.state[g] |= FLAG_REFERENCED | (write ? FLAG_DIRTY : 0);
+      const s = mem.state[g];
+      const touched = s | FLAG_REFERENCED | (write ? FLAG_DIRTY : 0);
+      if (touched !== s) {
+        mem.state[g] = touched;
+        mem.changes.mark(g);
+      }
       return true;
     }
     g = this.allocPage(PageKind.Cache, FLAG_REFERENCED | (write ? FLAG_DIRTY : 0), fp, 'user');

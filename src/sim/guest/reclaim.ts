@@ -17,6 +17,7 @@ function scanList(os: GuestOs, list: LruList, want: number, direct: boolean): nu
     os.stats.pgscan++;
     if (mem.state[g] & FLAG_REFERENCED) {
       mem.state[g] &= ~FLAG_REFERENCED;
+      mem.changes.mark(g);
       mem.lruRemove(g);
       mem.lruAdd(list, g);
       continue;

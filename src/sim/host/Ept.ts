@@ -6,6 +6,7 @@
 // Entry encoding: >= 0 present, frame number in bits 0-23 plus the accessed and read-only bits; -1 not present
 // because never touched (or discarded: the next touch gets a zeroed frame), -2 ballooned,
 // -3 held compressed in the host's compression cache, <= -16 swapped by the host to slot -16-e.
+import { ChangeStamps } from '../ChangeStamps.ts';
 import { ENTRIES_PER_TABLE } from '../units.ts';
 import { HostFrames, OWNER_HYPERVISOR } from './HostFrames.ts';
 
@@ -42,6 +43,8 @@ export function eptKind(e: number): EptKind {
 
 export class Ept {
   readonly entries: Int32Array;
+  /** Entries that changed (other than their accessed bit), for incremental rendering. */
+  readonly changes: ChangeStamps;
   /** Host frames of the table pages, per level: tableFrames[0] = leaf tables ... [levels-1] = root. */
   readonly tableFrames: Int32Array[];
   readonly levels: number;
@@ -54,6 +57,7 @@ export class Ept {
 
   constructor(pages: number, levels: number, host: HostFrames) {
     this.entries = new Int32Array(pages).fill(EPT_UNTOUCHED);
+    this.changes = new ChangeStamps(pages);
     this.counts[EptKind.Untouched] = pages;
     this.levels = levels;
     this.tableFrames = [];
@@ -85,11 +89,13 @@ export class Ept {
     this.counts[oldKind]--;
     this.counts[eptKind(entry)]++;
     this.entries[gpfn] = entry;
+    this.changes.mark(gpfn);
   }
 
   /** Removes write permission (the page now maps a shared frame); cached translations are stale. */
   writeProtect(gpfn: number): void {
     this.entries[gpfn] |= EPT_READONLY;
+    this.changes.mark(gpfn);
     this.epoch++;
   }
 
@@ -104,6 +110,6 @@ export class Ept {
   }
 
   get heapBytes(): number {
-    return this.entries.byteLength + this.tableFrames.reduce((s, t) => s + t.byteLength, 0);
+    return this.entries.byteLength + this.changes.heapBytes + this.tableFrames.reduce((s, t) => s + t.byteLength, 0);
   }
 }

@@ -5,6 +5,8 @@
 // Shared (copy-on-write) frames carry a flag and a reference count of the guest pages mapping
 // them; their owner field keeps the page that first held the content, for display only.
 
+import { ChangeStamps } from '../ChangeStamps.ts';
+
 /** owner[] value of a frame holding hypervisor data (EPT table pages). */
 export const OWNER_HYPERVISOR = -2;
 const FREE_BASE = -4; // free frame: owner = FREE_BASE - next, next = -1 ends the list
@@ -18,6 +20,8 @@ export const MAX_HOST_FRAMES = 1 << VM_SHIFT;
 
 export class HostFrames {
   readonly frameCount: number;
+  /** Frames whose owner changed, for incremental rendering (not model state). */
+  readonly changes: ChangeStamps;
   /** Who holds each frame (see the encoding above). */
   readonly owner: Int32Array;
   /** Mappings of each shared frame (unused for private frames); 255 spills into refOverflow. */
@@ -34,6 +38,7 @@ export class HostFrames {
     this.frameCount = frameCount;
     this.owner = new Int32Array(frameCount);
     this.refs = new Uint8Array(frameCount);
+    this.changes = new ChangeStamps(frameCount);
     for (let f = frameCount - 1; f >= 0; f--) this.pushFree(f);
   }
 
@@ -54,6 +59,7 @@ export class HostFrames {
 
   private pushFree(f: number): void {
     this.owner[f] = FREE_BASE - this.freeHead;
+    this.changes.mark(f);
     this.freeHead = f;
     this.freeCountValue++;
   }
@@ -69,6 +75,7 @@ export class HostFrames {
     this.freeHead = FREE_BASE - this.owner[f];
     this.freeCountValue--;
     this.owner[f] = owner;
+    this.changes.mark(f);
     if (owner === OWNER_HYPERVISOR) this.hypervisorCount++;
     return f;
   }
@@ -116,6 +123,7 @@ export class HostFrames {
   /** Turns a private frame into a read-only shared (copy-on-write) frame with one mapping. */
   makeShared(f: number): void {
     this.owner[f] |= SHARED_FLAG;
+    this.changes.mark(f);
     this.refs[f] = 1;
     this.sharedFrameCount++;
   }
@@ -153,6 +161,6 @@ export class HostFrames {
 
   /** Bytes of typed-array memory this structure holds. */
   get heapBytes(): number {
-    return this.owner.byteLength + this.refs.byteLength;
+    return this.owner.byteLength + this.refs.byteLength + this.changes.heapBytes;
   }
 }

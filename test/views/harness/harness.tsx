@@ -40,7 +40,7 @@ source.store.subscribe((st) => {
 });
 const publish = (): void => {
   for (const [id, w] of source.windows) builder.setWindow(id, w);
-  const { frame } = builder.build(sim, true);
+  const { frame } = builder.build(sim);
   source.publish(frame);
 };
 (window as unknown as { harness: unknown }).harness = { source, publish, step: (n = 1) => { for (let i = 0; i < n; i++) sim.step(); publish(); } };
