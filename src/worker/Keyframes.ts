@@ -2,7 +2,9 @@
 // `intervalTicks` ticks, within a memory budget. When the budget is full, every other keyframe
 // (after the first) is dropped and the interval doubles, so any run keeps a bounded number of
 // evenly spread keyframes. Going back to tick t = restore the latest keyframe at or before t and
-// replay (the model is deterministic, so the replay reproduces the same states).
+// replay (the model is deterministic, so the replay reproduces the same states). A dropped
+// keyframe's arrays are reused by the next copy (see deepClone), so taking a keyframe of a large
+// model stalls the run for a memory copy, not for fresh memory.
 import { deepClone } from '../sim/clone.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 
@@ -18,6 +20,8 @@ interface Keyframe {
 
 export class Keyframes {
   private frames: Keyframe[] = [];
+  /** A dropped keyframe's copy, whose arrays the next keyframe overwrites. */
+  private spare: Simulation | undefined;
   intervalTicks: number;
   private readonly budgetBytes: number;
 
@@ -38,8 +42,14 @@ export class Keyframes {
     if (sim.ticks % this.intervalTicks !== 0) return;
     const last = this.frames[this.frames.length - 1];
     if (last && last.tick >= sim.ticks) return;
-    this.frames.push({ tick: sim.ticks, sim: deepClone(sim) });
-    while (this.frames.length > 2 && this.frames.length * sim.heapBytes > this.budgetBytes) this.thin();
+    // Thin first when this keyframe would overflow the budget, and skip it if thinning takes
+    // its tick off the grid (copying it only to drop it is the costliest way to do nothing).
+    while (this.frames.length >= 2 && (this.frames.length + 1) * sim.heapBytes > this.budgetBytes) {
+      this.thin();
+      if (sim.ticks % this.intervalTicks !== 0) return;
+    }
+    this.frames.push({ tick: sim.ticks, sim: deepClone(sim, this.spare) });
+    this.spare = undefined;
   }
 
   /** A fresh copy of the latest keyframe at or before `tick`, or null if none. */
@@ -50,15 +60,18 @@ export class Keyframes {
 
   /** Forgets keyframes at or after `tick` (their history changed). */
   dropFrom(tick: number): void {
-    this.frames = this.frames.filter((k) => k.tick < tick);
-  }
-
-  clear(): void {
-    this.frames = [];
+    this.keep((k) => k.tick < tick);
   }
 
   private thin(): void {
     this.intervalTicks *= 2;
-    this.frames = this.frames.filter((k, i) => i === 0 || k.tick % this.intervalTicks === 0);
+    this.keep((k, i) => i === 0 || k.tick % this.intervalTicks === 0);
+  }
+
+  /** Keeps the keyframes that pass `test`; the last one dropped becomes the spare. */
+  private keep(test: (k: Keyframe, i: number) => boolean): void {
+    const kept: Keyframe[] = [];
+    this.frames.forEach((k, i) => (test(k, i) ? kept.push(k) : (this.spare = k.sim)));
+    this.frames = kept;
   }
 }

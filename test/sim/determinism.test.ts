@@ -1,5 +1,6 @@
 // Determinism: the same scenario and seed give the same state and the same report bytes; a
-// different seed gives a different run; a deep copy (keyframe) continues identically.
+// different seed gives a different run; a deep copy (keyframe), also one made into the arrays
+// of a dropped copy, continues identically.
 import { describe, expect, it } from 'vitest';
 import { deepClone } from '../../src/sim/clone.ts';
 import { buildReport } from '../../src/sim/report.ts';
@@ -41,6 +42,25 @@ describe('determinism', () => {
     expect(stateHashHex(copy)).not.toBe(stateHashHex(a));
     copy.run(5);
     expect(stateHashHex(copy)).toBe(stateHashHex(a));
+  });
+
+  it('a copy into a dropped copy\'s arrays (keyframe reuse) is exact, and overwrites those arrays', () => {
+    const a = preset('overcommit-no-balloon');
+    a.run(3);
+    const dropped = deepClone(a);
+    const other = preset('identical-vms'); // another shape: what does not fit is allocated afresh
+    a.run(4);
+    const copy = deepClone(a, dropped);
+    expect(copy.vms[0].os.mem.state).toBe(dropped.vms[0].os.mem.state);
+    expect(copy.hv.frames.owner).toBe(dropped.hv.frames.owner);
+    expect(stateHashHex(copy)).toBe(stateHashHex(a));
+    const mixed = deepClone(a, other);
+    expect(stateHashHex(mixed)).toBe(stateHashHex(a));
+    a.run(5);
+    copy.run(5);
+    mixed.run(5);
+    expect(stateHashHex(copy)).toBe(stateHashHex(a));
+    expect(stateHashHex(mixed)).toBe(stateHashHex(a));
   });
 
   it('pins the state hash of the default preset after 10 s, so any change to the model shows', () => {
