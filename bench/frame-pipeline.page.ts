@@ -9,6 +9,8 @@ export interface ModeResult {
   min: number;
   p50: number;
   p95: number;
+  /** Mean wall time per frame: the worker's cost averaged over the ticks and frames. */
+  mean: number;
   tickMs: number;
   renderMs: number;
   transferMs: number;
@@ -48,7 +50,7 @@ async function benchSize(gib: number): Promise<SizeResult> {
       renders.push(f.renderMs);
       transfers.push(received - f.sentAt);
     }
-    modes.push({ mode: m.mode, frames: FRAMES, min: Math.min(...wall), p50: pct(wall, 0.5), p95: pct(wall, 0.95), tickMs: mean(ticks), renderMs: mean(renders), transferMs: mean(transfers) });
+    modes.push({ mode: m.mode, frames: FRAMES, min: Math.min(...wall), p50: pct(wall, 0.5), p95: pct(wall, 0.95), mean: mean(wall), tickMs: mean(ticks), renderMs: mean(renders), transferMs: mean(transfers) });
   }
   worker.terminate();
   return { gib, frames: ready.frames, heapMiB: ready.heapMiB, setupMs: ready.setupMs, modes };

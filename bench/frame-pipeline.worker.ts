@@ -14,10 +14,10 @@ let builder: FrameBuilder;
 let zooms = 0;
 const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
 
-/** The screen-resolution windows, `fewer` cells narrower (a different window: a whole render). */
-function setWindows(fewer: number): void {
-  builder.setWindow('host', { ...HOST_WINDOW, cells: HOST_WINDOW.cells - fewer });
-  core.sim.vms.forEach((_, i) => builder.setWindow(`guest:${i}`, { ...GUEST_WINDOW, cells: GUEST_WINDOW.cells - fewer }));
+/** The screen-resolution windows from page `first` (another first page: a whole render). */
+function setWindows(first: number): void {
+  builder.setWindow('host', { ...HOST_WINDOW, firstPage: first });
+  core.sim.vms.forEach((_, i) => builder.setWindow(`guest:${i}`, { ...GUEST_WINDOW, firstPage: first }));
 }
 
 self.onmessage = (e: MessageEvent<Setup | Next | Release>) => {
