@@ -7,7 +7,7 @@ import type { ParamChange } from '../state/paramPath.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import type { Frame, MapWindow } from '../snapshot/types.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 64;
 
