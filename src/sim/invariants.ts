@@ -6,10 +6,13 @@
 //  - ballooned guest pages have no host frame, and only ballooned pages are EPT_BALLOONED;
 //  - per-kind page counts, list lengths and EPT counters match a recount, for host and guests;
 //  - balloon actual equals the pages on the balloon list and never exceeds guest memory;
-//  - swap slots in use match the entries that point at them.
+//  - swap slots in use match the entries that point at them; every cache page caches its file
+//    page, and the dirty-cache counter matches;
+//  - each process's resident, swapped and table-page counters match its page tables, and each
+//    table it has built is a page-table page that names it.
 import { LruList } from './guest/GuestMemory.ts';
-import { KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
-import { anonRmap } from './guest/Process.ts';
+import { FLAG_DIRTY, KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
+import { anonRmap, Process } from './guest/Process.ts';
 import { EPT_BALLOONED, EPT_FRAME_MASK, EPT_READONLY, eptKind, EptKind } from './host/Ept.ts';
 import { HostFrames, OWNER_HYPERVISOR, SHARED_FLAG } from './host/HostFrames.ts';
 import type { Simulation } from './Simulation.ts';
@@ -74,6 +77,7 @@ export function checkInvariants(sim: Simulation): string[] {
     for (const p of os.processes) {
       if (!p) continue;
       let resident = 0;
+      let swapped = 0;
       const pte = p.pte;
       const rmap = mem.rmap;
       const anonKind = PageKind.Anon;
@@ -83,15 +87,35 @@ export function checkInvariants(sim: Simulation): string[] {
         if (e >= 0) {
           resident++;
           if ((state[e] & kindMask) !== anonKind || rmap[e] !== (rmapBase | v)) fail(`${vm.name}: pid ${p.pid} page ${v} maps guest page ${e} that is not its anon page`);
-        } else if (e < -1) swappedPtes++;
+        } else if (e < -1) swapped++;
       }
+      swappedPtes += swapped;
       if (resident !== p.resident) fail(`${vm.name}: pid ${p.pid} resident ${p.resident}, recount ${resident}`);
+      if (swapped !== p.swapped) fail(`${vm.name}: pid ${p.pid} swapped ${p.swapped}, recount ${swapped}`);
+      let tablePages = 0;
+      p.tables.forEach((table, i) => {
+        if (table.length !== Process.tableCount(i + 1, pte.length)) fail(`${vm.name}: pid ${p.pid} has ${table.length} level-${i + 1} table slots for ${pte.length} pages`);
+        for (let slot = 0; slot < table.length; slot++) {
+          const g = table[slot];
+          if (g < 0) continue;
+          tablePages++;
+          if ((state[g] & kindMask) !== PageKind.PageTable || rmap[g] !== Process.tableRmap(p.pid, i + 1, slot)) fail(`${vm.name}: pid ${p.pid} level-${i + 1} table ${slot} is guest page ${g}, not its page-table page`);
+        }
+      });
+      if (tablePages !== p.tablePages) fail(`${vm.name}: pid ${p.pid} table pages ${p.tablePages}, recount ${tablePages}`);
     }
     if (swappedPtes !== os.swap.used) fail(`${vm.name}: guest swap has ${os.swap.used} slots used, ${swappedPtes} entries point to it`);
+    let cached = 0;
+    let dirty = 0;
     for (let fp = 0; fp < os.fileMap.length; fp++) {
       const g = os.fileMap[fp];
-      if (g >= 0 && ((mem.state[g] & KIND_MASK) !== PageKind.Cache || mem.rmap[g] !== fp)) fail(`${vm.name}: file page ${fp} cached in guest page ${g} that is not its cache page`);
+      if (g < 0) continue;
+      cached++;
+      if (mem.state[g] & FLAG_DIRTY) dirty++;
+      if ((mem.state[g] & KIND_MASK) !== PageKind.Cache || mem.rmap[g] !== fp) fail(`${vm.name}: file page ${fp} cached in guest page ${g} that is not its cache page`);
     }
+    if (cached !== mem.count(PageKind.Cache)) fail(`${vm.name}: ${mem.count(PageKind.Cache)} cache pages, ${cached} file pages cached`);
+    if (dirty !== mem.dirtyCache) fail(`${vm.name}: dirty cache counter ${mem.dirtyCache}, recount ${dirty}`);
     const cache = hv.vms[vm.index].compression;
     if ((cache?.pages ?? 0) !== ept.counts[EptKind.Compressed]) fail(`${vm.name}: compression cache holds ${cache?.pages ?? 0}, EPT says ${ept.counts[EptKind.Compressed]}`);
   });

@@ -79,8 +79,26 @@ export function applyChanges(scenario: Scenario, changes: readonly ParamChange[]
   return r.ok ? { ok: true, scenario: r.scenario, corrections: r.corrections } : { ok: false, errors: r.errors };
 }
 
-/** Parameters the model reads every tick, so a change applies live from the current tick;
- * every other change restarts the run at 0 s with the changed scenario. */
-const LIVE = /^vms\.\d+\.(balloon\.targetMiB|workload\.(accessesPerSec|writePercent|activeMiB|periodSeconds|growMiBPerSec))$/;
+/** Parameters the model reads every tick, so a change applies live from the current tick (a
+ * footprint or file size change is carried out as the guest would: see guest/liveResize.ts);
+ * every other change restarts the run at 0 s with the changed scenario. Per VM: */
+export const LIVE_VM_PARAMS = ['balloon.targetMiB', 'workload.accessesPerSec', 'workload.writePercent', 'workload.activeMiB', 'workload.footprintMiB', 'workload.fileMiB', 'workload.periodSeconds', 'workload.growMiBPerSec'] as const;
+const LIVE = new RegExp(`^vms\\.\\d+\\.(${LIVE_VM_PARAMS.join('|').replace(/\./g, '\\.')})$`);
 
 export const isLiveParam = (path: string): boolean => LIVE.test(path);
+
+/** The live parameters whose values differ between two scenarios with the same VMs (what a
+ * change did, the clamping that validation did to other live values included). */
+export function liveDifferences(before: Scenario, after: Scenario): ParamChange[] {
+  const a = scenarioToJson(before);
+  const b = scenarioToJson(after);
+  const out: ParamChange[] = [];
+  after.vms.forEach((_, i) => {
+    for (const key of LIVE_VM_PARAMS) {
+      const path = `vms.${i}.${key}`;
+      const value = getParam(b, path) as ParamValue;
+      if (getParam(a, path) !== value) out.push({ path, value });
+    }
+  });
+  return out;
+}

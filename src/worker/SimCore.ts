@@ -4,7 +4,8 @@
 // its tick, so going back (restore a keyframe, replay) and going forward agree exactly.
 import { Simulation } from '../sim/Simulation.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
-import { applyChanges, isLiveParam, type ParamChange } from '../state/paramPath.ts';
+import { scenarioToJson } from '../sim/scenario/serialize.ts';
+import { applyChanges, getParam, isLiveParam, liveDifferences, type ParamChange } from '../state/paramPath.ts';
 import { Keyframes } from './Keyframes.ts';
 import { applyLiveInput } from './liveInputs.ts';
 import type { InputEntry, RunHistory } from './protocol.ts';
@@ -82,26 +83,30 @@ export class SimCore {
     return structuredClone(this.sim.scenario);
   }
 
-  /** Validates and applies parameter changes: live ones from this tick, others by restarting. */
+  /** Validates and applies parameter changes: live ones from this tick, others by restarting.
+   * A live change is recorded with the other live values its validation clamped (a working set
+   * cut to a smaller footprint), so the model's scenario stays a valid one. */
   change(changes: ParamChange[]): ChangeOutcome {
-    const r = applyChanges(this.effectiveScenario(), changes);
+    const before = this.effectiveScenario();
+    const r = applyChanges(before, changes);
     if (!r.ok) throw new Error(r.errors.join('; '));
-    const live = changes.every((c) => isLiveParam(c.path)) && this.inputs.length + changes.length <= MAX_INPUTS;
-    if (!live) {
+    const restart = (): ChangeOutcome => {
       this.load(r.scenario);
       return { corrections: r.corrections, restarted: true };
-    }
+    };
+    if (!changes.every((c) => isLiveParam(c.path))) return restart();
     const tick = this.sim.ticks;
-    this.inputs = this.inputs.filter((e) => e.tick < tick || (e.tick === tick && !changes.some((c) => c.path === e.path)));
+    const json = scenarioToJson(r.scenario);
+    const paths = new Set(changes.map((c) => c.path));
+    const recorded = [...paths].map((path) => ({ tick, path, value: getParam(json, path) as number }));
+    for (const d of liveDifferences(before, r.scenario)) if (!paths.has(d.path)) recorded.push({ tick, path: d.path, value: d.value as number });
+    // The inputs kept: those before this tick, and this tick's for other paths (replaced here).
+    const kept = this.inputs.filter((e) => e.tick < tick || (e.tick === tick && !recorded.some((c) => c.path === e.path)));
+    if (kept.length + recorded.length > MAX_INPUTS) return restart();
+    this.inputs = [...kept, ...recorded];
     this.keyframes.dropFrom(tick);
     this.headTick = tick;
-    for (const c of changes) {
-      const [, vm, group, key] = c.path.split('.');
-      const value = (r.scenario.vms[Number(vm)][group as 'balloon' | 'workload'] as unknown as Record<string, number>)[key];
-      const input = { tick, path: c.path, value };
-      this.inputs.push(input);
-      applyLiveInput(this.sim, input);
-    }
+    for (const input of recorded) applyLiveInput(this.sim, input);
     this.version++;
     this.keyframes.offer(this.sim);
     return { corrections: r.corrections, restarted: false };

@@ -19,6 +19,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.integer({ min: 0, max: 9000 }).map((timeMs) => ({ type: 'seek' as const, timeMs })),
   fc.record({ vm: fc.integer({ min: 0, max: 2 }), value: fc.integer({ min: 0, max: 300 }) }).map(({ vm, value }) => ({ type: 'setParams' as const, changes: [{ path: `vms.${vm}.balloon.targetMiB`, value }] })),
   fc.integer({ min: 0, max: 5000 }).map((value) => ({ type: 'setParams' as const, changes: [{ path: 'vms.1.workload.accessesPerSec', value }] })),
+  fc.record({ vm: fc.integer({ min: 0, max: 2 }), key: fc.constantFrom('footprintMiB', 'fileMiB'), value: fc.integer({ min: 0, max: 300 }) }).map(({ vm, key, value }) => ({ type: 'setParams' as const, changes: [{ path: `vms.${vm}.workload.${key}`, value }] })),
   fc.integer({ min: 1, max: 9 }).map((seed) => ({ type: 'setParams' as const, changes: [{ path: 'seed', value: seed }] })),
   fc.constant({ type: 'reset' as const }),
 );

@@ -5,7 +5,8 @@
 // builds its page tables; tables[level-1][i] is the guest-physical page of table i at that level.
 //
 // Layout: the process's memory is one mapping starting at VA_BASE, 512 GiB aligned, so virtual
-// page v has guest-virtual address VA_BASE + v * 4096.
+// page v has guest-virtual address VA_BASE + v * 4096. The mapping can grow or shrink at its
+// end (resize: the arrays follow; the guest OS first unmaps what a shrink drops).
 import { ENTRIES_PER_TABLE, PAGE_SIZE_BYTES } from '../units.ts';
 
 export const PTE_NONE = -1;
@@ -24,7 +25,7 @@ export const VA_BASE_PAGE = VA_BASE / PAGE_SIZE_BYTES;
 export class Process {
   readonly pid: number;
   readonly name: string;
-  readonly pte: Int32Array;
+  pte: Int32Array;
   readonly levels: number;
   /** Guest-physical page of each table, per level (index 0 = leaf tables); -1 = not yet built. */
   readonly tables: Int32Array[];
@@ -42,15 +43,31 @@ export class Process {
     this.levels = levels;
     this.pte = new Int32Array(virtualPages).fill(PTE_NONE);
     this.tables = [];
-    for (let level = 1; level <= levels; level++) {
-      const span = (VA_BASE_PAGE + virtualPages - 1) / ENTRIES_PER_TABLE ** level;
-      const first = Math.floor(VA_BASE_PAGE / ENTRIES_PER_TABLE ** level);
-      this.tables.push(new Int32Array(Math.floor(span) - first + 1).fill(-1));
-    }
+    for (let level = 1; level <= levels; level++) this.tables.push(new Int32Array(Process.tableCount(level, virtualPages)).fill(-1));
+  }
+
+  /** Tables at `level` that a mapping of `virtualPages` pages spans. */
+  static tableCount(level: number, virtualPages: number): number {
+    const per = ENTRIES_PER_TABLE ** level;
+    return Math.floor((VA_BASE_PAGE + virtualPages - 1) / per) - Math.floor(VA_BASE_PAGE / per) + 1;
   }
 
   get virtualPages(): number {
     return this.pte.length;
+  }
+
+  /** Makes the mapping `virtualPages` long: new pages are untouched and new table slots unbuilt.
+   * Before a shrink the caller has unmapped the dropped pages and freed the dropped tables. */
+  resize(virtualPages: number): void {
+    const pte = new Int32Array(virtualPages).fill(PTE_NONE);
+    pte.set(this.pte.subarray(0, Math.min(virtualPages, this.pte.length)));
+    this.pte = pte;
+    for (let level = 1; level <= this.levels; level++) {
+      const old = this.tables[level - 1];
+      const table = new Int32Array(Process.tableCount(level, virtualPages)).fill(-1);
+      table.set(old.subarray(0, Math.min(table.length, old.length)));
+      this.tables[level - 1] = table;
+    }
   }
 
   /** Index into tables[level-1] of the table that maps virtual page v (which may lie outside

@@ -5,12 +5,15 @@
 // The footprint is first populated (the program loads and initialises its data), then touches
 // fall in the kind's working-set window, with a small share anywhere in the footprint.
 // The first identicalPercent of the footprint is code and read-only data: same content in
-// every VM running this kind, and never written.
+// every VM running this kind, and never written. Its size is the program's, fixed when the
+// workload starts; the footprint and the file data are live: each tick the workload follows
+// its config, growing or cutting the mapping and the files at their ends (liveResize.ts).
 import type { Rng } from '../rng.ts';
 import type { WorkloadConfig } from '../scenario/types.ts';
 import { WORKLOAD_KINDS } from '../scenario/params.ts';
 import { mibToPages } from '../units.ts';
 import type { GuestOs } from './GuestOs.ts';
+import { resizeFiles, resizeMapping } from './liveResize.ts';
 import type { Process } from './Process.ts';
 
 /** How fast a program populates its footprint at start (pages/s; 512 MiB/s, assumption). */
@@ -27,7 +30,8 @@ export const APP_PID = 1;
 
 export class Workload {
   readonly config: WorkloadConfig;
-  readonly footprintPages: number;
+  /** The footprint as the process maps it now (follows config.footprintMiB each tick). */
+  footprintPages: number;
   readonly identicalPages: number;
   readonly contentClass: number;
   /** writePercent as a threshold on 10 random bits. */
@@ -84,6 +88,7 @@ export class Workload {
 
   step(dtMs: number): void {
     this.clockMs += dtMs;
+    this.followSize();
     const os = this.os;
     if (!this.process.alive) {
       if (this.deadUntilMs === 0) this.deadUntilMs = this.clockMs + RESTART_DELAY_MS;
@@ -127,6 +132,20 @@ export class Workload {
     this.performance = demanded > 0 ? done / demanded : os.blocked || !this.process.alive ? 0 : 1;
     this.lastDemanded = demanded;
     this.lastDone = done;
+  }
+
+  /** Applies a live change of footprintMiB or fileMiB: the mapping and the files are cut or
+   * extended at their end; a grown footprint is populated again from where it stands. */
+  private followSize(): void {
+    const c = this.config;
+    const pages = mibToPages(c.footprintMiB);
+    if (pages !== this.footprintPages) {
+      this.footprintPages = pages;
+      this.populated = Math.min(this.populated, pages);
+      // A dead process has nothing mapped; its restart maps the new size.
+      if (this.process.alive) resizeMapping(this.os, this.process, Math.max(1, pages));
+    }
+    if (c.kind === 'filecache' && mibToPages(c.fileMiB) !== this.os.fileMap.length) resizeFiles(this.os, mibToPages(c.fileMiB));
   }
 
   private touchOnce(lo: number, hi: number): void {

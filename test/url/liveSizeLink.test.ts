@@ -1,0 +1,41 @@
+// Links carry footprint and file-size changes as live inputs: the inputs a run records for
+// memory-pressure moves round-trip exactly, with no corrections, even when a later working set
+// is larger than the start footprint (each entry is checked against the scenario as it stands
+// at its tick, as the run checked it).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, decodeLink, encodeLink, presetScenario, type LinkState } from '../../src/url/index.ts';
+import { pressureChanges } from '../../src/views/controls/pressure.ts';
+import { SimCore } from '../../src/worker/SimCore.ts';
+
+const start = presetScenario('balloon-by-hand')!;
+
+/** The link of a run whose pressure was moved to each multiplier in turn, `gap` ticks apart. */
+function pressureRun(multipliers: number[], gap: number): LinkState {
+  const core = new SimCore(start);
+  let from = 1;
+  for (const to of multipliers) {
+    core.step(gap);
+    const changes = pressureChanges(core.effectiveScenario(), from, to);
+    if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
+    from = to;
+  }
+  return { scenario: core.scenario, inputs: core.inputs, timeMs: core.ticks * start.tickMs, view: DEFAULT_VIEW };
+}
+
+describe('live size changes in links', () => {
+  it('a 3x pressure run round-trips, its working sets above the start footprints', () => {
+    const s = pressureRun([2, 3], 3);
+    const web = s.inputs.filter((e) => e.path === 'vms.0.workload.activeMiB').at(-1)!;
+    expect(web.value).toBeGreaterThan(start.vms[0].workload.footprintMiB);
+    expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
+  });
+
+  it('any sequence of pressure moves round-trips with no corrections', () => {
+    const multiplier = fc.integer({ min: 25, max: 300 }).map((p) => p / 100);
+    fc.assert(fc.property(fc.array(multiplier, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (ms, gap) => {
+      const s = pressureRun(ms, gap);
+      expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
+    }), { numRuns: 40, seed: 20261127 });
+  });
+});

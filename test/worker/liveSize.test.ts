@@ -1,0 +1,120 @@
+// Footprints and file sizes are live parameters: a change (or a memory-pressure move, which
+// rescales them with the working sets) is recorded as inputs at the current tick, the run goes
+// on, every invariant holds after every tick, and going back (keyframe + replay) or reopening
+// the history reproduces exactly the state reached going forward. MAX_INPUTS still bounds a run.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../src/sim/invariants.ts';
+import { stateHashHex } from '../../src/sim/stateHash.ts';
+import { MAX_INPUTS, SimCore } from '../../src/worker/SimCore.ts';
+import { pressureChanges } from '../../src/views/controls/pressure.ts';
+import { presetScenario } from './helpers.ts';
+
+// Three small VMs (steady web, file-cache db, idle) whose footprints do not fit: part of each is
+// on guest swap from the start, so cuts free swap slots too. Small, so every tick is checked quickly.
+const base = presetScenario('balloon-by-hand');
+base.host.memoryMiB = 512;
+base.vms = base.vms.map((vm) => ({ ...vm, memoryMiB: 160, kernelMiB: 16, guestSwapMiB: 256, workload: { ...vm.workload, activeMiB: 32, footprintMiB: 200, fileMiB: 64 }, balloon: { ...vm.balloon, targetMiB: 0 } }));
+
+const stepChecked = (core: SimCore, n: number): void => {
+  for (let i = 0; i < n; i++) {
+    core.step(1);
+    const bad = checkInvariants(core.sim);
+    if (bad.length > 0) expect.fail(`tick ${core.ticks}: ${bad.join('; ')}`);
+  }
+};
+
+type Action = { kind: 'step'; ticks: number } | { kind: 'size'; vm: number; key: 'footprintMiB' | 'fileMiB' | 'activeMiB'; value: number } | { kind: 'pressure'; to: number } | { kind: 'back'; ticks: number };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  fc.integer({ min: 1, max: 25 }).map((ticks) => ({ kind: 'step' as const, ticks })),
+  fc.record({ vm: fc.integer({ min: 0, max: 2 }), key: fc.constantFrom('footprintMiB' as const, 'fileMiB' as const, 'activeMiB' as const), value: fc.integer({ min: 0, max: 320 }) }).map((c) => ({ kind: 'size' as const, ...c })),
+  fc.integer({ min: 25, max: 300 }).map((p) => ({ kind: 'pressure' as const, to: p / 100 })),
+  fc.integer({ min: 1, max: 40 }).map((ticks) => ({ kind: 'back' as const, ticks })),
+);
+
+describe('live footprint and file size', () => {
+  it('random size changes keep every invariant, and replay from keyframes and from the history agrees', () => {
+    fc.assert(fc.property(fc.array(action, { minLength: 1, maxLength: 10 }), (actions) => {
+      const core = new SimCore(base);
+      let multiplier = 1;
+      stepChecked(core, 20);
+      for (const a of actions) {
+        if (a.kind === 'step') stepChecked(core, a.ticks);
+        else if (a.kind === 'back') core.seekTick(core.ticks - a.ticks);
+        else {
+          const changes = a.kind === 'size' ? [{ path: `vms.${a.vm}.workload.${a.key}`, value: a.value }] : pressureChanges(core.effectiveScenario(), multiplier, a.to);
+          if (a.kind === 'pressure') multiplier = a.to;
+          if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
+        }
+      }
+      stepChecked(core, 60);
+      const end = core.ticks;
+      const forward = stateHashHex(core.sim);
+      core.seekTick(Math.max(0, end - 37));
+      core.seekTick(end);
+      expect(stateHashHex(core.sim)).toBe(forward);
+      const again = new SimCore(core.scenario, core.inputs);
+      again.seekTick(end);
+      expect(stateHashHex(again.sim)).toBe(forward);
+    }), { numRuns: 10, seed: 20261127 });
+  });
+
+  it('a memory-pressure move while running is live: recorded as inputs at this tick, the run goes on', () => {
+    const core = new SimCore(presetScenario('balloon-by-hand'));
+    core.step(30);
+    const s = core.effectiveScenario();
+    const changes = pressureChanges(s, 1, 1.5);
+    expect(changes.map((c) => c.path)).toEqual(expect.arrayContaining(['vms.0.workload.footprintMiB', 'vms.1.workload.fileMiB', 'vms.1.workload.activeMiB']));
+    const out = core.change(changes);
+    expect(out).toEqual({ corrections: [], restarted: false });
+    expect(core.ticks).toBe(30);
+    expect(core.inputs).toEqual(changes.map((c) => ({ tick: 30, ...c })));
+    core.step(10);
+    expect(core.sim.vms[0].workload.process.virtualPages).toBe(1536 * 256);
+    expect(core.sim.vms[1].os.fileMap.length).toBe(1536 * 256);
+    // And back down below where it started: the tails are cut.
+    expect(core.change(pressureChanges(core.effectiveScenario(), 1.5, 0.5)).restarted).toBe(false);
+    core.step(1);
+    expect(core.sim.vms[0].workload.process.virtualPages).toBe(512 * 256);
+    expect(core.sim.vms[1].os.fileMap.length).toBe(512 * 256);
+    expect(checkInvariants(core.sim)).toEqual([]);
+  });
+
+  it('a cut below the working set records the working set its validation clamps, so the model\'s scenario stays valid', () => {
+    const core = new SimCore(base);
+    core.step(5);
+    const out = core.change([{ path: 'vms.0.workload.footprintMiB', value: 16 }, { path: 'vms.1.workload.fileMiB', value: 8 }]);
+    expect(out.restarted).toBe(false);
+    expect(out.corrections).toHaveLength(2);
+    expect(core.inputs).toEqual([
+      { tick: 5, path: 'vms.0.workload.footprintMiB', value: 16 },
+      { tick: 5, path: 'vms.1.workload.fileMiB', value: 8 },
+      { tick: 5, path: 'vms.0.workload.activeMiB', value: 16 },
+      { tick: 5, path: 'vms.1.workload.activeMiB', value: 8 },
+    ]);
+    expect(core.sim.scenario.vms.map((vm) => vm.workload.activeMiB)).toEqual([16, 8, 32]);
+  });
+
+  it('replacing this tick\'s inputs does not count against MAX_INPUTS; one more input than that restarts', () => {
+    const core = new SimCore(base);
+    for (let i = 0; i < MAX_INPUTS - 1; i++) {
+      core.change([{ path: 'vms.0.workload.footprintMiB', value: 100 + (i % 50) }]);
+      core.step(1);
+    }
+    expect(core.inputs.length).toBe(MAX_INPUTS - 1);
+    // At the limit: this tick's two changes, then the same two again (replaced, not added).
+    expect(core.change([{ path: 'vms.1.workload.fileMiB', value: 80 }]).restarted).toBe(false);
+    expect(core.change([{ path: 'vms.1.workload.fileMiB', value: 90 }]).restarted).toBe(false);
+    expect(core.inputs.length).toBe(MAX_INPUTS);
+    const ticks = core.ticks;
+    const out = core.change([{ path: 'vms.2.workload.footprintMiB', value: 200 }]);
+    expect(out.restarted).toBe(true);
+    expect(core.ticks).toBe(0);
+    expect(core.inputs).toEqual([]);
+    expect(ticks).toBeGreaterThan(0);
+    // The restart starts from the scenario as it stood, the change included.
+    expect(core.scenario.vms[1].workload.fileMiB).toBe(90);
+    expect(core.scenario.vms[2].workload.footprintMiB).toBe(200);
+  });
+});
