@@ -1,11 +1,12 @@
 // One time-series chart in SVG: d3 scales, axes and line paths; the policy's state bands
-// behind the lines; direct labels at the lines' ends; and the shared time cursor (hover to move
-// it, all charts follow). role="img" with the latest values in words.
+// behind the lines; direct labels at the lines' ends (EndLabels: dodged apart); and the shared
+// time cursor (hover to move it, all charts follow). role="img" with the latest values in words.
 import { memo, useEffect, useRef } from 'react';
 import { axisBottom, axisLeft, line, max, scaleLinear, scaleSymlog, select } from 'd3';
 import { cssColor, PALETTES, type Theme, vmRgb } from '../theme/themes.ts';
 import type { ChartSpec, Series } from './chartSpecs.ts';
 import { valueAt } from './chartSpecs.ts';
+import { EndLabels } from './EndLabels.tsx';
 
 const M = { top: 8, right: 92, bottom: 22, left: 48 };
 
@@ -80,10 +81,8 @@ export const LineChart = memo(function LineChart({ spec, widthPx, heightPx, time
             <path key={s.id} d={path(s.points) ?? ''} fill="none" stroke={colour(s)} strokeDasharray={s.dash || undefined}
               className={s.secondary ? 'series series-secondary' : 'series'} />
           ))}
-          {spec.series.filter((s) => !s.secondary && s.points.length > 0).map((s) => {
-            const last = s.points[s.points.length - 1];
-            return <text key={s.id} className="series-label" x={iw + 4} y={y(last[1]) + 3} fill={colour(s)}>{s.label}</text>;
-          })}
+          <EndLabels plotWidthPx={iw} plotHeightPx={ih} labels={spec.series.filter((s) => !s.secondary && s.points.length > 0)
+            .map((s) => ({ id: s.id, text: s.label, colour: colour(s), yPx: y(s.points[s.points.length - 1][1]) }))} />
           {cursorS !== null && (
             <g className="cursor">
               <line x1={x(cursorS)} x2={x(cursorS)} y1={0} y2={ih} />
