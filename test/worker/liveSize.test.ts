@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/sim/invariants.ts';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
+import { CoreHost } from '../../src/worker/CoreHost.ts';
+import type { RunHistory, WorkerEvent } from '../../src/worker/protocol.ts';
 import { MAX_INPUTS, SimCore } from '../../src/worker/SimCore.ts';
 import { pressureChanges } from '../../src/views/controls/pressure.ts';
 import { presetScenario } from './helpers.ts';
@@ -79,6 +81,35 @@ describe('live footprint and file size', () => {
     expect(core.sim.vms[0].workload.process.virtualPages).toBe(512 * 256);
     expect(core.sim.vms[1].os.fileMap.length).toBe(512 * 256);
     expect(checkInvariants(core.sim)).toEqual([]);
+  });
+
+  it('a memory-pressure move while playing keeps the run going: no restart, the next ticks follow', () => {
+    const events: WorkerEvent[] = [];
+    const timers: (() => void)[] = [];
+    let now = 0;
+    const host = new CoreHost((e) => events.push(e), { now: () => now, later: (fn) => void timers.push(fn) });
+    const run = (ms: number): void => {
+      for (const end = now + ms; now < end && timers.length > 0;) {
+        now += 4;
+        timers.shift()!();
+      }
+    };
+    host.handle({ type: 'load', scenario: base });
+    host.handle({ type: 'play' });
+    run(1500);
+    const histories = (): RunHistory[] => events.filter((e): e is { type: 'history'; history: RunHistory } => e.type === 'history').map((e) => e.history);
+    const ticks = (): number => events.filter((e) => e.type === 'status').map((e) => (e.type === 'status' ? e.status.ticks : 0)).at(-1)!;
+    const before = ticks();
+    expect(before).toBeGreaterThan(5);
+    const changes = pressureChanges(base, 1, 2);
+    host.handle({ type: 'setParams', changes });
+    const h = histories().at(-1)!;
+    expect(h.atTick).toBeGreaterThanOrEqual(before);
+    expect(h.inputs.map((e) => e.path)).toEqual(changes.map((c) => c.path));
+    run(1000);
+    expect(ticks()).toBeGreaterThan(h.atTick + 5);
+    expect(histories().at(-1)!.inputs).toHaveLength(changes.length);
+    expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
 
   it('a cut below the working set records the working set its validation clamps, so the model\'s scenario stays valid', () => {
