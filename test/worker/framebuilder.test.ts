@@ -124,4 +124,28 @@ describe('incremental map rendering', () => {
     expect(cells).toBeGreaterThan(0);
     expect(cells).toBeLessThan(window.cells / 20);
   });
+
+  it('a memory-pressure move (guest pages freed all over the host) reports each cell once, in sorted runs, and stays exact', () => {
+    const core = new SimCore(presetScenario('balloon-by-hand'));
+    core.step(100);
+    const host = new MapRenderer(-1, { firstPage: 0, pageCount: ALL, cells: 3000 });
+    const guest = new MapRenderer(0, { firstPage: 0, pageCount: ALL, cells: 3000 });
+    expectExact(core.sim, [host, guest], 'before');
+    const changes = new ChangedCells(-1);
+    const window = clampWindow({ firstPage: 0, pageCount: ALL, cells: 3000 }, core.sim.hv.frames.frameCount);
+    changes.collect(core.sim, window);
+    const shrink = core.sim.scenario.vms.flatMap((vm, i) => [
+      { path: `vms.${i}.workload.activeMiB`, value: Math.floor(vm.workload.activeMiB / 4) },
+      { path: `vms.${i}.workload.footprintMiB`, value: Math.max(64, Math.floor(vm.workload.footprintMiB / 4)) },
+    ]);
+    expect(core.change(shrink).restarted).toBe(false);
+    core.step(2);
+    const runs = changes.collect(core.sim, window)!;
+    for (let i = 0; i < runs.length; i += 2) {
+      expect(runs[i + 1]).toBeGreaterThan(runs[i]);
+      if (i > 0) expect(runs[i]).toBeGreaterThan(runs[i - 1]);
+    }
+    expect(runs.length).toBeGreaterThan(2);
+    expectExact(core.sim, [host, guest], 'after the move');
+  });
 });
