@@ -13,6 +13,8 @@ export interface ModeResult {
   mean: number;
   tickMs: number;
   renderMs: number;
+  /** 95th percentile of the render alone (in the worker, no tick). */
+  renderP95: number;
   transferMs: number;
 }
 export interface SizeResult { gib: number; frames: number; heapMiB: number; setupMs: number; modes: ModeResult[] }
@@ -50,7 +52,7 @@ async function benchSize(gib: number): Promise<SizeResult> {
       renders.push(f.renderMs);
       transfers.push(received - f.sentAt);
     }
-    modes.push({ mode: m.mode, frames: FRAMES, min: Math.min(...wall), p50: pct(wall, 0.5), p95: pct(wall, 0.95), mean: mean(wall), tickMs: mean(ticks), renderMs: mean(renders), transferMs: mean(transfers) });
+    modes.push({ mode: m.mode, frames: FRAMES, min: Math.min(...wall), p50: pct(wall, 0.5), p95: pct(wall, 0.95), mean: mean(wall), tickMs: mean(ticks), renderMs: mean(renders), renderP95: pct(renders, 0.95), transferMs: mean(transfers) });
   }
   worker.terminate();
   return { gib, frames: ready.frames, heapMiB: ready.heapMiB, setupMs: ready.setupMs, modes };
