@@ -2,7 +2,7 @@
 // buffers, frames leave by transfer and their buffers come back) for one host size. The page
 // asks for frames one at a time, as the app's frame bus does, and returns each frame's buffers.
 import { FrameBuilder } from '../src/worker/FrameBuilder.ts';
-import { SimCore } from '../src/worker/SimCore.ts';
+import { SimCore } from '../src/run/SimCore.ts';
 import { benchScenario, HOST_WINDOW, GUEST_WINDOW } from './frame-pipeline.scenario.ts';
 
 interface Setup { type: 'setup'; gib: number; warmupSeconds: number }

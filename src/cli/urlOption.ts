@@ -7,7 +7,7 @@ import { buildReport } from '../sim/report.ts';
 import { stateHashHex } from '../sim/stateHash.ts';
 import { decodeLink, linkText } from '../url/codec.ts';
 import { expandLink } from '../url/compact.ts';
-import { SimCore } from '../worker/SimCore.ts';
+import { SimCore } from '../run/SimCore.ts';
 import { formatReport } from './format.ts';
 
 export type UrlRun = { ok: true; text: string; warnings: string[]; hash: string; timeMs: number } | { ok: false; error: string };

@@ -3,6 +3,7 @@
 // how the host backs it) per cell, each the most common among the cell's pages, written into
 // caller-provided arrays. Cost: O(pages rendered): the window, or the cell ranges asked for.
 import { EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame } from '../sim/host/Ept.ts';
+import { HostFrames } from '../sim/host/HostFrames.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { BackingCell } from './cellCodes.ts';
 import { GUEST_CELL_OF_STATE } from './cellTables.ts';
@@ -16,14 +17,11 @@ const UNBACKED = BackingCell.Unbacked;
 const BALLOONED = BackingCell.Ballooned;
 const COMPRESSED = BackingCell.Compressed;
 const SWAPPED = BackingCell.HostSwapped;
-const SHARED_OWNER_FLAG = 1 << 30;
-const FRAME_MASK = (1 << 24) - 1;
 
 /** BackingCell code of an EPT entry, given the host's owner array (shared frames are flagged there). */
 function backingCode(owner: Int32Array, entry: number): number {
   if (entry >= 0) {
-    const o = owner[entry & FRAME_MASK];
-    return o >= 0 && (o & SHARED_OWNER_FLAG) !== 0 ? SHARED : PRIVATE;
+    return HostFrames.isSharedOwner(owner[eptFrame(entry)]) ? SHARED : PRIVATE;
   }
   if (entry === EPT_UNTOUCHED) return UNBACKED;
   if (entry === EPT_BALLOONED) return BALLOONED;

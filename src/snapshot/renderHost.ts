@@ -15,8 +15,7 @@ const FREE = HostCell.Free;
 const HYPERVISOR = HostCell.Hypervisor;
 const COMPRESSED = HostCell.Compressed;
 const SHARED = HostCell.Shared;
-const COMPRESSION_OR_SHARED = (1 << 29) | (1 << 30);
-const GPFN_MASK = (1 << 24) - 1;
+const { isGuestOwner, isCompressionOwner, ownerVm, ownerGpfn } = HostFrames;
 
 /** Fills codes[0, n) and owners[0, n) for host frames [from, from + n). */
 function hostCodes(owner: Int32Array, guestStates: Uint8Array[], from: number, n: number, codes: Uint8Array, owners: Uint8Array): void {
@@ -27,10 +26,10 @@ function hostCodes(owner: Int32Array, guestStates: Uint8Array[], from: number, n
       owners[i] = NO_OWNER;
       continue;
     }
-    const vm = (o >>> 24) & 0x1f;
+    const vm = ownerVm(o);
     owners[i] = vm;
-    if ((o & COMPRESSION_OR_SHARED) === 0) codes[i] = HOST_CELL_OF_GUEST_STATE[guestStates[vm][o & GPFN_MASK]];
-    else codes[i] = HostFrames.isCompressionOwner(o) ? COMPRESSED : SHARED;
+    if (isGuestOwner(o)) codes[i] = HOST_CELL_OF_GUEST_STATE[guestStates[vm][ownerGpfn(o)]];
+    else codes[i] = isCompressionOwner(o) ? COMPRESSED : SHARED;
   }
 }
 
@@ -68,9 +67,9 @@ export function renderHostMap(
         const o = owner[f];
         if (o < 0) tally.add(o === OWNER_HYPERVISOR ? HYPERVISOR : FREE, NO_OWNER);
         else {
-          const vm = (o >>> 24) & 0x1f;
-          if ((o & COMPRESSION_OR_SHARED) === 0) tally.add(HOST_CELL_OF_GUEST_STATE[states[vm][o & GPFN_MASK]], vm);
-          else tally.add(HostFrames.isCompressionOwner(o) ? COMPRESSED : SHARED, vm);
+          const vm = ownerVm(o);
+          if (isGuestOwner(o)) tally.add(HOST_CELL_OF_GUEST_STATE[states[vm][ownerGpfn(o)]], vm);
+          else tally.add(isCompressionOwner(o) ? COMPRESSED : SHARED, vm);
         }
       }
       const code = tally.take();

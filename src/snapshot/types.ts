@@ -4,6 +4,9 @@
 import type { RunReport } from '../sim/report.ts';
 import type { SimEvent } from '../sim/events.ts';
 
+/** Which map a window and a frame part belong to: the host map, or a VM's guest map. */
+export type MapId = 'host' | `guest:${number}`;
+
 /** A view's request: which pages to cover and how many cells to render them into. */
 export interface MapWindow {
   /** First page (host frame or guest-physical page number) of the window. */

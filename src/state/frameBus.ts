@@ -10,8 +10,7 @@
 // Frames arrive at most one per animation frame: after delivering one, the bus asks the worker
 // for the next on the following animation frame. Listeners draw synchronously and keep no
 // typed arrays; whoever holds a frame releases it when done (skipped or superseded frames).
-import type { Frame, MapWindow } from '../snapshot/types.ts';
-import type { MapId } from '../worker/protocol.ts';
+import type { Frame, MapWindow, MapId } from '../snapshot/types.ts';
 import { sendCommand } from './commandSink.ts';
 
 type Listener = (frame: Frame) => void;

@@ -2,10 +2,11 @@
 // speed, simulated time, the range the timeline can seek in, the state hash when paused) and
 // its actions send the commands. Speeds are the named multipliers the speed control offers.
 import type { StateCreator } from 'zustand';
-import { MAX_SPEED, MIN_SPEED, type PlaybackStatus } from '../worker/protocol.ts';
+import { type PlaybackStatus } from '../worker/protocol.ts';
 import { sendCommand } from './commandSink.ts';
 import { dueCount, effectiveAt } from './scenarioSlice.ts';
 import type { SimStore } from './store.ts';
+import { MAX_SPEED, MIN_SPEED } from '../run/speed.ts';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 

@@ -5,14 +5,14 @@
 // (the first at once, at the end of the task that made it; then at most one send per
 // PARAM_DEBOUNCE_MS, the last value always sent), merged by path.
 import type { StateCreator } from 'zustand';
-import { applyChanges, isLiveParam, type ParamChange } from './paramPath.ts';
+import { applyChanges, isLiveParam, type ParamChange } from '../sim/scenario/paramPath.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
 import { MAX_VMS } from '../sim/scenario/params.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
-import type { InputEntry, RunHistory } from '../worker/protocol.ts';
 import { sendCommand } from './commandSink.ts';
 import type { SimStore } from './store.ts';
+import type { InputEntry, RunHistory } from '../run/inputs.ts';
 
 /** Shortest time between two sends of slider moves to the worker, ms (leading-edge throttle). */
 export const PARAM_DEBOUNCE_MS = 120;

@@ -3,9 +3,9 @@
 // error the error panel shows (not in the link).
 import type { StateCreator } from 'zustand';
 import type { Theme, ZoomWindow } from '../url/linkTypes.ts';
-import type { MapId } from '../worker/protocol.ts';
 import { makeNotice, MAX_NOTICES, type Notice, type NoticeKind } from './notices.ts';
 import type { SimStore } from './store.ts';
+import type { MapId } from '../snapshot/types.ts';
 
 export interface FatalError {
   message: string;

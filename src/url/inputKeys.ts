@@ -6,11 +6,10 @@
 // run validated them: a working set may exceed the start footprint when the same or an earlier
 // tick grew the footprint.
 import type { Scenario } from '../sim/scenario/types.ts';
-import { applyChanges, getParam, isLiveParam } from '../state/paramPath.ts';
+import { applyChanges, getParam, isLiveParam } from '../sim/scenario/paramPath.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
-import { MAX_INPUTS } from '../worker/SimCore.ts';
-import type { InputEntry } from '../worker/protocol.ts';
 import { MAX_LINK_TIME_MS } from './linkTypes.ts';
+import { MAX_INPUTS, type InputEntry } from '../run/inputs.ts';
 
 export const inputsToText = (inputs: readonly InputEntry[]): string => inputs.map((e) => `${e.tick}:${e.path}:${e.value}`).join(',');
 

@@ -1,8 +1,9 @@
 // What a link holds: the run (scenario, live changes, simulated time) and the view (selection,
 // zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
 // a decoded link is always a complete, valid state.
-import type { MapId, InputEntry } from '../worker/protocol.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
+import type { MapId } from '../snapshot/types.ts';
+import type { InputEntry } from '../run/inputs.ts';
 
 export const THEMES = ['light', 'dark', 'projector', 'colorblind'] as const;
 export type Theme = (typeof THEMES)[number];

@@ -5,7 +5,7 @@ import { policyEntry } from '../sim/policy/catalog.ts';
 import type { SpecTable } from '../sim/scenario/paramSpec.ts';
 import { BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../sim/scenario/params.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
-import { setParam } from '../state/paramPath.ts';
+import { setParam } from '../sim/scenario/paramPath.ts';
 import type { LinkParams } from './migrations.ts';
 
 const text = (v: ParamValue): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));

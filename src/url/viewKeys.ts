@@ -2,9 +2,10 @@
 // speed. Each key is read defensively: a bad value falls back to its default with a note.
 //   vm=1  page=h1234 | g1.567  addr=0.1.0x7f0000001000  zoom.host=0+262144  zoom.guest:1=...
 //   panels=debug,explain  theme=dark  embed=1  hide=speed,share  speed=2
-import { MAX_SPEED, MIN_SPEED, type MapId } from '../worker/protocol.ts';
 import { DEFAULT_VIEW, ID_PATTERN, MAX_LIST_IDS, THEMES, type Theme, type ViewState } from './linkTypes.ts';
 import type { LinkParams } from './migrations.ts';
+import { MAX_SPEED, MIN_SPEED } from '../run/speed.ts';
+import type { MapId } from '../snapshot/types.ts';
 
 const show = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
 

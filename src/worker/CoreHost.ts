@@ -7,11 +7,12 @@ import { stateHashHex } from '../sim/stateHash.ts';
 import { translate, WalkCaches } from '../sim/walk/index.ts';
 import { checkLoad, CommandError, parseAddress, tickCount } from './commandChecks.ts';
 import { FrameBuilder } from './FrameBuilder.ts';
-import { inspectPage } from './inspect.ts';
-import { clampSpeed, Pacer } from './Pacer.ts';
+import { inspectPage } from '../snapshot/inspect.ts';
+import { Pacer } from './Pacer.ts';
 import { PROTOCOL_VERSION, type Command, type PostEvent } from './protocol.ts';
-import { SimCore } from './SimCore.ts';
+import { SimCore } from '../run/SimCore.ts';
 import { StatusReporter } from './StatusReporter.ts';
+import { clampSpeed } from '../run/speed.ts';
 
 /** Wall time one loop turn may compute, ms: playing, and running fast or seeking. */
 const PLAY_SLICE_MS = 12;

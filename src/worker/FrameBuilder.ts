@@ -4,9 +4,8 @@
 // buffers handed back by the UI go to the pools.
 import { buildReport } from '../sim/report.ts';
 import type { Simulation } from '../sim/Simulation.ts';
-import type { Frame, GuestMapFrame, HostMapFrame, MapWindow } from '../snapshot/types.ts';
+import type { Frame, GuestMapFrame, HostMapFrame, MapWindow, MapId } from '../snapshot/types.ts';
 import { MapRenderer } from './MapRenderer.ts';
-import type { MapId } from './protocol.ts';
 
 export class FrameBuilder {
   private maps = new Map<MapId, MapRenderer>();

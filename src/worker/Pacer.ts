@@ -2,13 +2,9 @@
 // speed, the model advances only in whole ticks of scenario.tickMs, and pacing decides only
 // when ticks and frames happen, never what a tick computes. When the model cannot keep up, the
 // debt is dropped (the run slows down) rather than piling up.
-import { MAX_SPEED, MIN_SPEED } from './protocol.ts';
 
 /** Longest wall gap counted at once, ms (a stalled tab must not cause a burst of catching up). */
 export const MAX_WALL_GAP_MS = 250;
-
-export const clampSpeed = (speed: number): number =>
-  Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) : 1;
 
 export class Pacer {
   speed = 1;

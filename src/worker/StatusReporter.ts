@@ -3,7 +3,7 @@
 // been idle for HASH_DELAY_MS, again with the state hash (an O(memory) walk, so not while running).
 import { stateHashHex } from '../sim/stateHash.ts';
 import type { PlaybackStatus, PostEvent } from './protocol.ts';
-import type { SimCore } from './SimCore.ts';
+import type { SimCore } from '../run/SimCore.ts';
 
 export const STATUS_INTERVAL_MS = 250;
 export const HASH_DELAY_MS = 120;

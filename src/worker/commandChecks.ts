@@ -3,8 +3,8 @@
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
-import { applyChanges, isLiveParam } from '../state/paramPath.ts';
-import type { InputEntry } from './protocol.ts';
+import { applyChanges, isLiveParam } from '../sim/scenario/paramPath.ts';
+import type { InputEntry } from '../run/inputs.ts';
 
 /** A mistake in a command, as opposed to a failure of the model. */
 export class CommandError extends Error {

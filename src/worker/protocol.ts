@@ -3,25 +3,13 @@
 // frames carry their map arrays in ArrayBuffers that are transferred, and the UI hands them
 // back with `release`; the UI asks for each next frame with `next` (at most one frame is in
 // flight, so the worker never sends more than the UI draws: one per animation frame).
-import type { ParamChange } from '../state/paramPath.ts';
-import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
-import type { Frame, MapWindow } from '../snapshot/types.ts';
+import type { ParamChange } from '../sim/scenario/paramPath.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+import type { InspectTarget } from '../snapshot/inspect.ts';
+import type { Frame, MapId, MapWindow } from '../snapshot/types.ts';
+import type { InputEntry, RunHistory } from '../run/inputs.ts';
 
 export const PROTOCOL_VERSION = 2;
-export const MIN_SPEED = 0.25;
-export const MAX_SPEED = 64;
-
-/** Which map a window and a frame part belong to: the host map, or a VM's guest map. */
-export type MapId = 'host' | `guest:${number}`;
-
-/** A live parameter change recorded at a tick (applied on arriving at that tick). */
-export interface InputEntry {
-  tick: number;
-  path: string;
-  value: ParamValue;
-}
-
-export type InspectTarget = { space: 'host'; frame: number } | { space: 'guest'; vm: number; page: number };
 
 export interface TranslateRequest {
   vm: number;
@@ -65,14 +53,6 @@ export interface PlaybackStatus {
   seekingToMs: number | null;
   /** stateHashHex of the model when paused and idle; null while it changes. */
   hash: string | null;
-}
-
-/** The run's history: the scenario it started from and the live changes since (for the link). */
-export interface RunHistory {
-  scenario: Scenario;
-  inputs: InputEntry[];
-  /** The run's tick when this was sent. */
-  atTick: number;
 }
 
 export type Reply = { type: 'reply'; id: number; ok: true; result: unknown } | { type: 'reply'; id: number; ok: false; error: string };

@@ -1,8 +1,8 @@
 // Request/reply over a SimClient: commands that answer (inspect, translate, hash) get an id, and
 // the returned promise settles with the worker's reply (or rejects with its error message).
 import type { SimClient } from './client.ts';
-import type { InspectTarget, TranslateRequest } from './protocol.ts';
-import type { PageInfo } from './inspect.ts';
+import type { TranslateRequest } from './protocol.ts';
+import type { PageInfo, InspectTarget } from '../snapshot/inspect.ts';
 import type { Walk } from '../sim/walk/index.ts';
 
 export class SimRequests {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, decodeLink, encodeLink, presetScenario, type LinkState } from '../../src/url/index.ts';
 import { pressureChanges } from '../../src/views/controls/pressure.ts';
-import { SimCore } from '../../src/worker/SimCore.ts';
+import { SimCore } from '../../src/run/SimCore.ts';
 
 const start = presetScenario('balloon-by-hand')!;
 

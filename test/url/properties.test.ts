@@ -6,7 +6,7 @@ import type { ParamSpec, SpecTable } from '../../src/sim/scenario/paramSpec.ts';
 import { BALLOON_PARAMS, HOST_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../../src/sim/scenario/params.ts';
 import { scenarioToJson } from '../../src/sim/scenario/serialize.ts';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
-import { applyChanges } from '../../src/state/paramPath.ts';
+import { applyChanges } from '../../src/sim/scenario/paramPath.ts';
 import { decodeLink, encodeLink, THEMES, type LinkState } from '../../src/url/index.ts';
 
 const valueOf = (spec: ParamSpec): fc.Arbitrary<unknown> => {

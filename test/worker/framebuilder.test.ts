@@ -13,7 +13,7 @@ import { ChangedCells } from '../../src/snapshot/changedCells.ts';
 import { clampWindow } from '../../src/snapshot/mapWindow.ts';
 import { FrameBuilder } from '../../src/worker/FrameBuilder.ts';
 import { MapRenderer } from '../../src/worker/MapRenderer.ts';
-import { SimCore } from '../../src/worker/SimCore.ts';
+import { SimCore } from '../../src/run/SimCore.ts';
 import { presetScenario } from './helpers.ts';
 
 const sim = (name = 'balloon-by-hand', ticks = 30) => {

@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
 import { CoreHost } from '../../src/worker/CoreHost.ts';
-import type { Command, RunHistory, WorkerEvent } from '../../src/worker/protocol.ts';
-import { SimCore } from '../../src/worker/SimCore.ts';
+import type { Command, WorkerEvent } from '../../src/worker/protocol.ts';
+import { SimCore } from '../../src/run/SimCore.ts';
 import { presetScenario } from './helpers.ts';
+import type { RunHistory } from '../../src/run/inputs.ts';
 
 const base = presetScenario('balloon-by-hand');
 base.host.memoryMiB = 512;

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/sim/invariants.ts';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
 import { CoreHost } from '../../src/worker/CoreHost.ts';
-import type { RunHistory, WorkerEvent } from '../../src/worker/protocol.ts';
-import { MAX_INPUTS, SimCore } from '../../src/worker/SimCore.ts';
+import type { WorkerEvent } from '../../src/worker/protocol.ts';
+import { SimCore } from '../../src/run/SimCore.ts';
 import { pressureChanges } from '../../src/views/controls/pressure.ts';
 import { presetScenario } from './helpers.ts';
+import { type RunHistory, MAX_INPUTS } from '../../src/run/inputs.ts';
 
 // Three small VMs (steady web, file-cache db, idle) whose footprints do not fit: part of each is
 // on guest swap from the start, so cuts free swap slots too. Small, so every tick is checked quickly.

@@ -1,6 +1,6 @@
 // Turns the worker's page inspection (src/worker/inspect.ts PageInfo) into what the views show:
 // the counterpart across the EPT, and a sentence. Pure; the adapter calls it on replies.
-import type { PageInfo } from '../../worker/inspect.ts';
+import type { PageInfo } from '../../snapshot/inspect.ts';
 import type { PageDetails, PageRef } from './simTypes.ts';
 
 export function pageDetailsFromInfo(info: PageInfo): PageDetails {

@@ -4,12 +4,12 @@
 // (scenarioToJson, policy keys flattened). The grammar and spec lookup are the store's
 // (src/state/paramPath.ts); here are the views' reads through a per-scenario JSON cache and the
 // stand-in store's immutable writes. Pure.
-import { getParam } from '../../state/paramPath.ts';
+import { getParam } from '../../sim/scenario/paramPath.ts';
 import { scenarioToJson } from '../../sim/scenario/serialize.ts';
 import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
 
 /** The spec of a parameter path: the store's own table lookup (one grammar for both). */
-export { specAt } from '../../state/paramPath.ts';
+export { specAt } from '../../sim/scenario/paramPath.ts';
 
 /** A copy of obj with the value at path replaced (objects and arrays along the path are copied). */
 export function setAtPath<T>(obj: T, path: string, value: unknown): T {

@@ -7,8 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../state/store.ts';
 import { latestFrame, releaseFrame, setMapWindow, subscribeFrame } from '../../state/frameBus.ts';
 import type { SelectedPage } from '../../url/linkTypes.ts';
-import type { InspectTarget } from '../../worker/protocol.ts';
-import type { PageInfo } from '../../worker/inspect.ts';
+import type { PageInfo, InspectTarget } from '../../snapshot/inspect.ts';
 import { pageDetailsFromInfo } from './pageDetails.ts';
 import type { PageRef, SimSource } from './simTypes.ts';
 

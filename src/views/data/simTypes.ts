@@ -2,7 +2,7 @@
 // playback clock, the selection, the UI preferences, and the stream of frames. The views code
 // against this interface only; data/simSource.ts binds it to the real store and frame bus, and
 // tests pass their own doubles through SimSourceContext.
-import type { Frame, MapWindow } from '../../snapshot/types.ts';
+import type { Frame, MapId, MapWindow } from '../../snapshot/types.ts';
 import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
 import type { Theme } from '../theme/themes.ts';
 
@@ -14,8 +14,8 @@ export interface PageRef {
   page: number;
 }
 
-/** Map ids as the frame bus knows them: 'host' or 'guest:<vm>'. */
-export type MapId = 'host' | `guest:${number}`;
+/** Map ids as the frame bus knows them: 'host' or 'guest:<vm>' (the snapshot layer's type). */
+export type { MapId };
 export const guestMapId = (vm: number): MapId => `guest:${vm}`;
 
 /** What the worker can tell about one page (when it offers page inspection). */

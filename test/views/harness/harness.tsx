@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { Simulation } from '../../../src/sim/Simulation.ts';
 import { loadPreset } from '../../../src/sim/scenario/load.ts';
 import { FrameBuilder } from '../../../src/worker/FrameBuilder.ts';
-import { inspectPage } from '../../../src/worker/inspect.ts';
+import { inspectPage } from '../../../src/snapshot/inspect.ts';
 import { PlayArea } from '../../../src/views/PlayArea.tsx';
 import { createLocalSimSource } from '../../../src/views/data/localSimSource.ts';
 import { pageDetailsFromInfo } from '../../../src/views/data/pageDetails.ts';

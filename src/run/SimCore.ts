@@ -5,13 +5,10 @@
 import { Simulation } from '../sim/Simulation.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
-import { applyChanges, getParam, isLiveParam, liveDifferences, type ParamChange } from '../state/paramPath.ts';
+import { applyChanges, getParam, isLiveParam, liveDifferences, type ParamChange } from '../sim/scenario/paramPath.ts';
 import { Keyframes } from './Keyframes.ts';
 import { applyLiveInput } from './liveInputs.ts';
-import type { InputEntry, RunHistory } from './protocol.ts';
-
-/** Most live changes one run keeps; past this a change restarts the run (keeps links short). */
-export const MAX_INPUTS = 200;
+import { MAX_INPUTS, type InputEntry, type RunHistory } from './inputs.ts';
 
 export interface ChangeOutcome {
   corrections: string[];

@@ -3,12 +3,12 @@
 // `policy.<key>`, `vms.<i>.memoryMiB`, `vms.<i>.name`, `vms.<i>.<policy key>`,
 // `vms.<i>.balloon.<key>`, `vms.<i>.workload.<key>`. Paths address the public scenario JSON
 // (scenarioToJson); values are validated by the scenario's own parameter specs. Pure module.
-import { POLICY_CATALOG, policyEntry } from '../sim/policy/catalog.ts';
-import type { ParamSpec, SpecTable, StringSpec } from '../sim/scenario/paramSpec.ts';
-import { BALLOON_PARAMS, HOST_PARAMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../sim/scenario/params.ts';
-import { scenarioToJson } from '../sim/scenario/serialize.ts';
-import type { ParamValue, PolicyKind, Scenario } from '../sim/scenario/types.ts';
-import { validateScenario } from '../sim/scenario/validate.ts';
+import { POLICY_CATALOG, policyEntry } from '../policy/catalog.ts';
+import type { ParamSpec, SpecTable, StringSpec } from './paramSpec.ts';
+import { BALLOON_PARAMS, HOST_PARAMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from './params.ts';
+import { scenarioToJson } from './serialize.ts';
+import type { ParamValue, PolicyKind, Scenario } from './types.ts';
+import { validateScenario } from './validate.ts';
 
 export interface ParamChange {
   path: string;

@@ -2,8 +2,8 @@
 // its scenario each tick (see isLiveParam), so setting them in place takes effect from the next
 // tick. The value has been validated against the scenario's specs before it gets here.
 import type { Simulation } from '../sim/Simulation.ts';
-import { isLiveParam } from '../state/paramPath.ts';
-import type { InputEntry } from './protocol.ts';
+import { isLiveParam } from '../sim/scenario/paramPath.ts';
+import type { InputEntry } from './inputs.ts';
 
 export function applyLiveInput(sim: Simulation, input: InputEntry): void {
   if (!isLiveParam(input.path)) throw new Error(`${input.path} is not a live parameter`);

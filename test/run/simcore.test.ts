@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/Simulation.ts';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
-import { Keyframes } from '../../src/worker/Keyframes.ts';
+import { Keyframes } from '../../src/run/Keyframes.ts';
 import { Pacer } from '../../src/worker/Pacer.ts';
-import { SimCore } from '../../src/worker/SimCore.ts';
-import { presetScenario } from './helpers.ts';
+import { SimCore } from '../../src/run/SimCore.ts';
+import { presetScenario } from '../worker/helpers.ts';
 
 const scenario = presetScenario('balloon-by-hand');
 const hashAfter = (ticks: number): string => {

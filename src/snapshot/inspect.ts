@@ -5,11 +5,10 @@ import { FLAG_DIRTY, FLAG_REFERENCED, FLAG_ZERO, kindOf, PAGE_KIND_NAMES } from 
 import { EPT_ACCESSED, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame, eptSwapSlot } from '../sim/host/Ept.ts';
 import { HostFrames } from '../sim/host/HostFrames.ts';
 import type { Simulation } from '../sim/Simulation.ts';
-import { BACKING_CELL_NAMES, GUEST_CELL_NAMES, HOST_CELL_NAMES } from '../snapshot/cellCodes.ts';
-import { GUEST_CELL_OF_STATE } from '../snapshot/cellTables.ts';
-import { backingOf } from '../snapshot/renderGuest.ts';
-import { hostFrameCell } from '../snapshot/renderHost.ts';
-import type { InspectTarget } from './protocol.ts';
+import { BACKING_CELL_NAMES, GUEST_CELL_NAMES, HOST_CELL_NAMES } from './cellCodes.ts';
+import { GUEST_CELL_OF_STATE } from './cellTables.ts';
+import { backingOf } from './renderGuest.ts';
+import { hostFrameCell } from './renderHost.ts';
 
 export interface EptEntryInfo {
   raw: number;
@@ -71,6 +70,9 @@ function hostInfo(sim: Simulation, f: number): HostFrameInfo {
 }
 
 /** What the detail panel shows for a host frame or guest page; throws RangeError if out of range. */
+/** A page to inspect: a host frame, or a VM's guest-physical page. */
+export type InspectTarget = { space: 'host'; frame: number } | { space: 'guest'; vm: number; page: number };
+
 export function inspectPage(sim: Simulation, target: InspectTarget): PageInfo {
   if (target.space === 'host') {
     if (!Number.isInteger(target.frame) || target.frame < 0 || target.frame >= sim.hv.frames.frameCount) {
