@@ -1,6 +1,7 @@
 // Benchmark page: drives the benchmark worker for each host size and each mode, one frame in
 // flight at a time, returning every frame's buffers by transfer, and publishes the figures on
 // window.__frameBench for the runner (bench/frame-pipeline.ts).
+import type { Frame } from '../src/snapshot/types.ts';
 export interface ModeResult {
   mode: string;
   frames: number;
@@ -17,6 +18,16 @@ export interface ModeResult {
   renderP95: number;
   transferMs: number;
 }
+/** What the benchmark worker posts (bench/frame-pipeline.worker.ts): 'ready', then one per frame. */
+interface BenchReply {
+  setupMs: number;
+  heapMiB: number;
+  frames: number;
+  frame: Frame;
+  tickMs: number;
+  renderMs: number;
+  sentAt: number;
+}
 export interface SizeResult { gib: number; frames: number; heapMiB: number; setupMs: number; modes: ModeResult[] }
 
 const MODES = [
@@ -30,7 +41,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 async function benchSize(gib: number): Promise<SizeResult> {
   const worker = new Worker(new URL('./frame-pipeline.worker.ts', import.meta.url), { type: 'module' });
-  const next = () => new Promise<any>((resolve) => (worker.onmessage = (e) => resolve(e.data)));
+  const next = () => new Promise<BenchReply>((resolve) => (worker.onmessage = (e) => resolve(e.data)));
   worker.postMessage({ type: 'setup', gib, warmupSeconds: 20 });
   const ready = await next();
   const modes: ModeResult[] = [];
@@ -44,7 +55,7 @@ async function benchSize(gib: number): Promise<SizeResult> {
       worker.postMessage({ type: 'frame', ticks: m.every > 0 && i % m.every === 0 ? 1 : 0, whole: m.whole });
       const f = await next();
       const received = performance.timeOrigin + performance.now();
-      const buffers = [f.frame.host.cells.buffer, ...f.frame.guests.map((g: any) => g.cells.buffer)];
+      const buffers = [...(f.frame.host ? [f.frame.host.cells.buffer] : []), ...f.frame.guests.map((g) => g.cells.buffer)];
       worker.postMessage({ type: 'release', buffers }, buffers);
       if (i < 5) continue;
       wall.push(performance.now() - t0);

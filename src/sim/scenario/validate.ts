@@ -99,7 +99,7 @@ function readVm(ctx: Ctx, raw: unknown, i: number, policyKind: PolicyKind): VmCo
   if (!isRecord(raw)) ctx.errors.push(`${path}: expected an object, got ${show(raw)}`);
   const vmTable = policyEntry(policyKind)?.vmParams ?? {};
   const base = readTable(ctx, path, obj, VM_PARAMS, ['name', 'balloon', 'workload', ...Object.keys(vmTable)]);
-  let name = typeof obj.name === 'string' && NAME_PATTERN.test(obj.name) ? obj.name : `vm${i + 1}`;
+  const name = typeof obj.name === 'string' && NAME_PATTERN.test(obj.name) ? obj.name : `vm${i + 1}`;
   if (obj.name !== undefined && name !== obj.name) {
     const text = `${path}.name: ${show(obj.name)} is not valid (allowed: 1-24 letters, digits, . - or _)`;
     if (ctx.mode === 'clamp') ctx.corrections.push(`${text}; using "${name}"`);
