@@ -1,6 +1,7 @@
 // Applies a live parameter change to a running simulation: the model reads these values from
 // its scenario each tick (see isLiveParam), so setting them in place takes effect from the next
 // tick. The value has been validated against the scenario's specs before it gets here.
+import type { ParamValue } from '../sim/scenario/types.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { isLiveParam } from '../sim/scenario/paramPath.ts';
 import type { InputEntry } from './inputs.ts';
@@ -10,5 +11,6 @@ export function applyLiveInput(sim: Simulation, input: InputEntry): void {
   const [, vm, group, key] = input.path.split('.');
   const config = sim.scenario.vms[Number(vm)];
   if (!config) throw new Error(`${input.path}: no such VM`);
-  (config[group as 'balloon' | 'workload'] as unknown as Record<string, unknown>)[key] = input.value;
+  const values: Record<string, ParamValue> = group === 'balloon' ? config.balloon : config.workload;
+  values[key] = input.value;
 }

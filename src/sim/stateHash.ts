@@ -42,7 +42,7 @@ export function stateHash(root: unknown): number {
     if (seen.has(v)) return mix(h, 7);
     seen.add(v);
     if (ArrayBuffer.isView(v)) {
-      const view = v as unknown as { buffer: ArrayBuffer; byteOffset: number; byteLength: number };
+      const view: ArrayBufferView = v;
       const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       const words = Math.floor(bytes.length / 4);
       const u32 = view.byteOffset % 4 === 0 ? new Uint32Array(view.buffer, view.byteOffset, words) : null;

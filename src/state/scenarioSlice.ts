@@ -3,19 +3,18 @@
 // as it stands now (what the sliders show). Setters take a parameter path and validate through
 // the same parameter specs as links; changes reach the worker throttled on the leading edge
 // (the first at once, at the end of the task that made it; then at most one send per
-// PARAM_DEBOUNCE_MS, the last value always sent), merged by path.
+// PARAM_THROTTLE_MS, the last value always sent), merged by path. Adding and removing a VM are
+// the model's own scenario edits (sim/scenario/edits.ts), shared with the views' stand-in store.
 import type { StateCreator } from 'zustand';
 import { applyChanges, isLiveParam, type ParamChange } from '../sim/scenario/paramPath.ts';
-import { scenarioToJson } from '../sim/scenario/serialize.ts';
-import { MAX_VMS } from '../sim/scenario/params.ts';
+import { withVmAdded, withVmRemoved } from '../sim/scenario/edits.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
-import { validateScenario } from '../sim/scenario/validate.ts';
 import { sendCommand } from './commandSink.ts';
 import type { SimStore } from './store.ts';
 import type { InputEntry, RunHistory } from '../run/inputs.ts';
 
 /** Shortest time between two sends of slider moves to the worker, ms (leading-edge throttle). */
-export const PARAM_DEBOUNCE_MS = 120;
+export const PARAM_THROTTLE_MS = 120;
 
 export interface ScenarioSlice {
   scenario: Scenario;
@@ -49,11 +48,8 @@ function windowEnd(): void {
   timer = null;
   if (pending.length === 0) return;
   flush();
-  timer = setTimeout(windowEnd, PARAM_DEBOUNCE_MS);
+  timer = setTimeout(windowEnd, PARAM_THROTTLE_MS);
 }
-
-/** 'policy.params.x' (the views' spelling) is 'policy.x'. */
-const normalise = (path: string): string => path.replace(/^policy\.params\./, 'policy.');
 
 export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> = (set, get) => ({
   scenario: null as unknown as Scenario,
@@ -68,8 +64,7 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
     sendCommand({ type: 'load', scenario, inputs, timeMs });
   },
 
-  setParam(rawPath, value) {
-    const path = normalise(rawPath);
+  setParam(path, value) {
     const r = applyChanges(get().effective, [{ path, value }]);
     if (!r.ok) return get().notify('warning', `${path} could not be set`, r.errors);
     if (r.corrections.length > 0) get().notify('info', 'A value was corrected', r.corrections);
@@ -79,27 +74,19 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
     if (timer) return;
     // Sent at the end of this task (a microtask), so the changes one event makes together (the
     // pressure slider sets every VM's) go in one send; later ones wait for the window's end.
-    timer = setTimeout(windowEnd, PARAM_DEBOUNCE_MS);
+    timer = setTimeout(windowEnd, PARAM_THROTTLE_MS);
     queueMicrotask(flush);
   },
 
   addVm() {
-    const json = scenarioToJson(get().effective) as { vms: Record<string, unknown>[] };
-    if (json.vms.length >= MAX_VMS) return get().notify('warning', `At most ${MAX_VMS} VMs`);
-    const taken = new Set(json.vms.map((v) => v.name));
-    let n = json.vms.length + 1;
-    while (taken.has(`vm${n}`)) n++;
-    json.vms.push({ ...structuredClone(json.vms[json.vms.length - 1]), name: `vm${n}` });
-    const r = validateScenario(json, 'clamp');
-    if (r.ok) get().loadScenario(r.scenario);
-    else get().notify('warning', 'Could not add a VM', r.errors);
+    const r = withVmAdded(get().effective);
+    if (!r.ok) return get().notify('warning', 'Could not add a VM', r.errors);
+    if (r.corrections.length > 0) get().notify('info', 'A value was corrected', r.corrections);
+    get().loadScenario(r.scenario);
   },
 
   removeVm(vm) {
-    const json = scenarioToJson(get().effective) as { vms: unknown[] };
-    if (json.vms.length <= 1 || vm < 0 || vm >= json.vms.length) return;
-    json.vms.splice(vm, 1);
-    const r = validateScenario(json, 'clamp');
+    const r = withVmRemoved(get().effective, vm);
     if (!r.ok) return get().notify('warning', 'Could not remove the VM', r.errors);
     get().loadScenario(r.scenario);
     set({ selectedVm: null });

@@ -2,7 +2,7 @@
 // (the seed and the VM count always written), and back: the keys into scenario JSON for the
 // validator, which clamps every value and lists what it corrected.
 import { policyEntry } from '../sim/policy/catalog.ts';
-import type { SpecTable } from '../sim/scenario/paramSpec.ts';
+import type { ConfigOf, SpecTable } from '../sim/scenario/paramSpec.ts';
 import { BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../sim/scenario/params.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import { setParam } from '../sim/scenario/paramPath.ts';
@@ -10,17 +10,17 @@ import type { LinkParams } from './migrations.ts';
 
 const text = (v: ParamValue): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 
-function tableKeys(out: LinkParams, prefix: string, table: SpecTable, values: Record<string, ParamValue>): void {
-  for (const [key, spec] of Object.entries(table)) {
-    const v = values[key];
-    if (v !== undefined && v !== spec.default) out.push([`${prefix}${key}`, text(v)]);
+function tableKeys<T extends SpecTable>(out: LinkParams, prefix: string, table: T, values: ConfigOf<T>): void {
+  for (const key in table) {
+    const v: ParamValue | undefined = values[key];
+    if (v !== undefined && v !== table[key].default) out.push([`${prefix}${key}`, text(v)]);
   }
 }
 
 export function scenarioToKeys(s: Scenario): LinkParams {
   const out: LinkParams = [['scn', s.name], ['seed', String(s.seed)]];
   if (s.tickMs !== TOP_PARAMS.tickMs.default) out.push(['tickMs', String(s.tickMs)]);
-  tableKeys(out, 'host.', HOST_PARAMS, s.host as unknown as Record<string, ParamValue>);
+  tableKeys(out, 'host.', HOST_PARAMS, s.host);
   out.push(['policy.kind', s.policy.kind]);
   const policy = policyEntry(s.policy.kind);
   tableKeys(out, 'policy.', policy?.params ?? {}, s.policy.params);
@@ -28,10 +28,10 @@ export function scenarioToKeys(s: Scenario): LinkParams {
   s.vms.forEach((vm, i) => {
     const p = `vms.${i}.`;
     if (vm.name !== `vm${i + 1}`) out.push([`${p}name`, vm.name]);
-    tableKeys(out, p, VM_PARAMS, vm as unknown as Record<string, ParamValue>);
+    tableKeys(out, p, VM_PARAMS, vm);
     tableKeys(out, p, policy?.vmParams ?? {}, vm.policy);
-    tableKeys(out, `${p}balloon.`, BALLOON_PARAMS, vm.balloon as unknown as Record<string, ParamValue>);
-    tableKeys(out, `${p}workload.`, WORKLOAD_PARAMS, vm.workload as unknown as Record<string, ParamValue>);
+    tableKeys(out, `${p}balloon.`, BALLOON_PARAMS, vm.balloon);
+    tableKeys(out, `${p}workload.`, WORKLOAD_PARAMS, vm.workload);
   });
   return out;
 }

@@ -47,7 +47,7 @@ export interface PlaybackStatus {
   tickMs: number;
   /** Simulated times the timeline can seek to without recomputing from the start: [0, furthest computed]. */
   rangeMs: [number, number];
-  /** Earliest kept keyframe, ms (step back below it replays from 0 s). */
+  /** Keyframes kept (a count); going back restores the latest at or before the target and replays. */
   keyframes: number;
   /** While a seek computes forward: the target time, ms; otherwise null. */
   seekingToMs: number | null;

@@ -2,6 +2,7 @@
 // (policy-wide and per-VM). Only specs live here, so scenario validation needs no model code;
 // the factories that build a running policy are in registry.ts.
 import type { SpecTable } from '../scenario/paramSpec.ts';
+import { POLICY_KINDS } from '../scenario/params.ts';
 import type { PolicyKind } from '../scenario/types.ts';
 import { HYPERV_VM_PARAMS, MOM_PARAMS, XEN_VM_PARAMS } from './kvmXenHypervParams.ts';
 import { ESX_PARAMS, VSPHERE_PARAMS } from './esx/vmwareParams.ts';
@@ -68,7 +69,8 @@ export const POLICY_CATALOG: Readonly<Partial<Record<PolicyKind, PolicyCatalogEn
   },
 };
 
-export const POLICY_KINDS_ALL: readonly PolicyKind[] = ['manual', 'none', 'esx', 'vsphere', 'kvm-mom', 'xen', 'hyperv'];
+/** Every policy kind of the scenario format, in the order the picker lists them. */
+export const POLICY_KINDS_ALL: readonly PolicyKind[] = POLICY_KINDS;
 
 export function policyEntry(kind: PolicyKind): PolicyCatalogEntry | undefined {
   return POLICY_CATALOG[kind];

@@ -3,23 +3,17 @@
 // `policy.<key>`, `vms.<i>.memoryMiB`, `vms.<i>.name`, `vms.<i>.<policy key>`,
 // `vms.<i>.balloon.<key>`, `vms.<i>.workload.<key>`. Paths address the public scenario JSON
 // (scenarioToJson); values are validated by the scenario's own parameter specs. Pure module.
-import { POLICY_CATALOG, policyEntry } from '../policy/catalog.ts';
-import type { ParamSpec, SpecTable, StringSpec } from './paramSpec.ts';
-import { BALLOON_PARAMS, HOST_PARAMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from './params.ts';
+import { policyEntry } from '../policy/catalog.ts';
+import type { ParamSpec, SpecTable } from './paramSpec.ts';
+import { BALLOON_PARAMS, HOST_PARAMS, POLICY_KIND_SPEC, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS } from './params.ts';
 import { scenarioToJson } from './serialize.ts';
-import type { ParamValue, PolicyKind, Scenario } from './types.ts';
+import type { ParamValue, Scenario } from './types.ts';
 import { validateScenario } from './validate.ts';
 
 export interface ParamChange {
   path: string;
   value: ParamValue;
 }
-
-export const VM_NAME_SPEC: StringSpec = {
-  kind: 'string', label: 'VM name', pattern: /^[A-Za-z0-9_.-]{1,24}$/, patternText: '1-24 letters, digits, . - or _', default: 'vm1', description: 'Name of the VM.',
-};
-
-const availableKinds = (): PolicyKind[] => Object.keys(POLICY_CATALOG) as PolicyKind[];
 
 /** The spec of a parameter path in this scenario, or undefined for an unknown path. */
 export function specAt(scenario: Scenario, path: string): ParamSpec | undefined {
@@ -29,7 +23,7 @@ export function specAt(scenario: Scenario, path: string): ParamSpec | undefined 
   if (parts.length === 1) return own(TOP_PARAMS, parts[0]);
   if (parts[0] === 'host' && parts.length === 2) return own(HOST_PARAMS, parts[1]);
   if (parts[0] === 'policy' && parts.length === 2) {
-    if (parts[1] === 'kind') return { kind: 'enum', label: 'Policy', options: availableKinds(), default: 'manual', description: 'The hypervisor policy that sets balloon targets.' };
+    if (parts[1] === 'kind') return POLICY_KIND_SPEC;
     return own(policyEntry(scenario.policy.kind)?.params ?? {}, parts[1]);
   }
   if (parts[0] !== 'vms' || !/^\d+$/.test(parts[1] ?? '') || Number(parts[1]) >= scenario.vms.length) return undefined;

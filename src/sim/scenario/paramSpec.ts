@@ -42,6 +42,19 @@ export interface StringSpec {
 export type ParamSpec = NumberSpec | EnumSpec | BooleanSpec | StringSpec;
 export type SpecTable = Readonly<Record<string, ParamSpec>>;
 
+/** The value type a spec admits: a number, one of the enum's options, a boolean or a string. */
+export type ValueOf<S extends ParamSpec> = S extends NumberSpec
+  ? number
+  : S extends EnumSpec<infer T>
+    ? T
+    : S extends BooleanSpec
+      ? boolean
+      : string;
+
+/** The config object a table describes: one typed value per key. Config types are derived
+ * from the tables this way, so a key or an option cannot be in one and missing from the other. */
+export type ConfigOf<T extends SpecTable> = { -readonly [K in keyof T]: ValueOf<T[K]> };
+
 export function num(
   label: string,
   unit: string,

@@ -1,10 +1,17 @@
 // The parameter tables of the scenario format (docs/scenario-format.md): every key, its range,
 // unit and default. Defaults with a source cite it; the rest are modelling choices documented
 // in docs/model.md. Policy parameters live beside each policy (src/sim/policy).
-import { flag, num, oneOf, type SpecTable } from './paramSpec.ts';
+import { MAX_VIRTUAL_PAGES } from '../guest/Process.ts';
+import { pagesToMib } from '../units.ts';
+import { flag, num, oneOf, type SpecTable, type StringSpec } from './paramSpec.ts';
 
 export const SCENARIO_FORMAT = 1;
 export const MAX_VMS = 16;
+
+/** The hypervisor policies a scenario can name (each a module in src/sim/policy). */
+export const POLICY_KINDS = ['manual', 'none', 'esx', 'vsphere', 'kvm-mom', 'xen', 'hyperv'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+export const POLICY_KIND_SPEC = oneOf('Policy', POLICY_KINDS, 'manual', 'The hypervisor policy that sets balloon targets.');
 
 export const TOP_PARAMS = {
   seed: num('Seed', '', 0, 4294967295, 1, 'Seed of the one random generator; the same seed gives the same run.'),
@@ -25,6 +32,14 @@ export const HOST_PARAMS = {
   pageWalkCache: flag('Page walk cache', false, 'Cache upper-level guest and EPT entries (AMD PWC, Intel paging-structure caches).'),
   nestedTlb: flag('Nested TLB', false, 'Cache guest-physical to host-physical translations of page-table pages (Bhargava et al. 2008).'),
 } as const satisfies SpecTable;
+
+/** VM names (and scenario names): short, and safe in a link, a file name and a CSV column. */
+export const VM_NAME_SPEC: StringSpec = {
+  kind: 'string', label: 'VM name', pattern: /^[A-Za-z0-9_.-]{1,24}$/, patternText: '1-24 letters, digits, . - or _', default: 'vm1', description: 'Name of the VM.',
+};
+
+/** Largest process a guest runs, MiB: its virtual pages fit the reverse map (guest/Process.ts). */
+export const MAX_PROCESS_MIB = pagesToMib(MAX_VIRTUAL_PAGES);
 
 export const VM_PARAMS = {
   memoryMiB: num('VM memory', 'MiB', 16, 65536, 1024, 'Configured guest-physical memory (the size the guest boots with).', { step: 16 }),
@@ -52,7 +67,7 @@ export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 export const WORKLOAD_PARAMS = {
   kind: oneOf('Workload', WORKLOAD_KINDS, 'steady', 'What the guest runs: idle, a steady working set, a ramp, alternating phases, a file-cache reader, or a memory hog.'),
   activeMiB: num('Working set', 'MiB', 0, 65536, 256, 'Memory the workload touches continuously (for ramp: the starting working set).', { step: 16 }),
-  footprintMiB: num('Footprint', 'MiB', 0, 131072, 512, 'Memory the workload has touched at least once (for ramp: the final working set; for hog: where it stops).', { step: 16 }),
+  footprintMiB: num('Footprint', 'MiB', 0, MAX_PROCESS_MIB, 512, 'Memory the workload has touched at least once (for ramp: the final working set; for hog: where it stops).', { step: 16 }),
   accessesPerSec: num('Access rate', 'pages/s', 0, 200000, 2000, 'Page touches per simulated second when nothing stalls.', { step: 100 }),
   writePercent: num('Writes', '%', 0, 100, 30, 'Share of touches that write (break copy-on-write sharing, dirty cache).'),
   identicalPercent: num('Identical content', '%', 0, 100, 0, 'Share of the footprint whose content is the same in every VM running this workload kind (shared code and data).'),

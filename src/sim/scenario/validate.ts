@@ -3,9 +3,9 @@
 // 'strict' mode any problem rejects the input; in 'clamp' mode (links) out-of-range values are
 // clamped to the nearest allowed value and each correction is listed, and only unreadable
 // structure is an error.
-import { allowedText, type ParamSpec, type SpecTable } from './paramSpec.ts';
+import { allowedText, type ConfigOf, type ParamSpec, type SpecTable } from './paramSpec.ts';
 import {
-  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS,
+  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
@@ -69,7 +69,8 @@ export function readValue(ctx: Ctx, field: string, raw: unknown, spec: ParamSpec
   }
 }
 
-function readTable<T extends SpecTable>(ctx: Ctx, path: string, raw: unknown, table: T, extraKeys: readonly string[] = []): Record<keyof T, ParamValue> {
+/** Reads every key of a table; the result is typed by the table itself (ConfigOf). */
+function readTable<T extends SpecTable>(ctx: Ctx, path: string, raw: unknown, table: T, extraKeys: readonly string[] = []): ConfigOf<T> {
   const obj = isRecord(raw) ? raw : {};
   if (raw !== undefined && !isRecord(raw)) ctx.errors.push(`${path}: expected an object, got ${show(raw)}`);
   const out: Record<string, ParamValue> = {};
@@ -77,7 +78,9 @@ function readTable<T extends SpecTable>(ctx: Ctx, path: string, raw: unknown, ta
   for (const key of Object.keys(obj)) {
     if (!(key in table) && !extraKeys.includes(key)) ctx.warnings.push(`${path}.${key}: unknown key, ignored`);
   }
-  return out as Record<keyof T, ParamValue>;
+  // readValue returns each spec's own value type (its default, or a value the spec admits), so
+  // `out` holds exactly ConfigOf<T>: this is the one place a checked object takes its type.
+  return out as ConfigOf<T>;
 }
 
 function crossCheck(ctx: Ctx, field: string, value: number, limit: number, relation: string): number {
@@ -91,7 +94,7 @@ function crossCheck(ctx: Ctx, field: string, value: number, limit: number, relat
   return value;
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,24}$/;
+const NAME_PATTERN = VM_NAME_SPEC.pattern;
 
 function readVm(ctx: Ctx, raw: unknown, i: number, policyKind: PolicyKind): VmConfig {
   const path = `vms[${i}]`;
@@ -101,21 +104,20 @@ function readVm(ctx: Ctx, raw: unknown, i: number, policyKind: PolicyKind): VmCo
   const base = readTable(ctx, path, obj, VM_PARAMS, ['name', 'balloon', 'workload', ...Object.keys(vmTable)]);
   const name = typeof obj.name === 'string' && NAME_PATTERN.test(obj.name) ? obj.name : `vm${i + 1}`;
   if (obj.name !== undefined && name !== obj.name) {
-    const text = `${path}.name: ${show(obj.name)} is not valid (allowed: 1-24 letters, digits, . - or _)`;
+    const text = `${path}.name: ${show(obj.name)} is not valid (${allowedText(VM_NAME_SPEC)})`;
     if (ctx.mode === 'clamp') ctx.corrections.push(`${text}; using "${name}"`);
     else ctx.errors.push(text);
   }
-  const vm = {
+  const vm: VmConfig = {
     name,
     ...base,
     balloon: readTable(ctx, `${path}.balloon`, obj.balloon, BALLOON_PARAMS),
     workload: readTable(ctx, `${path}.workload`, obj.workload, WORKLOAD_PARAMS),
     policy: readTable(ctx, path, obj, vmTable, Object.keys(obj)),
-  } as unknown as VmConfig;
+  };
   vm.minMiB = crossCheck(ctx, `${path}.minMiB`, vm.minMiB, vm.memoryMiB, 'the VM memory');
   vm.kernelMiB = crossCheck(ctx, `${path}.kernelMiB`, vm.kernelMiB, Math.floor(vm.memoryMiB / 2), 'half the VM memory');
   vm.balloon.targetMiB = crossCheck(ctx, `${path}.balloon.targetMiB`, vm.balloon.targetMiB, vm.memoryMiB - vm.kernelMiB, 'the VM memory less its kernel memory');
-  vm.workload.footprintMiB = crossCheck(ctx, `${path}.workload.footprintMiB`, vm.workload.footprintMiB, 65536, 'the largest process (64 GiB)');
   const w = vm.workload;
   if (w.kind === 'filecache') w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.fileMiB, 'the file data (fileMiB)');
   else w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.footprintMiB, 'the footprint');
@@ -201,14 +203,14 @@ export function validateScenario(input: unknown, mode: ValidationMode = 'strict'
       ctx.corrections.push(`${text}; keeping the first ${vms.length} VMs`);
     } else ctx.errors.push(text);
   }
-  checkHostFitsVms(ctx, host as unknown as Scenario['host'], vms);
+  checkHostFitsVms(ctx, host, vms);
   if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   const scenario: Scenario = {
     format: 1,
     name: typeof input.name === 'string' && NAME_PATTERN.test(input.name) ? input.name : 'custom',
-    seed: top.seed as number,
-    tickMs: top.tickMs as number,
-    host: host as unknown as Scenario['host'],
+    seed: top.seed,
+    tickMs: top.tickMs,
+    host,
     policy: { kind, params: policyParams },
     vms,
   };

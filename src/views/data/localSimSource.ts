@@ -5,11 +5,10 @@
 import { createStore, type StoreApi, useStore } from 'zustand';
 import type { Frame, MapWindow } from '../../snapshot/types.ts';
 import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
-import { validateScenario } from '../../sim/scenario/validate.ts';
-import { MAX_VMS } from '../../sim/scenario/params.ts';
+import { withVmAdded, withVmRemoved } from '../../sim/scenario/edits.ts';
+import { applyChanges, type ChangeResult } from '../../sim/scenario/paramPath.ts';
 import type { Theme } from '../theme/themes.ts';
 import type { MapId, PageDetails, PageRef, PlaybackView, SelectionView, SimSource } from './simTypes.ts';
-import { scenarioJson, setAtPath, specAt } from './paramPath.ts';
 
 interface LocalState {
   scenario: Scenario;
@@ -46,13 +45,11 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
   let latest: Frame | null = null;
   const windows = new Map<MapId, MapWindow>();
   const released: Frame[] = [];
-  const replaceScenario = (next: unknown): void => {
-    const r = validateScenario(next, 'clamp');
+  /** Takes an edit's result as the real store does: the scenario and its corrections, or the errors. */
+  const take = (r: ChangeResult): void => {
     if (r.ok) store.setState({ scenario: r.scenario, problems: r.corrections });
     else store.setState({ problems: r.errors });
   };
-  const json = (): { vms: Record<string, unknown>[] } & Record<string, unknown> =>
-    scenarioJson(store.getState().scenario) as { vms: Record<string, unknown>[] } & Record<string, unknown>;
   return {
     store, windows, released,
     useScenario: () => useStore(store, (s) => s.scenario),
@@ -61,19 +58,10 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     useTheme: () => useStore(store, (s) => s.theme),
     useHidden: () => useStore(store, (s) => s.hidden),
     useMapZoom: (id) => useStore(store, (s) => s.zoom[id] ?? null),
-    setParam: (path: string, value: ParamValue) => {
-      const s = store.getState().scenario;
-      if (path !== 'policy.kind' && !specAt(s, path)) return void store.setState({ problems: [`${path}: not a parameter`] });
-      replaceScenario(setAtPath(scenarioJson(s), path, value));
-    },
-    addVm: () => {
-      const j = json();
-      const last = j.vms[j.vms.length - 1];
-      if (j.vms.length < MAX_VMS) replaceScenario({ ...j, vms: [...j.vms, { ...last, name: `vm${j.vms.length + 1}` }] });
-    },
+    setParam: (path: string, value: ParamValue) => take(applyChanges(store.getState().scenario, [{ path, value }])),
+    addVm: () => take(withVmAdded(store.getState().scenario)),
     removeVm: (vm) => {
-      const j = json();
-      if (j.vms.length > 1) replaceScenario({ ...j, vms: j.vms.filter((_, i) => i !== vm) });
+      take(withVmRemoved(store.getState().scenario, vm));
       store.setState({ selection: { selectedVm: null, selectedPage: null } });
     },
     selectVm: (vm) => store.setState((st) => ({ selection: { ...st.selection, selectedVm: vm } })),

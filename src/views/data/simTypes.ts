@@ -42,7 +42,7 @@ export interface SimSource {
   useMapZoom(mapId: MapId): { firstPage: number; pageCount: number } | null;
 
   // Commands.
-  /** Sets a scenario parameter by path ('host.memoryMiB', 'vms.1.workload.activeMiB', 'policy.kind', 'policy.params.x'); validated by the store. */
+  /** Sets a scenario parameter by path ('host.memoryMiB', 'vms.1.workload.activeMiB', 'policy.kind', 'policy.<key>'); validated by the store. */
   setParam(path: string, value: ParamValue): void;
   addVm(): void;
   removeVm(vm: number): void;
