@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POLICY_KINDS_ALL, policyEntry } from '../../src/sim/policy/catalog.ts';
-import type { ParamSpec, SpecTable } from '../../src/sim/scenario/paramSpec.ts';
+import { allowedText, type ParamSpec, type SpecTable } from '../../src/sim/scenario/paramSpec.ts';
+import { isLiveParam } from '../../src/sim/scenario/paramPath.ts';
 import { BALLOON_PARAMS, HOST_PARAMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../../src/sim/scenario/params.ts';
 
 const docs = path.resolve(import.meta.dirname, '../../docs');
@@ -88,5 +89,22 @@ describe('docs/policies-*.md document every policy key as the policy tables defi
     const entry = policyEntry(kind)!;
     expectTableDocumented(rowsOf(kind, '`policy`'), entry.params);
     expectTableDocumented(rowsOf(kind, 'each VM'), entry.vmParams);
+  });
+});
+
+describe('docs/url-state.md lists every scenario key of a link as the tables define it', () => {
+  it('one row per parameter path, with the range text that messages use', () => {
+    const typeOf = (spec: ParamSpec): string => (spec.kind === 'number' ? `number${spec.unit ? `, ${spec.unit}` : ''}` : spec.kind);
+    const rowsOf = (prefix: string, table: SpecTable): string[] => Object.entries(table).map(([key, spec]) =>
+      `| \`${prefix}${key}\` | ${typeOf(spec)} | ${allowedText(spec)} | ${String(spec.default)} | ${spec.label}${isLiveParam(`${prefix.replace('<i>', '0')}${key}`) ? ' (live)' : ''} |`);
+    const expected = [
+      ...rowsOf('', TOP_PARAMS), ...rowsOf('host.', HOST_PARAMS), ...rowsOf('vms.<i>.', VM_PARAMS),
+      ...rowsOf('vms.<i>.balloon.', BALLOON_PARAMS), ...rowsOf('vms.<i>.workload.', WORKLOAD_PARAMS),
+    ];
+    const lines = read('url-state.md').split('\n');
+    const first = lines.findIndex((l) => l === '| key | type | range | default | label |');
+    expect(first).toBeGreaterThan(0);
+    const documentedRows = lines.slice(first + 2, lines.indexOf('', first));
+    expect(documentedRows).toEqual(expected);
   });
 });
