@@ -4,7 +4,7 @@
 // global randomness; it runs unchanged in the worker, in Node and in tests.
 import { PageKind } from './guest/pageState.ts';
 import { EventLog } from './events.ts';
-import { Narrator } from './narrator.ts';
+import { EventDetector } from './eventDetector.ts';
 import { Hypervisor } from './host/Hypervisor.ts';
 import { PageSharing } from './host/PageSharing.ts';
 import type { GuestReportedStats, ObservedVm, Policy } from './policy/Policy.ts';
@@ -24,7 +24,7 @@ export class Simulation {
   readonly observed: ObservedVm[] = [];
   readonly policy: Policy;
   readonly events = new EventLog();
-  private readonly narrator: Narrator;
+  private readonly detector: EventDetector;
   timeMs = 0;
   ticks = 0;
 
@@ -39,7 +39,6 @@ export class Simulation {
       this.vms.push(vm);
       this.observed.push(new VmObservation(vm));
     });
-    this.narrator = new Narrator(this.vms);
     this.policy = createPolicy(scenario.policy.kind, {
       scenario,
       hv: this.hv,
@@ -49,6 +48,7 @@ export class Simulation {
       params: scenario.policy.params,
       events: this.events,
     });
+    this.detector = new EventDetector(this.vms, this.policy);
   }
 
   /** Advances the model by dtMs of simulated time. */
@@ -71,7 +71,7 @@ export class Simulation {
       vm.os.kswapd();
     }
     this.sharing.step(dtMs);
-    this.narrator.afterTick(this.vms, this.hv, this.events);
+    this.detector.afterTick(this.vms, this.hv, this.policy, this.events);
     this.ticks++;
   }
 

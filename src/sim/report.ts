@@ -1,7 +1,9 @@
 // The run report (the CLI's --json output and the browser's summary): host and per-VM memory
 // in MiB, the event counters, and the invariant check. Field names are a public contract,
 // documented in docs/scenario-format.md.
+import type { BalloonActivity } from './balloon/BalloonDriver.ts';
 import { PageKind } from './guest/pageState.ts';
+import type { BalloonDriverKind } from './scenario/params.ts';
 import { EptKind } from './host/Ept.ts';
 import { checkInvariants } from './invariants.ts';
 import type { Simulation } from './Simulation.ts';
@@ -13,7 +15,9 @@ export interface VmReport {
   memTotalMiB: number;
   balloonMiB: number;
   balloonTargetMiB: number;
-  balloonActivity: string;
+  /** The balloon driver's kind and what it is doing (null: the guest runs no driver). */
+  balloonDriver: BalloonDriverKind | null;
+  balloonActivity: BalloonActivity | null;
   backedMiB: number;
   guestFreeMiB: number;
   guestCacheMiB: number;
@@ -75,7 +79,8 @@ export function buildReport(sim: Simulation, checkInvariantsToo = true): RunRepo
       memTotalMiB: mib(os.memTotalPages(vm.config.balloon.deflateOnOom)),
       balloonMiB: mib(vm.driver?.actualPages ?? 0),
       balloonTargetMiB: mib(vm.driver?.targetPages ?? 0),
-      balloonActivity: vm.driver?.activity ?? 'no driver',
+      balloonDriver: vm.driver?.kind ?? null,
+      balloonActivity: vm.driver?.activity ?? null,
       backedMiB: mib(vm.ept.present),
       guestFreeMiB: mib(os.mem.free),
       guestCacheMiB: mib(os.mem.count(PageKind.Cache)),

@@ -1,12 +1,13 @@
 // The explanation helpers: the announcement throttle (one every 2 s, newest wins), the event
-// feed (bounded, time going back drops the future), and the narrator's derived sentences.
+// feed (bounded, time going back drops the future), and the words for the model's events.
 import { describe, expect, it } from 'vitest';
 import { AnnouncementThrottle, MIN_GAP_MS } from '../../src/views/explain/announcer.ts';
 import { EventFeed, FEED_CAPACITY } from '../../src/views/explain/eventFeed.ts';
-import { Narrator, STEP_MIB } from '../../src/views/explain/narrate.ts';
-import type { RunReport } from '../../src/sim/report.ts';
+import { activityWords, eventSentence, type VmNamer } from '../../src/views/explain/eventWords.ts';
 import type { SimEvent } from '../../src/sim/events.ts';
-import { fakeFrame, presetScenario } from './fixtures/frames.ts';
+import { loadPreset } from '../../src/sim/scenario/load.ts';
+import { PRESETS } from '../../src/sim/scenario/presets.ts';
+import { Simulation } from '../../src/sim/Simulation.ts';
 
 describe('AnnouncementThrottle', () => {
   it('announces at most once per gap, and then the newest sentence', () => {
@@ -22,78 +23,53 @@ describe('AnnouncementThrottle', () => {
   });
 });
 
-const ev = (seq: number, timeMs = seq * 100): SimEvent => ({ seq, timeMs, kind: 'policy', vm: 0, text: `e${seq}` });
+const ev = (seq: number, timeMs = seq * 100): SimEvent => ({ seq, timeMs, type: 'balloon-target', vm: 0, targetPages: seq * 256 });
+const names: VmNamer = (vm) => ['web', 'db', 'idle'][vm];
 
 describe('EventFeed', () => {
-  it('keeps events newest first and bounded', () => {
+  it('keeps events newest first and bounded, worded with the VM names', () => {
     const f = new EventFeed();
-    f.add(Array.from({ length: FEED_CAPACITY + 10 }, (_, i) => ev(i + 1)));
+    f.add(Array.from({ length: FEED_CAPACITY + 10 }, (_, i) => ev(i + 1)), names);
     const n = f.newest();
     expect(n).toHaveLength(FEED_CAPACITY);
-    expect(n[0].text).toBe(`e${FEED_CAPACITY + 10}`);
+    expect(n[0]).toMatchObject({ kind: 'policy', vm: 0, text: `web's balloon target is now ${FEED_CAPACITY + 10} MiB.` });
   });
   it('drops the future when time goes back', () => {
     const f = new EventFeed();
-    f.add([ev(1), ev(2), ev(3)]);
-    f.add([ev(2, 200)]);
-    expect(f.newest().map((e) => e.text)).toEqual(['e2', 'e1']);
-  });
-  it('mixes in derived sentences', () => {
-    const f = new EventFeed();
-    f.add([ev(1)]);
-    expect(f.addDerived(150, [{ kind: 'balloon', vm: 0, text: 'grew' }])).toBe(true);
-    expect(f.addDerived(150, [])).toBe(false);
-    expect(f.newest()[0].text).toBe('grew');
+    f.add([ev(1), ev(2), ev(3)], names);
+    f.add([ev(2, 200)], names);
+    expect(f.newest().map((e) => e.key)).toEqual(['e2', 'e1']);
   });
 });
 
-describe('Narrator', () => {
-  const base = (): RunReport => structuredClone(fakeFrame(presetScenario(), { seconds: 0.1 }).summary);
-  it('tells balloon, swap, OOM and state changes once they are large enough', () => {
-    const n = new Narrator();
-    const r = base();
-    expect(n.observe(r)).toEqual([]);
-    const r2 = structuredClone(r);
-    r2.simSeconds += 1;
-    r2.vms[2].balloonMiB += STEP_MIB;
-    r2.vms[0].guestSwapMiB += STEP_MIB;
-    r2.vms[1].oomKills += 1;
-    r2.host.swapUsedMiB += 100;
-    r2.host.state = 'soft';
-    const said = n.observe(r2).map((s) => s.text);
-    expect(said).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^The host went from .* to soft/),
-      expect.stringMatching(/^idle's balloon inflated to/),
-      expect.stringMatching(/^web swapped 32 MiB to its own swap disk/),
-      'db ran out of memory and its kernel killed a process.',
-      expect.stringMatching(/^The host swapped out 100 MiB/),
-    ]));
-    const r3 = structuredClone(r2);
-    r3.simSeconds += 1;
-    r3.vms[2].balloonMiB += 1;
-    expect(n.observe(r3)).toEqual([]);
-  });
-  it('tells a flapping host state at most once per quiet period', () => {
-    const n = new Narrator();
-    const r = base();
-    n.observe(r);
-    const states = ['soft', 'high', 'soft', 'high'];
-    const said = states.flatMap((state, i) => {
-      const x = structuredClone(r);
-      x.simSeconds += 0.1 * (i + 1);
-      x.host.state = state;
-      return n.observe(x);
-    });
-    expect(said).toHaveLength(1);
+describe('eventSentence', () => {
+  it('words the events of a real run of every preset, with no gaps', () => {
+    for (const { name } of PRESETS) {
+      const r = loadPreset(name);
+      if (!r.ok) throw new Error(name);
+      const s = new Simulation(r.scenario);
+      s.run(60);
+      const named: VmNamer = (vm) => s.vms[vm].name;
+      for (const e of s.events.entries) {
+        const text = eventSentence(e, named);
+        expect(text, e.type).toMatch(/^[A-Za-z].*[.)]$/);
+        expect(text, e.type).not.toMatch(/undefined|NaN|\[object/);
+      }
+    }
+  }, 120_000);
+
+  it('tells a VMware state change with its threshold, what the host does and the raised target', () => {
+    const text = eventSentence({
+      type: 'vmware-state', product: 'esx', state: 'soft', direction: 'down', freePages: 40 * 256,
+      thresholdPercent: 4, thresholdOf: 'host memory', raised: { vm: 2, targetPages: 512 * 256 },
+    }, names);
+    expect(text).toBe("Free memory fell below 4% of host memory (40 MiB free): ESX entered Soft, reclaiming by ballooning, and raised idle's balloon target to 512 MiB.");
   });
 
-  it('starts over when time goes back', () => {
-    const n = new Narrator();
-    const r = base();
-    n.observe(r);
-    const back = structuredClone(r);
-    back.simSeconds = 0;
-    back.vms[2].balloonMiB += 500;
-    expect(n.observe(back)).toEqual([]);
+  it("words a driver's activity in its own driver's terms", () => {
+    expect(activityWords('inflating', 'xen')).toBe('decrease_reservation');
+    expect(activityWords('deflating', 'hyperv')).toBe('balloon down');
+    expect(activityWords('out-of-puff', 'virtio')).toBe('out of puff (sleeping 200 ms)');
+    expect(activityWords(null, null)).toBe('no driver');
   });
 });

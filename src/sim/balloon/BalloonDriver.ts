@@ -15,6 +15,24 @@ export interface BalloonHost {
   reported(pfns: Int32Array, count: number): void;
 }
 
+/** What a driver is doing, as a code (src/views/explain/eventWords.ts words it per driver):
+ * moving pages, resting, or one of the states that stop it short of its target. */
+export type BalloonActivity =
+  | 'idle' | 'inflating' | 'deflating' | 'hot-add'
+  /** virtio: an allocation failed; the driver sleeps 200 ms ("out of puff"). */
+  | 'out-of-puff'
+  /** Xen: decrease_reservation got fewer frames (BP_EAGAIN); it retries after schedule_delay. */
+  | 'retry-later'
+  /** VMware: a sleeping allocation failed; the driver slows its rate. */
+  | 'allocation-failed'
+  /** Hyper-V: inflating further would cut into the guest's floor. */
+  | 'floor-reached'
+  /** DEFLATE_ON_OOM: the guest took 1 MiB back instead of killing a process. */
+  | 'deflated-on-oom';
+
+/** Activities that hold a balloon short of its target: each is worth an event when it starts. */
+export const STALLED_ACTIVITIES: ReadonlySet<BalloonActivity> = new Set(['out-of-puff', 'retry-later', 'allocation-failed', 'floor-reached', 'deflated-on-oom']);
+
 /** Pages released per OOM notification (VIRTIO_BALLOON_OOM_NR_PAGES, drivers/virtio/virtio_balloon.c). */
 export const OOM_DEFLATE_PAGES = 256;
 
@@ -24,8 +42,8 @@ export abstract class BalloonDriver implements OomListener {
   targetPages = 0;
   /** Pages the balloon holds (virtio actual). */
   actualPages = 0;
-  /** A short name of what the driver is doing, for the UI ("inflating", "out of puff", ...). */
-  activity = 'idle';
+  /** What the driver is doing now. */
+  activity: BalloonActivity = 'idle';
   inflateMessages = 0;
   deflateMessages = 0;
   allocFailures = 0;
@@ -53,6 +71,11 @@ export abstract class BalloonDriver implements OomListener {
   /** The host sets a new target (config-space write, xenstore watch, DM message). */
   setTarget(pages: number): void {
     this.targetPages = Math.max(0, Math.min(this.maxPages, Math.round(pages)));
+  }
+
+  /** Time until a driver that backed off tries again, ms (0 when it is not waiting). */
+  get retryAfterMs(): number {
+    return 0;
   }
 
   /** Advances the driver by dtMs of simulated time. */
@@ -104,7 +127,7 @@ export abstract class BalloonDriver implements OomListener {
     if (n === 0) return false;
     this.deflateMessage(n);
     this.oomDeflates++;
-    this.activity = 'deflated on OOM';
+    this.activity = 'deflated-on-oom';
     return true;
   }
 }

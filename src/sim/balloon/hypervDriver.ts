@@ -60,7 +60,7 @@ export class HypervBalloonDriver extends BalloonDriver {
     this.onlinedPages += done;
     const region = this.onlinedPages + this.os.mem.count(PageKind.Offline);
     this.addedPages = Math.min(region, Math.ceil(this.onlinedPages / HA_CHUNK_PAGES) * HA_CHUNK_PAGES);
-    if (done > 0) this.activity = 'hot add';
+    if (done > 0) this.activity = 'hot-add';
     return done;
   }
 
@@ -100,17 +100,17 @@ export class HypervBalloonDriver extends BalloonDriver {
       if (diff === 0) return;
       this.budgetUs -= HV_MESSAGE_US;
       if (diff < 0) {
-        this.activity = 'balloon down';
+        this.activity = 'deflating';
         this.deflateMessage(Math.min(PAGES_PER_2MIB, -diff));
         continue;
       }
       const allowed = Math.max(0, this.os.availablePages() - this.floorPages);
       const want = Math.min(PAGES_PER_2MIB, diff, allowed);
       if (want === 0) {
-        this.activity = 'balloon floor reached';
+        this.activity = 'floor-reached';
         return;
       }
-      this.activity = 'balloon up';
+      this.activity = 'inflating';
       if (this.inflateMessage(want, 'noretry') < want) return;
     }
   }

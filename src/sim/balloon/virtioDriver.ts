@@ -24,6 +24,10 @@ export class VirtioBalloonDriver extends BalloonDriver {
     this.reporting ??= new FreePageReporting(this.os, this.host);
   }
 
+  override get retryAfterMs(): number {
+    return Math.max(0, this.sleepUntilMs - this.clockMs);
+  }
+
   protected run(dtMs: number): void {
     this.reporting?.step(dtMs);
     if (this.clockMs < this.sleepUntilMs) return;
@@ -37,7 +41,7 @@ export class VirtioBalloonDriver extends BalloonDriver {
         const want = Math.min(VIRTIO_PFNS_PER_MESSAGE, diff);
         this.activity = 'inflating';
         if (this.inflateMessage(want, 'noretry') < want) {
-          this.activity = 'out of puff (sleeping 200 ms)';
+          this.activity = 'out-of-puff';
           this.sleepUntilMs = this.clockMs + VIRTIO_OUT_OF_PUFF_SLEEP_MS;
           return;
         }

@@ -63,7 +63,7 @@ export class VmwareBalloonDriver extends BalloonDriver {
       }
       this.rateAlloc = Math.max(VMW_RATE_ALLOC_MIN, Math.floor(this.rateAlloc / 2));
       this.slowCycles = VMW_SLOW_CYCLES;
-      this.activity = 'inflating slowly (allocation failed)';
+      this.activity = 'allocation-failed';
       return;
     }
     if (sleeping && done >= this.rateAlloc) {

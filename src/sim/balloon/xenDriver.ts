@@ -18,6 +18,10 @@ export class XenBalloonDriver extends BalloonDriver {
   scheduleDelayMs = XEN_MIN_SCHEDULE_DELAY_MS;
   private nextRunMs = 0;
 
+  override get retryAfterMs(): number {
+    return Math.max(0, this.nextRunMs - this.clockMs);
+  }
+
   protected run(dtMs: number): void {
     if (this.clockMs < this.nextRunMs) return;
     let budgetUs = dtMs * 1000;
@@ -30,16 +34,16 @@ export class XenBalloonDriver extends BalloonDriver {
       }
       budgetUs -= XEN_HYPERCALL_US;
       if (credit > 0) {
-        this.activity = 'increase_reservation';
+        this.activity = 'deflating';
         this.deflateMessage(Math.min(XEN_FRAMES_PER_HYPERCALL, credit));
         continue;
       }
       const want = Math.min(XEN_FRAMES_PER_HYPERCALL, -credit);
-      this.activity = 'decrease_reservation';
+      this.activity = 'inflating';
       if (this.inflateMessage(want, 'noretry') < want) {
         // BP_EAGAIN: retry after schedule_delay, doubling up to the maximum.
         this.nextRunMs = this.clockMs + this.scheduleDelayMs;
-        this.activity = `BP_EAGAIN, retry in ${this.scheduleDelayMs / 1000} s`;
+        this.activity = 'retry-later';
         this.scheduleDelayMs = Math.min(XEN_MAX_SCHEDULE_DELAY_MS, this.scheduleDelayMs * 2);
         return;
       }

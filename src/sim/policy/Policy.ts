@@ -59,6 +59,9 @@ export interface PolicyVmReport {
 export interface Policy {
   /** The policy's current host state (e.g. "high", "soft"), for the report and the UI. */
   readonly state: string;
+  /** True when the policy emits its own events for state changes (with the reasons), so the
+   * generic 'host-state' event is not emitted too. */
+  readonly announcesStates?: boolean;
   /** Runs the policy for one tick, before the guests run. */
   step(dtMs: number): void;
   vmReport(vm: number): PolicyVmReport;

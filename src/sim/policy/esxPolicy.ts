@@ -14,15 +14,15 @@ import { VmwarePolicy, type VmwareStateInfo } from './esx/vmwarePolicy.ts';
 /** Free-memory thresholds as fractions of host memory (W02 §6.3). */
 export const ESX_THRESHOLDS = { high: 0.06, soft: 0.04, hard: 0.02, low: 0.01 } as const;
 
-const ESX_STATES: readonly { name: keyof typeof ESX_THRESHOLDS; actions: StateActions; doing: string }[] = [
-  { name: 'high', actions: { balloon: 'giveBack', swap: 'none', block: false }, doing: 'no reclamation' },
-  { name: 'soft', actions: { balloon: 'reclaim', swap: 'unballoonable', block: false }, doing: 'reclaiming by ballooning' },
-  { name: 'hard', actions: { balloon: 'reclaim', swap: 'excess', block: false }, doing: 'host swapping to each VM\'s target while ballooning continues' },
-  { name: 'low', actions: { balloon: 'reclaim', swap: 'excess', block: true }, doing: 'host swapping and blocking VMs above their target' },
+const ESX_STATES: readonly { name: keyof typeof ESX_THRESHOLDS; actions: StateActions }[] = [
+  { name: 'high', actions: { balloon: 'giveBack', swap: 'none', block: false } },
+  { name: 'soft', actions: { balloon: 'reclaim', swap: 'unballoonable', block: false } },
+  { name: 'hard', actions: { balloon: 'reclaim', swap: 'excess', block: false } },
+  { name: 'low', actions: { balloon: 'reclaim', swap: 'excess', block: true } },
 ];
 
 export class EsxPolicy extends VmwarePolicy {
-  protected readonly product = 'ESX';
+  protected readonly product = 'esx';
 
   constructor(env: PolicyEnv) {
     const p = env.params;
@@ -33,8 +33,8 @@ export class EsxPolicy extends VmwarePolicy {
     const infos: VmwareStateInfo[] = ESX_STATES.map((s, i) => ({
       level: levels[i],
       actions: s.actions,
-      thresholdText: `${ESX_THRESHOLDS[s.name] * 100}% of host memory`,
-      doing: s.doing,
+      thresholdPercent: ESX_THRESHOLDS[s.name] * 100,
+      thresholdOf: 'host memory',
     }));
     super(env, infos, {
       taxRate: (p.idleTaxPercent as number) / 100,

@@ -4,7 +4,7 @@
 // and the KSM rule, which starts, stops and paces the host's page-sharing scanner. Optionally
 // the virtio devices offer free page reporting. The host's own kswapd swaps only as a last resort.
 import { VirtioBalloonDriver } from '../balloon/virtioDriver.ts';
-import { mibToPages, pagesToMib } from '../units.ts';
+import { mibToPages } from '../units.ts';
 import {
   KSM_DEFAULT_PAGES_TO_SCAN, KSM_DEFAULT_SLEEP_MS, ksmPagesPerSec, MOM_MONITOR_INTERVAL_MS, MOM_POLICY_INTERVAL_MS,
   MOM_SAMPLE_HISTORY, momBalloonRule, momKsmRule, PRESSURE_CRITICAL, PRESSURE_THRESHOLD, type KsmTunables, type MomGuest,
@@ -100,8 +100,7 @@ export class MomPolicy implements Policy {
         const target = Math.round(decision.target);
         vm.balloon.setTarget(vm.pages - target);
         this.targetChanges++;
-        const why = decision.rule === 'shrink' ? `host free ${(100 * this.hostFreePercent).toFixed(1)}% < 20%` : decision.rule === 'grow' ? 'host not under pressure' : 'below its guaranteed memory';
-        events.emit('policy', i, `MOM ${decision.rule}: ${vm.config.name} to ${pagesToMib(target).toFixed(0)} MiB (${why})`);
+        events.emit({ type: 'mom-balloon', vm: i, rule: decision.rule, guestMemoryPages: target, hostFreePercent: 100 * this.hostFreePercent });
       });
     }
     if (this.ksmControl) this.runKsmRule();
@@ -112,7 +111,7 @@ export class MomPolicy implements Policy {
     // ksm_shareable: memory committed to the QEMU processes (their guest RAM), as ksmtuned counts it.
     const shareable = this.env.vms.reduce((s, vm) => s + vm.pages, 0);
     const next = momKsmRule(hv.frames.frameCount * KIB_PER_PAGE, this.hostFree.avg() * KIB_PER_PAGE, shareable * KIB_PER_PAGE, this.ksm);
-    if (next.run !== this.ksm.run) events.emit('sharing', -1, next.run ? 'MOM started KSM' : 'MOM stopped KSM');
+    if (next.run !== this.ksm.run) events.emit({ type: 'mom-ksm', running: next.run });
     this.ksm = next;
     sharing.running = next.run;
     sharing.pagesPerSec = ksmPagesPerSec(next);

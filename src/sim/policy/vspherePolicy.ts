@@ -15,16 +15,16 @@ import type { StateActions } from './esx/memScheduler.ts';
 import { minFreePages, VSPHERE_STATE_FRACTIONS } from './esx/minFree.ts';
 import { VmwarePolicy, type VmwareStateInfo } from './esx/vmwarePolicy.ts';
 
-const VSPHERE_STATES: readonly { name: keyof typeof VSPHERE_STATE_FRACTIONS; actions: StateActions; doing: string }[] = [
-  { name: 'high', actions: { balloon: 'giveBack', swap: 'none', block: false }, doing: 'no reclamation' },
-  { name: 'clear', actions: { balloon: 'giveBack', swap: 'none', block: false }, doing: 'large pages broken so page sharing can work' },
-  { name: 'soft', actions: { balloon: 'reclaim', swap: 'unballoonable', block: false }, doing: 'page sharing and ballooning' },
-  { name: 'hard', actions: { balloon: 'hold', swap: 'excess', block: false }, doing: 'compressing and swapping; ballooning stops' },
-  { name: 'low', actions: { balloon: 'hold', swap: 'excess', block: true }, doing: 'compressing, swapping and blocking VMs above their target' },
+const VSPHERE_STATES: readonly { name: keyof typeof VSPHERE_STATE_FRACTIONS; actions: StateActions }[] = [
+  { name: 'high', actions: { balloon: 'giveBack', swap: 'none', block: false } },
+  { name: 'clear', actions: { balloon: 'giveBack', swap: 'none', block: false } },
+  { name: 'soft', actions: { balloon: 'reclaim', swap: 'unballoonable', block: false } },
+  { name: 'hard', actions: { balloon: 'hold', swap: 'excess', block: false } },
+  { name: 'low', actions: { balloon: 'hold', swap: 'excess', block: true } },
 ];
 
 export class VspherePolicy extends VmwarePolicy {
-  protected readonly product = 'vSphere';
+  protected readonly product = 'vsphere';
   readonly minFreePages: number;
 
   constructor(env: PolicyEnv) {
@@ -36,8 +36,8 @@ export class VspherePolicy extends VmwarePolicy {
     const infos: VmwareStateInfo[] = VSPHERE_STATES.map((s, i) => ({
       level: levels[i],
       actions: s.actions,
-      thresholdText: `${VSPHERE_STATE_FRACTIONS[s.name] * 100}% of minFree`,
-      doing: s.doing,
+      thresholdPercent: VSPHERE_STATE_FRACTIONS[s.name] * 100,
+      thresholdOf: 'minFree',
     }));
     super(env, infos, {
       taxRate: (p.idleTaxPercent as number) / 100,

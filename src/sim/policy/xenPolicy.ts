@@ -4,7 +4,7 @@
 // 30 s and on events: a driver making no progress for 2 s is declared stuck and held where it
 // is, which squeezes the others harder. Xen accounts memory by allocation, not by touch: a
 // domain holds its whole size less its balloon, so squeezed never overcommits the host.
-import { mibToPages, pagesToMib } from '../units.ts';
+import { mibToPages } from '../units.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from './Policy.ts';
 import {
   FREE_MEM_TOLERANCE_KIB, SQUEEZED_BALANCE_PERIOD_MS, SQUEEZED_STUCK_MS, squeezeRatio, TARGET_HOST_FREE_MEM_KIB,
@@ -90,7 +90,7 @@ export class XenSqueezedPolicy implements Policy {
       if (this.clockMs - Math.max(d.lastProgressMs, this.lastBalanceMs) >= SQUEEZED_STUCK_MS) {
         d.stuck = true;
         this.needBalance = true;
-        events.emit('policy', i, `squeezed: ${vms[i].config.name}'s balloon driver made no progress for 2 s; holding it at ${pagesToMib(actual).toFixed(0)} MiB`);
+        events.emit({ type: 'squeezed-stuck', vm: i, actualPages: actual, noProgressMs: SQUEEZED_STUCK_MS });
       }
     });
     const toleranceKib = FREE_MEM_TOLERANCE_KIB;
@@ -111,7 +111,7 @@ export class XenSqueezedPolicy implements Policy {
       })),
       available,
     );
-    if (squeeze.result !== this.result && squeeze.result !== 'ok') events.emit('policy', -1, `squeezed: ${squeeze.result}`);
+    if (squeeze.result !== this.result && squeeze.result !== 'ok') events.emit({ type: 'squeezed-result', result: squeeze.result });
     this.result = squeeze.result;
     this.ratio = squeeze.ratio;
     this.domains.forEach((d, i) => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { SimEventKind } from '../../sim/events.ts';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { useEventFeed } from './useEventFeed.ts';
-import { WHY } from './whyText.ts';
+import { WHY } from './eventWords.ts';
 
 const KINDS: readonly SimEventKind[] = ['policy', 'balloon', 'guest', 'host', 'sharing'];
 const LOG_ROWS = 60;

@@ -1,6 +1,7 @@
 // The hypervisor's view of each VM: balloon size and target, entitlement, the active-memory
 // estimate it works from (it cannot see inside the guest), and the balloon driver's activity.
 import type { RunReport } from '../../sim/report.ts';
+import { activityWords } from '../explain/eventWords.ts';
 
 const m = (x: number): string => `${Math.round(x)}`;
 
@@ -23,7 +24,7 @@ export function TargetsTable({ report }: { report: RunReport }) {
             <th scope="row">{v.name}</th><td>{m(v.balloonMiB)}</td><td>{m(v.balloonTargetMiB)}</td>
             <td>{m(v.entitlementMiB)}</td><td>{m(v.activeEstimateMiB)}</td>
             {hasPressure && <td>{v.pressure ?? '–'}</td>}
-            <td>{v.balloonActivity}</td>
+            <td>{activityWords(v.balloonActivity, v.balloonDriver)}</td>
           </tr>
         ))}
       </tbody>

@@ -8,6 +8,7 @@ import { GuestMapView } from '../map/GuestMapView.tsx';
 import type { CounterpartView } from '../map/useCounterpart.ts';
 import { cssColor, PALETTES, vmRgb } from '../theme/themes.ts';
 import { vmStats } from './vmStats.ts';
+import { activityWords } from '../explain/eventWords.ts';
 
 interface Props { vm: number; config: VmConfig; report: VmReport | undefined; cp: CounterpartView }
 
@@ -30,7 +31,7 @@ export function VmCard({ vm, config, report, cp }: Props) {
       <div className="vm-card-body">
         <BalloonGlyph
           name={config.name} memoryMiB={config.memoryMiB} enabled={config.balloon.enabled}
-          balloonMiB={report?.balloonMiB ?? 0} targetMiB={report?.balloonTargetMiB ?? 0} activity={report?.balloonActivity}
+          balloonMiB={report?.balloonMiB ?? 0} targetMiB={report?.balloonTargetMiB ?? 0} activity={report ? activityWords(report.balloonActivity, report.balloonDriver) : undefined}
         />
         {report && (
           <dl className="vm-stats">

@@ -122,7 +122,7 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     expect(log.some((t) => t.state === 'hard' || t.state === 'low')).toBe(false);
     expect(soft.reduce((n, t) => n + t.swapOuts, 0)).toBe(0);
     expect(s.vms[0].driver!.actualPages).toBeGreaterThan(16 * MiB);
-    expect(s.events.entries.some((e) => /entered Soft.*balloon target/.test(e.text))).toBe(true);
+    expect(s.events.entries.some((e) => e.type === 'vmware-state' && e.state === 'soft' && e.direction === 'down' && e.raised !== null)).toBe(true);
   }, 120_000);
 
   it('swaps to per-VM targets in Hard while ballooning continues', () => {
@@ -135,7 +135,7 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     expect(hard.reduce((n, t) => n + t.swapOuts, 0)).toBeGreaterThan(0);
     // ESX 2002 keeps ballooning in Hard: balloon targets are raised there too.
     expect(hard.some((t, i) => i > 0 && t.balloonTargetPages.some((p, v) => p > hard[i - 1].balloonTargetPages[v]))).toBe(true);
-    expect(s.events.entries.some((e) => /entered Hard/.test(e.text))).toBe(true);
+    expect(s.events.entries.some((e) => e.type === 'vmware-state' && e.state === 'hard' && e.direction === 'down')).toBe(true);
   }, 120_000);
 
   it('blocks VMs above their target in Low, and they make no progress while blocked', () => {
@@ -148,7 +148,7 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     for (let i = 1; i < log.length; i++) if (log[i].blocked[1] && log[i - 1].blocked[1]) expect(log[i].hogPopulated).toBe(log[i - 1].hogPopulated);
     // Only Low blocks.
     for (const t of log) if (t.state !== 'low') expect(t.blocked).toEqual([false, false]);
-    expect(s.events.entries.some((e) => /blocked hog/.test(e.text))).toBe(true);
+    expect(s.events.entries.some((e) => e.type === 'vmware-blocked' && e.blocked && s.vms[e.vm].name === 'hog')).toBe(true);
   }, 120_000);
 
   it('reports each VM\'s target allocation and active estimate, and the host state', () => {

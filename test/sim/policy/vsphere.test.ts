@@ -69,7 +69,7 @@ describe('vSphere 6 policy', () => {
     expect(s.hv.stats.hostSwapOuts).toBeGreaterThan(0);
     expect(hardTicks).toBeGreaterThan(0);
     expect(balloonRaisedInHard).toBe(0);
-    expect(s.events.entries.some((e) => /vSphere entered Clear/.test(e.text))).toBe(true);
+    expect(s.events.entries.some((e) => e.type === 'vmware-state' && e.product === 'vsphere' && e.state === 'clear' && e.direction === 'down')).toBe(true);
   }, 120_000);
 
   it('with salting on, shares pages only within a VM; with salting off, across VMs', () => {

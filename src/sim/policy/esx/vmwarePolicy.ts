@@ -2,8 +2,8 @@
 // free-memory states (recomputing targets on every state change and every balance period,
 // W02 §6.3), apply the current state's actions, and tell people what happened and why.
 // Subclasses supply the states, their thresholds and their actions.
+import type { ThresholdBase, VmwareProduct } from '../../events.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from '../Policy.ts';
-import { pagesToMib } from '../../units.ts';
 import { FreeStateMachine, type FreeStateLevel } from './freeStates.ts';
 import { MemScheduler, type BalloonTargetChange, type SchedulerSettings, type StateActions } from './memScheduler.ts';
 
@@ -13,21 +13,18 @@ export const EVENT_MIN_CHANGE_FRACTION = 0.05;
 export interface VmwareStateInfo {
   level: FreeStateLevel;
   actions: StateActions;
-  /** The state's threshold in words, e.g. "4% of host memory". */
-  thresholdText: string;
-  /** What the host does in this state, e.g. "reclaiming by ballooning". */
-  doing: string;
+  /** The state's threshold: this percentage of host memory (ESX) or of minFree (vSphere). */
+  thresholdPercent: number;
+  thresholdOf: ThresholdBase;
 }
-
-const mib = (pages: number): number => Math.round(pagesToMib(pages));
-const title = (s: string): string => s[0].toUpperCase() + s.slice(1);
 
 export abstract class VmwarePolicy implements Policy {
   readonly scheduler: MemScheduler;
   readonly states: FreeStateMachine;
   protected readonly env: PolicyEnv;
   protected readonly infos: readonly VmwareStateInfo[];
-  protected abstract readonly product: string;
+  protected abstract readonly product: VmwareProduct;
+  readonly announcesStates = true;
   private readonly balancePeriodMs: number;
   private sinceBalanceMs: number;
 
@@ -59,11 +56,10 @@ export abstract class VmwarePolicy implements Policy {
       else this.announceChanges(changes);
     }
     for (const vm of this.scheduler.enforce(info.actions, dtMs)) {
-      const name = this.env.vms[vm].config.name;
-      const text = this.env.vms[vm].blocked
-        ? `${this.product} blocked ${name}: free memory is below ${info.thresholdText} and ${name} is above its target of ${mib(this.scheduler.targetPages[vm])} MiB`
-        : `${this.product} let ${name} run again`;
-      this.env.events.emit('policy', vm, text);
+      this.env.events.emit({
+        type: 'vmware-blocked', product: this.product, vm, blocked: this.env.vms[vm].blocked, targetPages: this.scheduler.targetPages[vm],
+        thresholdPercent: info.thresholdPercent, thresholdOf: info.thresholdOf,
+      });
     }
   }
 
@@ -77,20 +73,13 @@ export abstract class VmwarePolicy implements Policy {
   private announceState(before: number, free: number, changes: BalloonTargetChange[]): void {
     const now = this.states.index;
     const info = this.infos[now];
-    let text: string;
-    if (now > before) {
-      text = `free memory fell below ${info.thresholdText} (${mib(free)} MiB free): ${this.product} entered ${title(info.level.name)}, ${info.doing}`;
-      const raise = changes.filter((c) => c.toPages > c.fromPages).sort((a, b) => b.toPages - b.fromPages - (a.toPages - a.fromPages))[0];
-      if (raise) {
-        text += `, and raised ${this.env.vms[raise.vm].config.name}'s balloon target to ${mib(raise.toPages)} MiB`;
-        changes = changes.filter((c) => c !== raise);
-      }
-    } else {
-      const above = this.infos[now].thresholdText;
-      text = `free memory rose above ${above} plus the hysteresis margin (${mib(free)} MiB free): ${this.product} returned to ${title(info.level.name)}, ${info.doing}`;
-    }
-    this.env.events.emit('policy', -1, text);
-    this.announceChanges(changes);
+    // Going down, the state is told with the largest raise of a balloon target it brought.
+    const raise = now > before ? changes.filter((c) => c.toPages > c.fromPages).sort((a, b) => b.toPages - b.fromPages - (a.toPages - a.fromPages))[0] : undefined;
+    this.env.events.emit({
+      type: 'vmware-state', product: this.product, state: info.level.name, direction: now > before ? 'down' : 'up', freePages: free,
+      thresholdPercent: info.thresholdPercent, thresholdOf: info.thresholdOf, raised: raise ? { vm: raise.vm, targetPages: raise.toPages } : null,
+    });
+    this.announceChanges(changes.filter((c) => c !== raise));
   }
 
   private announceChanges(changes: BalloonTargetChange[]): void {
@@ -99,9 +88,10 @@ export abstract class VmwarePolicy implements Policy {
     for (const c of changes) {
       const v = this.env.vms[c.vm];
       if (Math.abs(c.toPages - c.fromPages) < EVENT_MIN_CHANGE_FRACTION * v.pages) continue;
-      const verb = c.toPages > c.fromPages ? 'raised' : 'lowered';
-      this.env.events.emit('policy', c.vm,
-        `${this.product} ${verb} ${v.config.name}'s balloon target to ${mib(c.toPages)} MiB (target allocation ${mib(this.scheduler.targetPages[c.vm])} MiB, active estimate ${mib(this.scheduler.activePages(c.vm))} MiB)`);
+      this.env.events.emit({
+        type: 'vmware-target', product: this.product, vm: c.vm, targetPages: c.toPages, raised: c.toPages > c.fromPages,
+        entitlementPages: this.scheduler.targetPages[c.vm], activeEstimatePages: this.scheduler.activePages(c.vm),
+      });
     }
   }
 }
