@@ -48,7 +48,7 @@ export const POLICY_CATALOG: Readonly<Partial<Record<PolicyKind, PolicyCatalogEn
   'kvm-mom': {
     kind: 'kvm-mom',
     label: 'KVM with oVirt MOM',
-    description: 'oVirt MOM every 10 s: under host pressure (free < 20%) each balloon shrinks the guest by 5% down to its used memory plus a free share; otherwise guests grow back 5% a run. MOM also starts KSM and makes it scan harder while the host is short.',
+    description: 'oVirt MOM as vdsm runs it, every 15 s on the mean of the last 10 samples: under host pressure (free < 20%) each balloon shrinks the guest by 5% down to its used memory plus a free share that scales with host free memory; otherwise guests grow back at least 5% a run, up to that floor. MOM also starts KSM and makes it scan harder while the host is short.',
     params: MOM_PARAMS,
     vmParams: {},
   },

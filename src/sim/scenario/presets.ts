@@ -97,7 +97,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'mom-ksm-squeeze',
     title: 'KVM with oVirt MOM: 5% steps and KSM',
-    about: 'Three 2 GiB KVM guests on a 3 GiB host. Every 10 s MOM looks at the host\'s free memory (mean of the last 10 samples): below 20% it shrinks each guest by 5% of its size, never below its used memory plus a free share; it also starts KSM and adds 300 pages to each scan while the host is short. As KSM merges zero pages the host recovers and MOM grows the guests back 5% a run; later the file cache fills and the guests settle at their floors.',
+    about: 'Three 2 GiB KVM guests on a 3 GiB host. Every 15 s MOM looks at the host\'s free memory (mean of the last 10 samples, taken every 15 s: the free host of the first sample keeps it calm for the first minute): below 20% it shrinks each guest by 5% of its size, never below its used memory plus a free share; it also starts KSM and adds 300 pages to each scan while the host is short. As KSM merges zero pages the host recovers and MOM grows the guests back at least 5% a run; later the file cache fills and MOM squeezes again.',
     scenario: {
       format: 1, seed: 7, tickMs: 100,
       host: { memoryMiB: 3072, swapMiB: 4096, pageSharing: 'all', shareScanPagesPerSec: 5000, swapSelection: 'lru' },
