@@ -55,7 +55,7 @@ export const POLICY_CATALOG: Readonly<Partial<Record<PolicyKind, PolicyCatalogEn
   xen: {
     kind: 'xen',
     label: 'Xen with squeezed',
-    description: 'XAPI squeezed sets every domain\'s target (as xl mem-set) so all sit at the same ratio of their dynamic range and the host keeps about 10 MiB free; rebalanced every 30 s, and when a balloon driver is stuck for 2 s.',
+    description: 'XAPI squeezed sets every domain\'s target (as xl mem-set) so all sit at the same ratio of their dynamic range and the host keeps 72 MiB free; it checks every 10 s and balances in 1 s steps, leaving out a balloon driver stuck for more than 5 s.',
     params: {},
     vmParams: XEN_VM_PARAMS,
   },

@@ -112,7 +112,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'xen-squeezed',
     title: 'Xen squeezed: one ratio for every domain',
-    about: 'Three Xen domains with different dynamic ranges on a 4 GiB host. squeezed sets each target to dynamic-min + r x (dynamic-max - dynamic-min) with the same r for all, chosen so the host keeps about 10 MiB free (r = 0.46 here), whatever the guests are doing: squeezed looks at allocations, not at demand. Watch every balloon settle at the same ratio of its range.',
+    about: 'Three Xen domains with different dynamic ranges on a 4 GiB host. squeezed sets each target to dynamic-min + r x (dynamic-max - dynamic-min) with the same r for all, chosen so the host keeps 72 MiB free (r = 0.44 here), whatever the guests are doing: squeezed looks at allocations, not at demand. Its first check comes after 10 s; watch every balloon then settle at the same ratio of its range.',
     scenario: {
       format: 1, seed: 5, tickMs: 100,
       host: { memoryMiB: 4096, swapMiB: 4096 },
