@@ -36,7 +36,11 @@ export type SimEventData =
   | { type: 'vmware-target'; product: VmwareProduct; vm: number; targetPages: number; raised: boolean; entitlementPages: number; activeEstimatePages: number }
   | { type: 'vmware-blocked'; product: VmwareProduct; vm: number; blocked: boolean; targetPages: number; thresholdPercent: number; thresholdOf: ThresholdBase }
   // oVirt MOM (policy/momPolicy.ts).
-  | { type: 'mom-balloon'; vm: number; rule: MomDecision['rule']; /** The memory the guest should have (MOM's balloon_target). */ guestMemoryPages: number; hostFreePercent: number }
+  | {
+      type: 'mom-balloon'; vm: number; rule: MomDecision['rule'];
+      /** The memory the guest should have (MOM's balloon_target). */ guestMemoryPages: number;
+      hostFreePercent: number; /** Host free below 20%: a grow then means ballooning is off. */ underPressure: boolean;
+    }
   | { type: 'mom-ksm'; running: boolean }
   // Xen squeezed (policy/xenPolicy.ts).
   | { type: 'squeezed-stuck'; vm: number; actualPages: number; noProgressMs: number }

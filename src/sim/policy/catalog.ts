@@ -49,14 +49,14 @@ export const POLICY_CATALOG: Readonly<Partial<Record<PolicyKind, PolicyCatalogEn
   'kvm-mom': {
     kind: 'kvm-mom',
     label: 'KVM with oVirt MOM',
-    description: 'oVirt MOM every 10 s: under host pressure (free < 20%) each balloon shrinks the guest by 5% down to its used memory plus a free share; otherwise guests grow back 5% a run. MOM also starts KSM and makes it scan harder while the host is short.',
+    description: 'oVirt MOM as vdsm runs it, every 15 s on the mean of the last 10 samples: under host pressure (free < 20%) each balloon shrinks the guest by 5% down to its used memory plus a free share that scales with host free memory; otherwise guests grow back at least 5% a run, up to that floor. MOM also starts KSM and makes it scan harder while the host is short.',
     params: MOM_PARAMS,
     vmParams: {},
   },
   xen: {
     kind: 'xen',
     label: 'Xen with squeezed',
-    description: 'XAPI squeezed sets every domain\'s target (as xl mem-set) so all sit at the same ratio of their dynamic range and the host keeps about 10 MiB free; rebalanced every 30 s, and when a balloon driver is stuck for 2 s.',
+    description: 'XAPI squeezed sets every domain\'s target (as xl mem-set) so all sit at the same ratio of their dynamic range and the host keeps 72 MiB free; it checks every 10 s and balances in 1 s steps, leaving out a balloon driver stuck for more than 5 s.',
     params: {},
     vmParams: XEN_VM_PARAMS,
   },

@@ -1,13 +1,15 @@
-// KVM with oVirt MOM (Memory Overcommitment Manager), as vdsm deploys it: monitors sample the
-// host's free memory and each guest's balloon size and reported free memory every 5 s; every
-// 10 s the policy engine runs the balloon rule (momRules.ts) on StatAvg of the last 10 samples
-// and the KSM rule, which starts, stops and paces the host's page-sharing scanner. Optionally
-// the virtio devices offer free page reporting. The host's own kswapd swaps only as a last resort.
+// KVM with oVirt MOM (Memory Overcommitment Manager), as vdsm deploys it (vdsm mom.conf.in):
+// monitors sample the host's free memory and each guest's balloon size and reported free memory
+// as they start and then every 15 s; every 15 s the policy engine runs the balloon rule
+// (momRules.ts) on StatAvg of the last 10 samples and the KSM rule, which starts, stops and
+// paces the host's page-sharing scanner. Optionally the virtio devices offer free page
+// reporting. The host's own kswapd swaps only as a last resort.
 import { VirtioBalloonDriver } from '../balloon/virtioDriver.ts';
 import { mibToPages } from '../units.ts';
 import {
   KSM_DEFAULT_PAGES_TO_SCAN, KSM_DEFAULT_SLEEP_MS, ksmPagesPerSec, MOM_MONITOR_INTERVAL_MS, MOM_POLICY_INTERVAL_MS,
-  MOM_SAMPLE_HISTORY, momBalloonRule, momKsmRule, PRESSURE_CRITICAL, PRESSURE_THRESHOLD, type KsmTunables, type MomGuest,
+  MOM_SAMPLE_HISTORY, momBalloonRule, momHostFreePercent, momKsmRule, PRESSURE_CRITICAL, PRESSURE_THRESHOLD,
+  type KsmTunables, type MomGuest,
 } from './momRules.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from './Policy.ts';
 import { StatHistory } from './statHistory.ts';
@@ -15,8 +17,11 @@ import { StatHistory } from './statHistory.ts';
 const KIB_PER_PAGE = 4;
 
 interface GuestMonitor {
-  balloonCur: StatHistory;
-  memUnused: StatHistory;
+  balloonCurKib: StatHistory;
+  /** Holds only samples that had mem_unused (StatAvg skips the others). */
+  memUnusedKib: StatHistory;
+  /** Whether the latest sample had mem_unused (a driver without a statistics channel has none). */
+  memUnusedValid: boolean;
 }
 
 export class MomPolicy implements Policy {
@@ -24,19 +29,22 @@ export class MomPolicy implements Policy {
   /** Balloon targets set so far (for the UI and the no-chatter tests). */
   targetChanges = 0;
   private readonly env: PolicyEnv;
-  private readonly ballooning: boolean;
+  /** vdsm's balloonEnabled: off, MOM never shrinks a guest but still grows it and keeps its minimum. */
+  private readonly balloonEnabled: boolean;
   private readonly ksmControl: boolean;
-  private readonly hostFree = new StatHistory(MOM_SAMPLE_HISTORY);
+  private readonly hostFreeKib = new StatHistory(MOM_SAMPLE_HISTORY);
   private readonly guests: GuestMonitor[];
-  private sinceMonitorMs = 0;
+  /** The monitors collect as they start, then every interval. */
+  private sinceMonitorMs = MOM_MONITOR_INTERVAL_MS;
+  /** The policy engine sleeps one interval before its first run. */
   private sincePolicyMs = 0;
   private hostFreePercent = 1;
 
   constructor(env: PolicyEnv) {
     this.env = env;
-    this.ballooning = env.params.balloonEnabled !== false;
+    this.balloonEnabled = env.params.balloonEnabled !== false;
     this.ksmControl = env.params.ksmControl !== false;
-    this.guests = env.vms.map(() => ({ balloonCur: new StatHistory(MOM_SAMPLE_HISTORY), memUnused: new StatHistory(MOM_SAMPLE_HISTORY) }));
+    this.guests = env.vms.map(() => ({ balloonCurKib: new StatHistory(MOM_SAMPLE_HISTORY), memUnusedKib: new StatHistory(MOM_SAMPLE_HISTORY), memUnusedValid: false }));
     if (env.params.freePageReporting === true) {
       for (const vm of env.vms) if (vm.balloon instanceof VirtioBalloonDriver) vm.balloon.enableFreePageReporting();
     }
@@ -63,54 +71,61 @@ export class MomPolicy implements Policy {
     this.env.hv.backgroundReclaim();
   }
 
-  /** The host and guest monitors: host mem_free; per guest balloon_cur and mem_unused. */
+  /** The host and guest monitors, KiB: host mem_free; per guest balloon_cur and mem_unused. */
   private sample(): void {
-    this.hostFree.push(this.env.hv.frames.freeFrames);
+    this.hostFreeKib.push(this.env.hv.frames.freeFrames * KIB_PER_PAGE);
     this.env.vms.forEach((vm, i) => {
+      if (!vm.balloon) return;
+      const mon = this.guests[i];
       const stats = vm.reportedStats();
-      if (!vm.balloon || !stats) return;
-      this.guests[i].balloonCur.push(vm.pages - vm.balloon.actualPages);
-      this.guests[i].memUnused.push(stats.memFree);
+      mon.balloonCurKib.push((vm.pages - vm.balloon.actualPages) * KIB_PER_PAGE);
+      mon.memUnusedValid = stats !== null;
+      if (stats) mon.memUnusedKib.push(stats.memFree * KIB_PER_PAGE);
     });
   }
 
   private guestView(i: number): MomGuest | null {
     const vm = this.env.vms[i];
     const mon = this.guests[i];
-    if (!vm.balloon || mon.balloonCur.count === 0) return null;
+    if (!vm.balloon || mon.balloonCurKib.count === 0) return null;
     return {
-      balloonCur: vm.pages - vm.balloon.actualPages,
-      balloonCurAvg: mon.balloonCur.avg(),
-      memUnusedAvg: mon.memUnused.avg(),
-      balloonMin: Math.min(vm.pages, mibToPages(vm.config.minMiB)),
-      balloonMax: vm.pages,
+      balloonCurKib: mon.balloonCurKib.latest(),
+      balloonCurAvgKib: mon.balloonCurKib.avg(),
+      memUnusedAvgKib: mon.memUnusedKib.avg(),
+      memUnusedValid: mon.memUnusedValid,
+      balloonMinKib: Math.min(vm.pages, mibToPages(vm.config.minMiB)) * KIB_PER_PAGE,
+      balloonMaxKib: vm.pages * KIB_PER_PAGE,
     };
   }
 
   private runPolicy(): void {
-    if (this.hostFree.count === 0) return;
+    if (this.hostFreeKib.count === 0) return;
     const { hv, events } = this.env;
-    const total = hv.frames.frameCount;
-    this.hostFreePercent = this.hostFree.avg() / total;
-    if (this.ballooning) {
-      this.env.vms.forEach((vm, i) => {
-        const g = this.guestView(i);
-        const decision = g && momBalloonRule(this.hostFreePercent, g);
-        if (!decision || !vm.balloon) return;
-        const target = Math.round(decision.target);
-        vm.balloon.setTarget(vm.pages - target);
-        this.targetChanges++;
-        events.emit({ type: 'mom-balloon', vm: i, rule: decision.rule, guestMemoryPages: target, hostFreePercent: 100 * this.hostFreePercent });
+    this.hostFreePercent = momHostFreePercent(this.hostFreeKib.avg(), hv.frames.frameCount * KIB_PER_PAGE);
+    this.env.vms.forEach((vm, i) => {
+      const g = this.guestView(i);
+      const decision = g && momBalloonRule(this.hostFreePercent, this.balloonEnabled, g);
+      if (!decision || !vm.balloon) return;
+      // QEMU's virtio_balloon_to_target: num_pages = (ram_size - target) >> 12.
+      const balloonPages = Math.floor((vm.pages * KIB_PER_PAGE - decision.targetKib) / KIB_PER_PAGE);
+      vm.balloon.setTarget(balloonPages);
+      this.targetChanges++;
+      events.emit({
+        type: 'mom-balloon', vm: i, rule: decision.rule, guestMemoryPages: vm.pages - balloonPages,
+        hostFreePercent: 100 * this.hostFreePercent, underPressure: this.hostFreePercent < PRESSURE_THRESHOLD,
       });
-    }
+    });
     if (this.ksmControl) this.runKsmRule();
   }
 
   private runKsmRule(): void {
     const { hv, sharing, events } = this.env;
     // ksm_shareable: memory committed to the QEMU processes (their guest RAM), as ksmtuned counts it.
-    const shareable = this.env.vms.reduce((s, vm) => s + vm.pages, 0);
-    const next = momKsmRule(hv.frames.frameCount * KIB_PER_PAGE, this.hostFree.avg() * KIB_PER_PAGE, shareable * KIB_PER_PAGE, this.ksm);
+    const shareablePages = this.env.vms.reduce((s, vm) => s + vm.pages, 0);
+    const next = momKsmRule(
+      { memAvailableKib: hv.frames.frameCount * KIB_PER_PAGE, memFreeAvgKib: this.hostFreeKib.avg(), shareableKib: shareablePages * KIB_PER_PAGE },
+      this.ksm,
+    );
     if (next.run !== this.ksm.run) events.emit({ type: 'mom-ksm', running: next.run });
     this.ksm = next;
     sharing.running = next.run;
@@ -122,7 +137,7 @@ export class MomPolicy implements Policy {
     const g = this.guestView(i);
     return {
       entitlementPages: vm.pages - (vm.balloon?.targetPages ?? 0),
-      activeEstimatePages: g ? Math.max(0, g.balloonCurAvg - g.memUnusedAvg) : 0,
+      activeEstimatePages: g ? Math.max(0, g.balloonCurAvgKib - g.memUnusedAvgKib) / KIB_PER_PAGE : 0,
     };
   }
 }

@@ -1,5 +1,6 @@
-// A monitor's sample history: the last N samples of one statistic and their mean, as oVirt
-// MOM's StatAvg computes it over `sample-history-length` samples (mom-balloon+ksm.conf).
+// A monitor's sample history: the last N samples of one statistic, the latest (MOM's
+// Entity.Stat) and their mean, as oVirt MOM's Entity.StatAvg computes it (oVirt/mom
+// mom/Entity.py) over `sample-history-length` samples (vdsm mom.conf.in).
 
 export class StatHistory {
   private readonly samples: Float64Array;
@@ -18,6 +19,11 @@ export class StatHistory {
 
   get count(): number {
     return this.filled;
+  }
+
+  /** The most recent sample; 0 before the first. */
+  latest(): number {
+    return this.filled === 0 ? 0 : this.samples[(this.next + this.samples.length - 1) % this.samples.length];
   }
 
   /** Mean of the samples held (up to the history length); 0 before the first sample. */

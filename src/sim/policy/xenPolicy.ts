@@ -1,46 +1,60 @@
-// Xen with XAPI squeezed: each domain has a dynamic range [dynamicMinMiB, dynamicMaxMiB];
-// squeezed writes every domain's memory/target (as `xl mem-set` does) so all share one ratio
-// of that range and the host keeps target_host_free_mem free (squeeze.ts). It rebalances every
-// 30 s and on events: a driver making no progress for 2 s is declared stuck and held where it
-// is, which squeezes the others harder. Xen accounts memory by allocation, not by touch: a
-// domain holds its whole size less its balloon, so squeezed never overcommits the host.
+// Xen with XAPI squeezed: each domain has a dynamic range [dynamicMinMiB, dynamicMaxMiB]; squeezed
+// writes every domain's memory/target (as `xl mem-set` does) so all share one ratio of that range
+// and the host would keep target_host_free_mem free (squeeze.ts). As squeezed's balance thread
+// does (xapi-project/xen-api ocaml/squeezed/src/memory_server.ml), it sleeps 10 s, checks whether
+// the targets would change, and if so runs a balance: an iteration every second until every
+// active domain has hit its target and nothing changes. Within a balance, a driver making no
+// progress for over 5 s is declared stuck and held at what it has, which squeezes the others
+// harder. Xen accounts memory by allocation, not by touch: a domain holds its whole size less
+// its balloon, so squeezed never overcommits the host.
 import { mibToPages } from '../units.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from './Policy.ts';
 import {
-  FREE_MEM_TOLERANCE_KIB, SQUEEZED_BALANCE_PERIOD_MS, SQUEEZED_STUCK_MS, squeezeRatio, TARGET_HOST_FREE_MEM_KIB,
-  type SqueezeResult,
+  BALANCE_CHECK_INTERVAL_MS, inactiveTargetKib, isBalanced, ITERATION_WAIT_MS, oneIteration, TARGET_HOST_FREE_MEM_KIB,
+  type SqueezeDomain,
 } from './squeeze.ts';
+import { ASSUME_BALLOON_DRIVER_STUCK_AFTER_MS, StucknessMonitor } from './squeezeStuckness.ts';
 
 const KIB_PER_PAGE = 4;
 
+/** How the last balance ended: Success, or the exception squeezed raised (and logged). */
+export type SqueezeResult = 'ok' | 'CannotFreeThisMuchMemory' | 'DomainsRefusedToCooperate';
+
 interface Domain {
-  dynMinPages: number;
-  dynMaxPages: number;
-  /** Allocation squeezed asked for (pages - balloon target). */
-  targetPages: number;
-  stuck: boolean;
-  lastActualPages: number;
-  lastProgressMs: number;
+  dynMinKib: number;
+  dynMaxKib: number;
+  /** memory/target, KiB. */
+  targetKib: number;
+}
+
+/** The state of one balance (change_host_free_memory): a fresh stuckness monitor each time. */
+interface Balance {
+  stuckness: StucknessMonitor;
+  nonActive: Set<number>;
+  nextIterationMs: number;
 }
 
 export class XenSqueezedPolicy implements Policy {
+  /** gamma of the last iteration. */
   ratio = 1;
   result: SqueezeResult = 'ok';
   /** Times a domain's target was changed (for the no-chatter tests). */
   targetChanges = 0;
+  /** Balances started (the host found unbalanced). */
   balances = 0;
   private readonly env: PolicyEnv;
   private readonly domains: Domain[];
   private clockMs = 0;
-  private lastBalanceMs = 0;
-  private needBalance = true;
+  /** The balance thread's first check comes after its first sleep. */
+  private nextCheckMs = BALANCE_CHECK_INTERVAL_MS;
+  private balance: Balance | null = null;
 
   constructor(env: PolicyEnv) {
     this.env = env;
     this.domains = env.vms.map((vm) => {
       const dynMaxPages = Math.min(vm.pages, mibToPages(Number(vm.config.policy.dynamicMaxMiB ?? vm.config.memoryMiB)));
       const dynMinPages = Math.min(dynMaxPages, mibToPages(Number(vm.config.policy.dynamicMinMiB ?? 0)));
-      return { dynMinPages, dynMaxPages, targetPages: vm.pages, stuck: false, lastActualPages: vm.pages, lastProgressMs: 0 };
+      return { dynMinKib: dynMinPages * KIB_PER_PAGE, dynMaxKib: dynMaxPages * KIB_PER_PAGE, targetKib: vm.pages * KIB_PER_PAGE };
     });
   }
 
@@ -64,68 +78,66 @@ export class XenSqueezedPolicy implements Policy {
 
   step(dtMs: number): void {
     this.clockMs += dtMs;
-    this.watchProgress();
-    if (this.clockMs - this.lastBalanceMs >= SQUEEZED_BALANCE_PERIOD_MS) {
-      // The periodic balance gives stuck domains another chance.
-      for (const d of this.domains) d.stuck = false;
-      this.needBalance = true;
+    if (this.balance) {
+      if (this.clockMs >= this.balance.nextIterationMs) this.iterate(this.balance);
+    } else if (this.clockMs >= this.nextCheckMs) {
+      if (this.unbalanced()) {
+        this.balances++;
+        this.balance = { stuckness: new StucknessMonitor(), nonActive: new Set(), nextIterationMs: this.clockMs };
+        this.iterate(this.balance);
+      } else this.nextCheckMs = this.clockMs + BALANCE_CHECK_INTERVAL_MS;
     }
-    if (this.needBalance) this.balance();
     this.env.hv.backgroundReclaim();
   }
 
-  /** Stuck detection, and the host-free event once every cooperating domain has hit its target. */
-  private watchProgress(): void {
-    const { vms, events } = this.env;
-    let allHit = true;
-    this.domains.forEach((d, i) => {
-      if (!vms[i].balloon) return;
-      const actual = this.allocation(i);
-      if (actual !== d.lastActualPages) {
-        d.lastActualPages = actual;
-        d.lastProgressMs = this.clockMs;
-      }
-      if (actual === d.targetPages || d.stuck) return;
-      allHit = false;
-      if (this.clockMs - Math.max(d.lastProgressMs, this.lastBalanceMs) >= SQUEEZED_STUCK_MS) {
-        d.stuck = true;
-        this.needBalance = true;
-        events.emit({ type: 'squeezed-stuck', vm: i, actualPages: actual, noProgressMs: SQUEEZED_STUCK_MS });
-      }
-    });
-    const toleranceKib = FREE_MEM_TOLERANCE_KIB;
-    if (allHit && Math.abs(this.hostFreePages() * KIB_PER_PAGE - TARGET_HOST_FREE_MEM_KIB) > toleranceKib && this.result === 'ok' && this.ratio < 1) this.needBalance = true;
+  /** make_host: every domain as squeezed sees it. */
+  private snapshot(): SqueezeDomain[] {
+    return this.domains.map((d, i) => ({
+      id: i, canBalloon: this.env.vms[i].balloon !== null, dynMinKib: d.dynMinKib, dynMaxKib: d.dynMaxKib, targetKib: d.targetKib,
+      actualKib: this.allocation(i) * KIB_PER_PAGE,
+    }));
   }
 
-  private balance(): void {
-    const { hv, vms, events } = this.env;
-    this.needBalance = false;
-    this.lastBalanceMs = this.clockMs;
-    this.balances++;
-    const available = hv.frames.frameCount - hv.frames.hypervisorFrames - Math.ceil(TARGET_HOST_FREE_MEM_KIB / KIB_PER_PAGE);
-    const squeeze = squeezeRatio(
-      this.domains.map((d, i) => ({
-        dynMin: d.dynMinPages,
-        dynMax: d.dynMaxPages,
-        fixed: !vms[i].balloon ? vms[i].pages : d.stuck ? this.allocation(i) : null,
-      })),
-      available,
-    );
-    if (squeeze.result !== this.result && squeeze.result !== 'ok') events.emit({ type: 'squeezed-result', result: squeeze.result });
-    this.result = squeeze.result;
-    this.ratio = squeeze.ratio;
-    this.domains.forEach((d, i) => {
-      const balloon = vms[i].balloon;
-      if (!balloon) return;
-      const target = Math.floor(squeeze.targets[i]);
-      if (target === d.targetPages) return;
-      d.targetPages = target;
-      balloon.setTarget(vms[i].pages - target);
-      this.targetChanges++;
-    });
+  /** is_host_memory_unbalanced: one iteration with a fresh monitor would set a new target. */
+  private unbalanced(): boolean {
+    const it = oneIteration(new StucknessMonitor(), new Set(), this.snapshot(), this.hostFreePages() * KIB_PER_PAGE, TARGET_HOST_FREE_MEM_KIB, this.clockMs, isBalanced);
+    return it.action.kind === 'adjust' && it.action.targets.some((t) => t.targetKib !== this.domains[t.id].targetKib);
+  }
+
+  private iterate(b: Balance): void {
+    const { vms, events } = this.env;
+    const snapshot = this.snapshot();
+    const it = oneIteration(b.stuckness, b.nonActive, snapshot, this.hostFreePages() * KIB_PER_PAGE, TARGET_HOST_FREE_MEM_KIB, this.clockMs, isBalanced);
+    this.ratio = it.gamma;
+    for (const id of it.declaredInactive) {
+      if (!vms[id].balloon) continue;
+      const held = inactiveTargetKib(snapshot[id]);
+      events.emit({ type: 'squeezed-stuck', vm: id, actualPages: Math.floor(held / KIB_PER_PAGE), noProgressMs: ASSUME_BALLOON_DRIVER_STUCK_AFTER_MS });
+      this.setTarget(id, held);
+    }
+    if (it.action.kind === 'adjust') {
+      for (const t of it.action.targets) this.setTarget(t.id, t.targetKib);
+      b.nextIterationMs = this.clockMs + ITERATION_WAIT_MS;
+      return;
+    }
+    const result: SqueezeResult = it.action.kind === 'success' ? 'ok' : it.action.stuckIds.length > 0 ? 'DomainsRefusedToCooperate' : 'CannotFreeThisMuchMemory';
+    if (result !== this.result && result !== 'ok') events.emit({ type: 'squeezed-result', result });
+    this.result = result;
+    this.balance = null;
+    this.nextCheckMs = this.clockMs + BALANCE_CHECK_INTERVAL_MS;
+  }
+
+  /** memory/target in KiB; the Xen balloon driver takes it in whole pages (target_kb >> 2). */
+  private setTarget(i: number, targetKib: number): void {
+    const d = this.domains[i];
+    const balloon = this.env.vms[i].balloon;
+    if (!balloon || targetKib === d.targetKib) return;
+    d.targetKib = targetKib;
+    balloon.setTarget(this.env.vms[i].pages - Math.floor(targetKib / KIB_PER_PAGE));
+    this.targetChanges++;
   }
 
   vmReport(i: number): PolicyVmReport {
-    return { entitlementPages: this.domains[i].targetPages, activeEstimatePages: this.env.vms[i].backedPages() };
+    return { entitlementPages: Math.floor(this.domains[i].targetKib / KIB_PER_PAGE), activeEstimatePages: this.env.vms[i].backedPages() };
   }
 }

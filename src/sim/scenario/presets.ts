@@ -97,7 +97,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'mom-ksm-squeeze',
     title: 'KVM with oVirt MOM: 5% steps and KSM',
-    about: 'Three 2 GiB KVM guests on a 3 GiB host. Every 10 s MOM looks at the host\'s free memory (mean of the last 10 samples): below 20% it shrinks each guest by 5% of its size, never below its used memory plus a free share; it also starts KSM and adds 300 pages to each scan while the host is short. As KSM merges zero pages the host recovers and MOM grows the guests back 5% a run; later the file cache fills and the guests settle at their floors.',
+    about: 'Three 2 GiB KVM guests on a 3 GiB host. Every 15 s MOM looks at the host\'s free memory (mean of the last 10 samples, taken every 15 s: the free host of the first sample keeps it calm for the first minute): below 20% it shrinks each guest by 5% of its size, never below its used memory plus a free share; it also starts KSM and adds 300 pages to each scan while the host is short. As KSM merges zero pages the host recovers and MOM grows the guests back at least 5% a run; later the file cache fills and MOM squeezes again.',
     scenario: {
       format: 1, seed: 7, tickMs: 100,
       host: { memoryMiB: 3072, swapMiB: 4096, pageSharing: 'all', shareScanPagesPerSec: 5000, swapSelection: 'lru' },
@@ -112,7 +112,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'xen-squeezed',
     title: 'Xen squeezed: one ratio for every domain',
-    about: 'Three Xen domains with different dynamic ranges on a 4 GiB host. squeezed sets each target to dynamic-min + r x (dynamic-max - dynamic-min) with the same r for all, chosen so the host keeps about 10 MiB free (r = 0.46 here), whatever the guests are doing: squeezed looks at allocations, not at demand. Watch every balloon settle at the same ratio of its range.',
+    about: 'Three Xen domains with different dynamic ranges on a 4 GiB host. squeezed sets each target to dynamic-min + r x (dynamic-max - dynamic-min) with the same r for all, chosen so the host keeps 72 MiB free (r = 0.44 here), whatever the guests are doing: squeezed looks at allocations, not at demand. Its first check comes after 10 s; watch every balloon then settle at the same ratio of its range.',
     scenario: {
       format: 1, seed: 5, tickMs: 100,
       host: { memoryMiB: 4096, swapMiB: 4096 },

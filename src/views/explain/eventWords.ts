@@ -76,7 +76,8 @@ export function eventSentence(e: SimEventData, name: VmNamer): string {
         ? `${PRODUCT[e.product]} blocked ${name(e.vm)}: free memory is below ${threshold(e.thresholdPercent, e.thresholdOf)} and ${name(e.vm)} is above its target of ${mib(e.targetPages)} MiB.`
         : `${PRODUCT[e.product]} let ${name(e.vm)} run again.`;
     case 'mom-balloon': {
-      const why = e.rule === 'shrink' ? `host free ${e.hostFreePercent.toFixed(1)}% < 20%` : e.rule === 'grow' ? 'host not under pressure' : 'below its guaranteed memory';
+      const grow = e.underPressure ? 'ballooning disabled: MOM only grows' : 'host not under pressure';
+      const why = e.rule === 'shrink' ? `host free ${e.hostFreePercent.toFixed(1)}% < 20%` : e.rule === 'grow' ? grow : 'below its guaranteed memory';
       return `MOM ${e.rule}: ${name(e.vm)} to ${mib(e.guestMemoryPages)} MiB (${why}).`;
     }
     case 'mom-ksm':
