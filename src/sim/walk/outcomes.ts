@@ -3,17 +3,25 @@
 // present"), or the hypervisor takes an EPT violation (the EPT says "not present" or
 // "read-only"). Sources: reference §5.1 (exit names) and §5.2 (what each EPT state means).
 import { hex, tableName } from './addressBits.ts';
-import type { EptViolationCause, GuestFaultCause, WalkOutcome } from './walkTypes.ts';
+import type { EptViolationCause, GuestFaultCause, PageSize, WalkOutcome } from './walkTypes.ts';
 
-export function translated(guestPhysicalAddress: number, hostFrame: number, hostPhysicalAddress: number, largePage: boolean): WalkOutcome {
+/** Page sizes of a translated access: the guest's (null for an EPT-only walk) and the host's. */
+export interface MappedBy {
+  guestPageSize: PageSize | null;
+  hostPageSize: PageSize;
+}
+
+export function translated(guestPhysicalAddress: number, hostFrame: number, hostPhysicalAddress: number, sizes: MappedBy): WalkOutcome {
+  const guestLarge = sizes.guestPageSize !== null && sizes.guestPageSize !== '4 KiB';
   return {
     kind: 'translated',
     guestPhysicalAddress: hex(guestPhysicalAddress),
     hostPhysicalAddress: hex(hostPhysicalAddress),
     hostFrame,
     explanation:
-      `Translated. The guest's page table gave guest-physical ${hex(guestPhysicalAddress)}; the EPT maps it to ` +
-      `host-physical ${hex(hostPhysicalAddress)}${largePage ? ' inside a 2 MiB host large page' : ''}. ` +
+      `Translated. The guest's page table gave guest-physical ${hex(guestPhysicalAddress)}` +
+      `${guestLarge ? ` (inside a ${sizes.guestPageSize} guest large page)` : ''}; the EPT maps it to ` +
+      `host-physical ${hex(hostPhysicalAddress)}${sizes.hostPageSize !== '4 KiB' ? ` inside a ${sizes.hostPageSize} host large page` : ''}. ` +
       'The CPU reads or writes the data there; neither the guest kernel nor the hypervisor runs.',
   };
 }
