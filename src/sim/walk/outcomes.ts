@@ -48,8 +48,10 @@ export function guestPageFault(cause: GuestFaultCause, guestLevel: number, guest
 const EPT_VIOLATION_TEXT: Record<EptViolationCause, (slot: number | null) => string> = {
   ballooned: () =>
     'The page is in the balloon: the guest gave it to the hypervisor, which removed its EPT entry and reused ' +
-    'the frame. A well-behaved guest never touches it; if it does, KVM maps a fresh zeroed frame (the old ' +
-    'contents are gone), and Xen without populate-on-demand refuses.',
+    'the frame, perhaps for another VM. The guest never touches it: its balloon driver holds the page so that ' +
+    'no one in the guest uses it, and touching it would make the host find a frame again (undoing the balloon) ' +
+    'and read back zeroes, not the old contents. If a buggy guest does, KVM maps a fresh zeroed frame, and Xen ' +
+    'without populate-on-demand refuses.',
   'host-swapped': (slot) =>
     `The host swapped this page out to its own swap device (slot ${slot}) without the guest knowing. ` +
     'The hypervisor reads it back (a host major fault) and maps it again; the guest only sees slow memory.',
