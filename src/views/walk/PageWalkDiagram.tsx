@@ -34,14 +34,15 @@ function Node({ node, state, hatch }: { node: WalkNode; state: StepState; hatch:
       {cached && <rect x={x} y={y} width={width} height={height} rx={6} fill={`url(#${hatch})`} className="walk-node-hatch" />}
       <circle cx={x + 13} cy={y + 13} r={11} className="walk-step-badge" />
       <text x={x + 13} y={y + 17} textAnchor="middle" className="walk-step-number">{step.step}</text>
-      <text x={x + 29} y={y + 17} className="walk-node-title">{stepTitle(step)}{state === 'current' ? '  ◀ now' : ''}</text>
-      <text x={x + 8} y={y + 33} className="walk-node-line">{shortArithmetic(step)}</text>
-      <text x={x + 8} y={y + 47} className="walk-node-line">{found ?? nodeFootnote(step)}</text>
+      <text x={x + 29} y={y + 17} className="walk-node-title">{stepTitle(step)}</text>
+      <text x={x + 8} y={y + 32} className="walk-node-line">{shortArithmetic(step)}</text>
+      {step.entryGuestPhysicalAddress && height >= 62 && <text x={x + 8} y={y + 45} className="walk-node-line">gPA {step.entryGuestPhysicalAddress}</text>}
+      <text x={x + 8} y={y + (step.entryGuestPhysicalAddress && height >= 62 ? 58 : 45)} className="walk-node-line">{found ?? nodeFootnote(step)}</text>
     </g>
   );
 }
 
-export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heightPx = 460, label }: PageWalkDiagramProps) {
+export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heightPx = 420, label }: PageWalkDiagramProps) {
   const id = useId().replace(/:/g, '');
   const hatch = `walk-hatch-${id}`;
   const arrow = `walk-arrow-${id}`;
@@ -58,6 +59,12 @@ export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heig
         Page walk of {what}{label ? ` in ${label}` : ''}: {walk.memoryReferences} memory references
         {walk.memoryReferences !== total ? ` (${total - walk.memoryReferences} of ${total} entries answered by caches)` : ''}
       </h3>
+      <p className="walk-legend">
+        <span className="walk-key walk-key-ept">dashed: EPT entry (the hypervisor's table, in host memory)</span>
+        <span className="walk-key walk-key-guest">solid: guest page-table entry</span>
+        <span className="walk-key walk-key-cached">hatched: answered by a cache, no memory read</span>
+        <span className="walk-key walk-key-current">thick: the current reference</span>
+      </p>
       <svg className="page-walk-svg" width={widthPx} height={heightPx} viewBox={`0 0 ${widthPx} ${heightPx}`} role="img" aria-label={walkSummary(walk)}>
         <defs>
           <pattern id={hatch} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

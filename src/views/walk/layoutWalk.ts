@@ -46,6 +46,8 @@ export interface WalkLayout {
 
 export const HEADER_HEIGHT_PX = 44;
 export const ROW_LABEL_WIDTH_PX = 74;
+/** Widest column: a short walk (EPT only) keeps readable boxes instead of stretching. */
+export const MAX_COLUMN_STEP_PX = 230;
 
 /** Splits the steps into columns: a column starts with each new nested walk. */
 export function columnsOf(steps: readonly WalkStep[]): WalkStep[][] {
@@ -68,8 +70,9 @@ export function layoutWalk(walk: Walk, widthPx: number, heightPx: number): WalkL
   const eptRows = walk.eptLevels;
   const guestRow = walk.kind === 'two-dimensional' ? 1 : 0;
   const rowLabels = [...Array.from({ length: eptRows }, (_, i) => `EPT ${TABLE_NAMES[eptRows - 1 - i]}`), ...(guestRow ? ['guest entry'] : [])];
+  const right = Math.min(widthPx, ROW_LABEL_WIDTH_PX + (stepColumns.length + 1) * MAX_COLUMN_STEP_PX);
   const x = scaleBand<number>().domain(Array.from({ length: stepColumns.length + 1 }, (_, i) => i))
-    .range([ROW_LABEL_WIDTH_PX, widthPx]).paddingInner(0.12).paddingOuter(0.02);
+    .range([ROW_LABEL_WIDTH_PX, right]).paddingInner(0.12).paddingOuter(0.02);
   const y = scaleBand<number>().domain(rowLabels.map((_, i) => i)).range([HEADER_HEIGHT_PX, heightPx]).paddingInner(0.22);
   const nodes: WalkNode[] = [];
   stepColumns.forEach((column, c) => {

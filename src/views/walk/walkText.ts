@@ -16,8 +16,10 @@ export function shortArithmetic(s: WalkStep): string {
 /** What a cache did instead of the memory reference, or null if it went to memory. */
 export const servedText = (s: WalkStep): string | null => (s.servedBy === 'memory' ? null : `skipped: ${s.servedBy} hit`);
 
-/** One line of the node: where the entry was read, or that a cache answered it. */
-export const nodeFootnote = (s: WalkStep): string => servedText(s) ?? `hPA ${s.entryHostPhysicalAddress}`;
+const SHORT_CACHE: Record<string, string> = { TLB: 'TLB', 'page walk cache': 'PWC', 'nested TLB': 'nested TLB' };
+
+/** One line of the node: where the entry was read, or which cache answered it (short form). */
+export const nodeFootnote = (s: WalkStep): string => (s.servedBy === 'memory' ? `hPA ${s.entryHostPhysicalAddress}` : `cache hit: ${SHORT_CACHE[s.servedBy]}`);
 
 /** The full sentence of one reference, for the ordered list (and the node's tooltip). */
 export function referenceSentence(s: WalkStep): string {
