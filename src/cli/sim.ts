@@ -2,6 +2,7 @@
 // a per-second CSV series. Exit 2 with a message on bad input.
 //   npm run -s sim -- (--scenario NAME | --config FILE.json) [--seconds N] [--json] [--series FILE.csv]
 //   npm run -s sim -- (--scenario NAME | --config FILE.json) --compare KIND,KIND,... [--seconds N] [--json]
+//   npm run -s sim -- (--scenario NAME | --config FILE.json) [--seconds N] --walk VM[:ADDRESS | :gpa:ADDRESS] [--json]
 //   npm run -s sim -- --url LINK [--json]   (the run a Balloon Lab link shows, at its time)
 //   npm run -s sim -- --list
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,9 +15,11 @@ import { compareCommand } from './compare.ts';
 import { formatReport } from './format.ts';
 import { seriesHeader, seriesRow } from './series.ts';
 import { urlCommand } from './urlOption.ts';
+import { walkCommand } from './walk.ts';
 
 const USAGE = `usage: npm run -s sim -- (--scenario NAME | --config FILE.json) [--seconds N] [--json] [--series FILE.csv]
        npm run -s sim -- (--scenario NAME | --config FILE.json) --compare esx,kvm-mom,hyperv,xen,none [--seconds N] [--json]
+       npm run -s sim -- (--scenario NAME | --config FILE.json) [--seconds N] --walk VM[:ADDRESS | :gpa:ADDRESS] [--json]
        npm run -s sim -- --url LINK [--json]
        npm run -s sim -- --list`;
 const MAX_SECONDS = 86400;
@@ -38,6 +41,7 @@ function main(): void {
         series: { type: 'string' },
         compare: { type: 'string' },
         url: { type: 'string' },
+        walk: { type: 'string' },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -85,6 +89,12 @@ function main(): void {
     if (args.series) rows.push(seriesRow(sim));
   }
   if (args.series) writeFileSync(args.series, `${rows.join('\n')}\n`);
+  if (args.walk !== undefined) {
+    const out = walkCommand(sim, args.walk, args.json);
+    if (!out.ok) fail(out.error);
+    process.stdout.write(out.text);
+    return;
+  }
   const report = buildReport(sim);
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
 }

@@ -27,7 +27,7 @@ export const HOST_PARAMS = {
   swapSelection: oneOf('Host swap selection', ['random', 'lru'] as const, 'random', 'How the host picks pages to swap: uniformly at random (ESX, W02 §3.3) or least recently accessed by EPT accessed bits (KVM host LRU).'),
   compression: flag('Memory compression', false, 'Compress a page chosen for host swap into a per-VM cache when it fits in 2 KB (ESX 4.1+, cache at most 10% of VM memory).'),
   eptLevels: num('EPT levels', '', 4, 5, 4, 'Levels of the second-level (EPT/NPT) table: 4, or 5 with 5-level paging.'),
-  largePages: flag('Host large pages', false, 'Map 2 MiB guest-physical regions with one EPT large page when all 512 pages are privately backed.'),
+  largePages: flag('Host large pages', false, 'Map 2 MiB guest-physical regions with one EPT large page unless one of their 512 pages is ballooned, swapped, compressed or shared.'),
   tlbEntries: num('TLB entries', '', 0, 4096, 64, 'Combined guest-virtual to host-physical TLB entries per VM used by the 2D walk (0 = no TLB).'),
   pageWalkCache: flag('Page walk cache', false, 'Cache upper-level guest and EPT entries (AMD PWC, Intel paging-structure caches).'),
   nestedTlb: flag('Nested TLB', false, 'Cache guest-physical to host-physical translations of page-table pages (Bhargava et al. 2008).'),

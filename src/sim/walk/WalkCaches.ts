@@ -1,7 +1,7 @@
 // The translation caches that shorten two-dimensional walks, one set per VM (tagged by VPID /
 // ASID in hardware): a TLB of combined guest-virtual -> host-physical translations, a page walk
 // cache of upper-level guest and EPT entries (AMD's PWC, Intel's paging-structure caches), and
-// a nested TLB of guest-physical -> host-physical translations of guest page-table pages
+// a nested TLB of guest-physical -> host-physical translations (guest page-table pages and data)
 // (Bhargava et al., ASPLOS 2008). The caller creates one WalkCaches per simulation; it is not
 // part of the simulation state. When a VM's EPT epoch moves (a present mapping was removed or
 // changed), the hypervisor would issue INVEPT, so all of that VM's caches are emptied.
@@ -28,7 +28,7 @@ export class VmWalkCaches {
   readonly tlb: LruCache<string, TlbEntry>;
   /** Key: host-physical address of an upper-level entry; value: the page or frame it points to. */
   readonly pageWalkCache: LruCache<string, number>;
-  /** Key: guest-physical page of a guest page-table page; value: its host frame. */
+  /** Key: guest-physical page (a guest page-table page or a data page); value: its host frame. */
   readonly nestedTlb: LruCache<number, number>;
   /** The VM's EPT epoch when these caches were last valid. */
   eptEpoch: number;

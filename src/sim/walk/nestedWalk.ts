@@ -1,19 +1,23 @@
 // The nested (EPT) dimension: the walk of one guest-physical address through a VM's EPT, from
 // the root (named by the EPT pointer) to the leaf entry, appending one step per entry read.
-// With host large pages, a 2 MiB guest-physical region whose 512 pages are all privately
-// backed is mapped by one EPT PD entry, so the walk ends a level early.
+// With host large pages, a guest-physical region mapped by one 2 MiB (EPT PD) or 1 GiB (EPT
+// PDPT) entry ends the walk one or two levels early (largePages.ts says when a region can be).
 import { eptFrame, eptIsSwapped, eptSwapSlot, EPT_ACCESSED, EPT_BALLOONED, EPT_COMPRESSED, type Ept } from '../host/Ept.ts';
 import type { HostFrames } from '../host/HostFrames.ts';
-import { PAGE_SIZE_BYTES, PAGES_PER_2MIB } from '../units.ts';
+import { PAGE_SIZE_BYTES } from '../units.ts';
 import { entryAddress, eptTableName, hex, indexBitsText, physicalIndex } from './addressBits.ts';
+import { hostPageSizeFor, type RegionMemo } from './largePages.ts';
+import { leafLevelOf, type PageSize } from './pageSizes.ts';
 import type { EptNotPresentReason, FoundEntry, WalkStep } from './walkTypes.ts';
 
 /** What a walk reads from: one VM's EPT and the host's frames. */
 export interface NestedContext {
   ept: Ept;
   frames: HostFrames;
-  /** HostConfig.largePages. */
-  largePages: boolean;
+  /** The largest host page the hypervisor uses ('4 KiB' = no host large pages). */
+  hostPageSize: PageSize;
+  /** Region checks already made in this walk. */
+  regionMemo: RegionMemo;
 }
 
 /** One nested walk within a walk's steps. */
@@ -27,20 +31,8 @@ export interface NestedWalk {
   /** Host frame of the page, or -1 if the leaf entry is not present. */
   hostFrame: number;
   shared: boolean;
-  /** Mapped by a 2 MiB host large page (the walk ended at the EPT PD). */
-  largePage: boolean;
-}
-
-/** Whether the 2 MiB guest-physical region holding gpfn can be one EPT large page now: every
- * one of its 512 pages present in the EPT and privately backed (not a shared COW frame). */
-export function isLargePageRegion(ept: Ept, frames: HostFrames, guestPhysicalPage: number): boolean {
-  const first = guestPhysicalPage - (guestPhysicalPage % PAGES_PER_2MIB);
-  if (first + PAGES_PER_2MIB > ept.pages) return false;
-  for (let g = first; g < first + PAGES_PER_2MIB; g++) {
-    const e = ept.entries[g];
-    if (e < 0 || frames.isShared(eptFrame(e))) return false;
-  }
-  return true;
+  /** The host page that maps it: '2 MiB' ended the walk at the EPT PD, '1 GiB' at the EPT PDPT. */
+  pageSize: PageSize;
 }
 
 /** Why an EPT leaf entry is not present, from its encoding (src/sim/host/Ept.ts). */
@@ -57,10 +49,13 @@ export const hostSwapSlotOf = (entry: number): number | null => (eptIsSwapped(en
 /** The entries an EPT step can find. */
 type EptFound = Extract<FoundEntry, { kind: 'next-ept-table' | 'host-frame' | 'not-present' }>;
 
-function leafFound(ctx: NestedContext, entry: number, largePage: boolean): EptFound {
+function leafFound(ctx: NestedContext, entry: number, pageSize: PageSize): EptFound {
   if (entry < 0) return { kind: 'not-present', reason: eptNotPresentReason(entry) };
   const hostFrame = eptFrame(entry);
-  return { kind: 'host-frame', hostFrame, largePage, shared: ctx.frames.isShared(hostFrame), accessed: (entry & EPT_ACCESSED) !== 0 };
+  return {
+    kind: 'host-frame', hostFrame, largePage: pageSize !== '4 KiB', pageSize,
+    shared: ctx.frames.isShared(hostFrame), accessed: (entry & EPT_ACCESSED) !== 0,
+  };
 }
 
 function describe(level: number, index: number, found: EptFound): string {
@@ -69,7 +64,7 @@ function describe(level: number, index: number, found: EptFound): string {
   }
   if (found.kind === 'host-frame') {
     return `entry ${index} -> host frame at host-physical ${hex(found.hostFrame * PAGE_SIZE_BYTES)}` +
-      `${found.largePage ? ' (2 MiB large page)' : ''}${found.shared ? ' (shared copy-on-write, read-only)' : ''}`;
+      `${found.largePage ? ` (${found.pageSize} host large page)` : ''}${found.shared ? ' (shared copy-on-write, read-only)' : ''}`;
   }
   return `entry ${index} not present (${found.reason})`;
 }
@@ -79,8 +74,8 @@ function describe(level: number, index: number, found: EptFound): string {
 export function walkNested(ctx: NestedContext, guestPhysicalAddress: number, nestedWalkFor: string, steps: WalkStep[]): NestedWalk {
   const { ept } = ctx;
   const gpfn = Math.floor(guestPhysicalAddress / PAGE_SIZE_BYTES);
-  const largePage = ctx.largePages && isLargePageRegion(ept, ctx.frames, gpfn);
-  const leafLevel = largePage ? 2 : 1;
+  const pageSize = hostPageSizeFor(ept, ctx.frames, gpfn, ctx.hostPageSize, ctx.regionMemo);
+  const leafLevel = leafLevelOf(pageSize);
   const firstStep = steps.length;
   const leafEntry = ept.entries[gpfn];
   for (let level = ept.levels; level >= leafLevel; level--) {
@@ -88,7 +83,7 @@ export function walkNested(ctx: NestedContext, guestPhysicalAddress: number, nes
     const index = physicalIndex(gpfn, level);
     const found: EptFound = level > leafLevel
       ? { kind: 'next-ept-table', hostFrame: ept.tableFrameFor(level - 1, gpfn) }
-      : leafFound(ctx, leafEntry, largePage);
+      : leafFound(ctx, leafEntry, pageSize);
     steps.push({
       step: steps.length + 1,
       servedBy: 'memory',
@@ -115,7 +110,7 @@ export function walkNested(ctx: NestedContext, guestPhysicalAddress: number, nes
     leafEntry,
     hostFrame,
     shared: hostFrame >= 0 && ctx.frames.isShared(hostFrame),
-    largePage,
+    pageSize,
   };
 }
 

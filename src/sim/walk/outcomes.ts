@@ -3,17 +3,25 @@
 // present"), or the hypervisor takes an EPT violation (the EPT says "not present" or
 // "read-only"). Sources: reference §5.1 (exit names) and §5.2 (what each EPT state means).
 import { hex, tableName } from './addressBits.ts';
-import type { EptViolationCause, GuestFaultCause, WalkOutcome } from './walkTypes.ts';
+import type { EptViolationCause, GuestFaultCause, PageSize, WalkOutcome } from './walkTypes.ts';
 
-export function translated(guestPhysicalAddress: number, hostFrame: number, hostPhysicalAddress: number, largePage: boolean): WalkOutcome {
+/** Page sizes of a translated access: the guest's (null for an EPT-only walk) and the host's. */
+export interface MappedBy {
+  guestPageSize: PageSize | null;
+  hostPageSize: PageSize;
+}
+
+export function translated(guestPhysicalAddress: number, hostFrame: number, hostPhysicalAddress: number, sizes: MappedBy): WalkOutcome {
+  const guestLarge = sizes.guestPageSize !== null && sizes.guestPageSize !== '4 KiB';
   return {
     kind: 'translated',
     guestPhysicalAddress: hex(guestPhysicalAddress),
     hostPhysicalAddress: hex(hostPhysicalAddress),
     hostFrame,
     explanation:
-      `Translated. The guest's page table gave guest-physical ${hex(guestPhysicalAddress)}; the EPT maps it to ` +
-      `host-physical ${hex(hostPhysicalAddress)}${largePage ? ' inside a 2 MiB host large page' : ''}. ` +
+      `Translated. The guest's page table gave guest-physical ${hex(guestPhysicalAddress)}` +
+      `${guestLarge ? ` (inside a ${sizes.guestPageSize} guest large page)` : ''}; the EPT maps it to ` +
+      `host-physical ${hex(hostPhysicalAddress)}${sizes.hostPageSize !== '4 KiB' ? ` inside a ${sizes.hostPageSize} host large page` : ''}. ` +
       'The CPU reads or writes the data there; neither the guest kernel nor the hypervisor runs.',
   };
 }
@@ -40,8 +48,10 @@ export function guestPageFault(cause: GuestFaultCause, guestLevel: number, guest
 const EPT_VIOLATION_TEXT: Record<EptViolationCause, (slot: number | null) => string> = {
   ballooned: () =>
     'The page is in the balloon: the guest gave it to the hypervisor, which removed its EPT entry and reused ' +
-    'the frame. A well-behaved guest never touches it; if it does, KVM maps a fresh zeroed frame (the old ' +
-    'contents are gone), and Xen without populate-on-demand refuses.',
+    'the frame, perhaps for another VM. The guest never touches it: its balloon driver holds the page so that ' +
+    'no one in the guest uses it, and touching it would make the host find a frame again (undoing the balloon) ' +
+    'and read back zeroes, not the old contents. If a buggy guest does, KVM maps a fresh zeroed frame, and Xen ' +
+    'without populate-on-demand refuses.',
   'host-swapped': (slot) =>
     `The host swapped this page out to its own swap device (slot ${slot}) without the guest knowing. ` +
     'The hypervisor reads it back (a host major fault) and maps it again; the guest only sees slow memory.',

@@ -1,7 +1,8 @@
 // Marks which steps of a complete (cold) walk one VM's caches would have answered, then fills
 // the caches with what the walk read from memory, as the hardware does:
 //  - TLB hit: the whole walk is skipped (the combined translation is already known);
-//  - nested TLB hit: the EPT walk of one guest page-table page is skipped;
+//  - nested TLB hit: the EPT walk of one guest-physical page (a guest page-table page, or the
+//    data page) is skipped: its guest-physical -> host-physical translation is known;
 //  - page walk cache hit: one upper-level entry (guest or EPT) is read from the cache.
 // A cached entry that no longer matches the tables is treated as gone: the guest would have
 // flushed it (INVLPG) when it changed its page table, and EPT changes flush everything through
@@ -10,6 +11,7 @@
 import { PAGE_SIZE_BYTES } from '../units.ts';
 import { hex } from './addressBits.ts';
 import type { ColdWalk } from './coldWalk.ts';
+import type { NestedWalk } from './nestedWalk.ts';
 import type { VmWalkCaches } from './WalkCaches.ts';
 import type { CacheHit, WalkStep } from './walkTypes.ts';
 
@@ -37,15 +39,23 @@ function serveTlb(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string): CacheHi
   };
 }
 
-function serveNestedTlb(cold: ColdWalk, caches: VmWalkCaches, hits: CacheHit[]): void {
-  for (const nested of cold.tableWalks) {
+/** The nested walks a nested TLB may answer: every guest table page's, and the data page's
+ * unless the access is a write to a read-only (shared) frame, which the permission check stops. */
+function nestedWalksOf(cold: ColdWalk, write: boolean): NestedWalk[] {
+  const data = cold.dataWalk && !(write && cold.dataWalk.shared) ? [cold.dataWalk] : [];
+  return [...cold.tableWalks, ...data];
+}
+
+function serveNestedTlb(cold: ColdWalk, caches: VmWalkCaches, write: boolean, hits: CacheHit[]): void {
+  for (const nested of nestedWalksOf(cold, write)) {
     if (nested.hostFrame < 0 || caches.nestedTlb.get(nested.guestPhysicalPage) !== nested.hostFrame) continue;
     const steps = cold.steps.slice(nested.firstStep, nested.firstStep + nested.stepCount);
     for (const step of steps) step.servedBy = 'nested TLB';
+    const what = steps[0].nestedWalkFor === 'data' ? 'data page' : `${steps[0].nestedWalkFor} table page`;
     hits.push({
       cache: 'nested TLB',
       steps: steps.map((s) => s.step),
-      description: `nested TLB hit: the ${steps[0].nestedWalkFor} table page at guest-physical ` +
+      description: `nested TLB hit: the ${what} at guest-physical ` +
         `${hex(nested.guestPhysicalPage * PAGE_SIZE_BYTES)} is at host-physical ${hex(nested.hostFrame * PAGE_SIZE_BYTES)}, ` +
         `so its ${steps.length} EPT references were skipped.`,
     });
@@ -61,11 +71,11 @@ function servePageWalkCache(cold: ColdWalk, caches: VmWalkCaches, hits: CacheHit
   }
 }
 
-function fill(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string): void {
+function fill(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string, write: boolean): void {
   if (cold.outcome.kind === 'translated' && cold.dataWalk) {
     caches.tlb.set(tlbKey, { guestPhysicalPage: cold.dataWalk.guestPhysicalPage, hostFrame: cold.dataWalk.hostFrame });
   }
-  for (const nested of cold.tableWalks) {
+  for (const nested of nestedWalksOf(cold, write)) {
     const read = cold.steps[nested.firstStep].servedBy !== 'nested TLB';
     if (read && nested.hostFrame >= 0) caches.nestedTlb.set(nested.guestPhysicalPage, nested.hostFrame);
   }
@@ -77,12 +87,12 @@ function fill(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string): void {
 
 /** Serves what it can of `cold` from the caches (changing steps' servedBy), fills the caches,
  * and returns the hits in step order. tlbKey names the process and guest-virtual page. */
-export function serveFromCaches(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string): CacheHit[] {
+export function serveFromCaches(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string, write: boolean): CacheHit[] {
   const tlbHit = serveTlb(cold, caches, tlbKey);
   if (tlbHit) return [tlbHit];
   const hits: CacheHit[] = [];
-  serveNestedTlb(cold, caches, hits);
+  serveNestedTlb(cold, caches, write, hits);
   servePageWalkCache(cold, caches, hits);
-  fill(cold, caches, tlbKey);
+  fill(cold, caches, tlbKey, write);
   return hits.sort((a, b) => a.steps[0] - b.steps[0]);
 }

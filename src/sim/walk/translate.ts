@@ -9,6 +9,7 @@ import { PAGE_SIZE_BYTES } from '../units.ts';
 import { addressWidthBits, hex, PAGE_OFFSET_BITS } from './addressBits.ts';
 import { walkGuestPhysical, walkTwoDimensional, type ColdWalk } from './coldWalk.ts';
 import type { NestedContext } from './nestedWalk.ts';
+import type { PageSize } from './pageSizes.ts';
 import { serveFromCaches } from './serveFromCaches.ts';
 import type { WalkCaches } from './WalkCaches.ts';
 import type { CacheHit, Walk } from './walkTypes.ts';
@@ -18,6 +19,11 @@ export interface TranslateOptions {
   write?: boolean;
   /** Caches to consult and fill (created by the caller for this simulation). */
   caches?: WalkCaches;
+  /** Largest page the guest maps process memory with (default '4 KiB': no guest large pages). */
+  guestPageSize?: PageSize;
+  /** Largest page the hypervisor backs the VM with (default: '2 MiB' if the scenario's
+   * host.largePages is on, else '4 KiB'). */
+  hostPageSize?: PageSize;
 }
 
 function vmAt(sim: Simulation, vmIndex: number): Vm {
@@ -26,7 +32,10 @@ function vmAt(sim: Simulation, vmIndex: number): Vm {
   return vm;
 }
 
-const nestedContext = (sim: Simulation, vm: Vm): NestedContext => ({ ept: vm.ept, frames: sim.hv.frames, largePages: sim.scenario.host.largePages });
+function nestedContext(sim: Simulation, vm: Vm, options: TranslateOptions): NestedContext {
+  const hostPageSize = options.hostPageSize ?? (sim.scenario.host.largePages ? '2 MiB' : '4 KiB');
+  return { ept: vm.ept, frames: sim.hv.frames, hostPageSize, regionMemo: new Map() };
+}
 
 /** A user-space (lower-half canonical) guest-virtual address for `levels`-level paging. */
 function userAddress(address: number | bigint, levels: number): bigint {
@@ -54,13 +63,13 @@ export function translate(sim: Simulation, vmIndex: number, pid: number, guestVi
   }
   const address = userAddress(guestVirtualAddress, process.levels);
   const write = options.write ?? false;
-  const cold = walkTwoDimensional(nestedContext(sim, vm), process, address, write);
+  const cold = walkTwoDimensional(nestedContext(sim, vm, options), process, address, write, options.guestPageSize ?? '4 KiB');
   let cacheHits: CacheHit[] = [];
   let invalidation: string | null = null;
   if (options.caches) {
     const vmCaches = options.caches.forVm(vmIndex, vm.ept.epoch);
     invalidation = vmCaches.invalidation;
-    cacheHits = serveFromCaches(cold, vmCaches.caches, `${pid}:${address >> BigInt(PAGE_OFFSET_BITS)}`);
+    cacheHits = serveFromCaches(cold, vmCaches.caches, `${pid}:${address >> BigInt(PAGE_OFFSET_BITS)}`, write);
   }
   return {
     kind: 'two-dimensional',
@@ -70,6 +79,8 @@ export function translate(sim: Simulation, vmIndex: number, pid: number, guestVi
     write,
     guestLevels: process.levels,
     eptLevels: vm.ept.levels,
+    guestPageSize: cold.guestPageSize,
+    hostPageSize: cold.dataWalk?.pageSize ?? null,
     steps: cold.steps,
     memoryReferences: countMemoryReferences(cold),
     cacheHits,
@@ -80,14 +91,14 @@ export function translate(sim: Simulation, vmIndex: number, pid: number, guestVi
 
 /** The EPT-only walk of one guest-physical address of VM `vmIndex` (what the hardware does for
  * the guest's own physical accesses, and what a click on a guest-physical page shows). */
-export function translateGuestPhysical(sim: Simulation, vmIndex: number, guestPhysicalAddress: number, options: Pick<TranslateOptions, 'write'> = {}): Walk {
+export function translateGuestPhysical(sim: Simulation, vmIndex: number, guestPhysicalAddress: number, options: Pick<TranslateOptions, 'write' | 'hostPageSize'> = {}): Walk {
   const vm = vmAt(sim, vmIndex);
   const sizeBytes = vm.ept.pages * PAGE_SIZE_BYTES;
   if (!Number.isSafeInteger(guestPhysicalAddress) || guestPhysicalAddress < 0 || guestPhysicalAddress >= sizeBytes) {
     throw new RangeError(`guest-physical address ${guestPhysicalAddress} is outside VM ${vmIndex}'s memory (0 to ${hex(sizeBytes - 1)})`);
   }
   const write = options.write ?? false;
-  const cold = walkGuestPhysical(nestedContext(sim, vm), guestPhysicalAddress, write);
+  const cold = walkGuestPhysical(nestedContext(sim, vm, options), guestPhysicalAddress, write);
   return {
     kind: 'ept-only',
     vmIndex,
@@ -96,6 +107,8 @@ export function translateGuestPhysical(sim: Simulation, vmIndex: number, guestPh
     write,
     guestLevels: null,
     eptLevels: vm.ept.levels,
+    guestPageSize: null,
+    hostPageSize: cold.dataWalk?.pageSize ?? null,
     steps: cold.steps,
     memoryReferences: countMemoryReferences(cold),
     cacheHits: [],

@@ -1,6 +1,9 @@
 // The result of a two-dimensional (or EPT-only) page walk: plain data, safe to JSON-serialise,
 // post to a worker or show in a view. Addresses are hex strings (exact for 57-bit guest-virtual
 // addresses); page and frame numbers are numbers.
+import type { PageSize } from './pageSizes.ts';
+
+export type { PageSize };
 
 export type WalkDimension = 'guest' | 'ept';
 export type CacheName = 'TLB' | 'page walk cache' | 'nested TLB';
@@ -15,10 +18,11 @@ export type NotPresentReason = EptNotPresentReason | 'guest-swapped';
 /** What one entry read found. */
 export type FoundEntry =
   | { kind: 'next-guest-table'; guestPhysicalPage: number }
-  | { kind: 'guest-page'; guestPhysicalPage: number }
+  /** The guest's final entry: a 4 KiB page (PTE), or a guest large page (PD: 2 MiB, PDPT: 1 GiB). */
+  | { kind: 'guest-page'; guestPhysicalPage: number; pageSize: PageSize }
   | { kind: 'next-ept-table'; hostFrame: number }
-  /** The final EPT entry: a 4 KiB page, or a 2 MiB host large page mapped by the EPT PD. */
-  | { kind: 'host-frame'; hostFrame: number; largePage: boolean; shared: boolean; accessed: boolean }
+  /** The final EPT entry: a 4 KiB page, or a host large page (EPT PD: 2 MiB, EPT PDPT: 1 GiB). */
+  | { kind: 'host-frame'; hostFrame: number; largePage: boolean; pageSize: PageSize; shared: boolean; accessed: boolean }
   | { kind: 'not-present'; reason: NotPresentReason };
 
 /** One entry of the architectural walk, in hardware order. */
@@ -102,6 +106,10 @@ export interface Walk {
   /** Guest paging levels n (null for an EPT-only walk) and nested levels m. */
   guestLevels: number | null;
   eptLevels: number;
+  /** The page sizes that mapped the data: the guest's (null for an EPT-only walk) and the host's.
+   * Guest large pages end the guest dimension early, host large pages every nested walk. */
+  guestPageSize: PageSize | null;
+  hostPageSize: PageSize | null;
   steps: WalkStep[];
   /** Steps that went to memory (the rest were served by caches). */
   memoryReferences: number;

@@ -67,15 +67,27 @@ describe('page walk cache and nested TLB', () => {
     expect(warm.cacheHits.every((h) => h.cache === 'page walk cache' && h.steps.length === 1)).toBe(true);
   });
 
-  it('the nested TLB skips the EPT walks of the 4 guest table pages: 8 references left', () => {
+  it('a nested TLB holding every guest-physical page of the walk leaves the 4 guest entries: the native walk', () => {
     const s = quietVm(cachesOf(0, false, true));
     const caches = new WalkCaches(s.scenario.host);
     translate(s, 0, APP_PID, ADDRESS, { caches });
     const warm = translate(s, 0, APP_PID, ADDRESS, { caches });
-    expect(warm.memoryReferences).toBe(8);
-    expect(warm.cacheHits.map((h) => [h.cache, h.steps.length])).toEqual([['nested TLB', 4], ['nested TLB', 4], ['nested TLB', 4], ['nested TLB', 4]]);
-    expect(warm.steps.filter((st) => st.servedBy === 'memory').map((st) => st.table)).toEqual(
-      ['guest PML4', 'guest PDPT', 'guest PD', 'guest PT', 'EPT PML4', 'EPT PDPT', 'EPT PD', 'EPT PT']);
+    expect(warm.memoryReferences).toBe(4);
+    expect(warm.cacheHits.map((h) => [h.cache, h.steps.length])).toEqual(Array.from({ length: 5 }, () => ['nested TLB', 4]));
+    expect(warm.cacheHits[4].description).toContain('data page');
+    expect(warm.steps.filter((st) => st.servedBy === 'memory').map((st) => st.table)).toEqual(['guest PML4', 'guest PDPT', 'guest PD', 'guest PT']);
+  });
+
+  it('the nested TLB does not answer a write to a shared (read-only) data page: its EPT walk is made', () => {
+    const s = sim({ ...findPreset('identical-vms')!.scenario, host: { ...findPreset('identical-vms')!.scenario.host as object, tlbEntries: 0, nestedTlb: true } });
+    s.run(10);
+    const { v } = findWalk(s, 0, (w) => w.outcome.kind === 'ept-violation' && w.outcome.cause === 'copy-on-write', true, 3)!;
+    const caches = new WalkCaches(s.scenario.host);
+    translate(s, 0, APP_PID, addressOf(v), { caches });
+    expect(translate(s, 0, APP_PID, addressOf(v), { caches }).memoryReferences).toBe(4);
+    const write = translate(s, 0, APP_PID, addressOf(v), { caches, write: true });
+    expect(write.memoryReferences).toBe(8);
+    expect(write.outcome).toMatchObject({ kind: 'ept-violation', cause: 'copy-on-write' });
   });
 
   it('together they leave 2 references for a neighbouring page: its guest PTE and its EPT leaf entry', () => {
