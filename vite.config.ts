@@ -12,6 +12,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    globalSetup: ['test/helpers/propertySeed.ts'],
+    setupFiles: ['test/helpers/propertySetup.ts'],
     testTimeout: 180000,
   },
 });

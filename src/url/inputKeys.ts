@@ -4,7 +4,9 @@
 // Entries are checked tick by tick against the scenario as it stands before their tick (the
 // start scenario with the earlier ticks' entries applied), a tick's entries together, as the
 // run validated them: a working set may exceed the start footprint when the same or an earlier
-// tick grew the footprint.
+// tick grew the footprint. A run records one value per parameter and tick (a later change at
+// the same tick replaces the earlier), so of two entries for the same tick and path the link
+// keeps the last, with a note.
 import type { Scenario } from '../sim/scenario/types.ts';
 import { applyChanges, getParam, isLiveParam } from '../sim/scenario/paramPath.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
@@ -32,6 +34,10 @@ export function textToInputs(text: string, scenario: Scenario, notes: string[]):
     const due: typeof entries = [];
     for (; i < entries.length && entries[i].tick === tick; i++) {
       const e = entries[i];
+      if (entries.slice(i + 1).some((later) => later.tick === tick && later.path === e.path)) {
+        notes.push(`in: ${JSON.stringify(e.item.slice(0, 60))} is replaced by a later change of ${e.path} at the same tick; ignored`);
+        continue;
+      }
       const r = applyChanges(current, [{ path: e.path, value: e.value }]);
       if (r.ok) due.push(e);
       else notes.push(`in: ${JSON.stringify(e.item.slice(0, 60))}: ${r.errors.join('; ')}; ignored`);

@@ -2,6 +2,7 @@
 // reader's epoch lies in a reported run, runs are clipped to the range asked and never overlap,
 // nothing is reported twice to the same reader, and the stamps stay out of the state hash.
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { ChangeStamps } from '../../src/sim/ChangeStamps.ts';
 import { Simulation } from '../../src/sim/Simulation.ts';
@@ -50,6 +51,7 @@ describe('ChangeStamps', () => {
           expect(runsOf(c, c.advance(), 0, pages)).toEqual([]);
         },
       ),
+      properties(100),
     );
   });
 

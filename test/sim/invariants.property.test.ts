@@ -1,6 +1,7 @@
 // Property-based test: for random small scenarios and random balloon targets changed while
 // running, every invariant holds after every tick.
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, it } from 'vitest';
 import { WORKLOAD_KINDS, BALLOON_DRIVERS } from '../../src/sim/scenario/params.ts';
 import { runChecked, sim } from '../helpers/scenario.ts';
@@ -49,7 +50,7 @@ describe('model invariants', () => {
           step++;
         });
       }),
-      { numRuns: 25, seed: 20261126 },
+      properties(25, 20261126),
     );
   });
 });

@@ -1,6 +1,7 @@
 // Scenario validation: defaults, messages that name the field, value and range, cross-field
 // checks, clamp mode for links, and never a throw on arbitrary input.
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
 import { PRESETS } from '../../src/sim/scenario/presets.ts';
@@ -94,14 +95,14 @@ describe('validateScenario', () => {
         const r = validateScenario(input, mode);
         expect(typeof r.ok).toBe('boolean');
       }),
-      { numRuns: 500 },
+      properties(500),
     );
     fc.assert(
       fc.property(fc.record({ host: fc.object(), vms: fc.array(fc.object(), { maxLength: 3 }), policy: fc.object() }), (partial) => {
         const r = validateScenario({ format: 1, ...partial }, 'clamp');
         if (r.ok) expect(r.scenario.vms.length).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      properties(300),
     );
   });
 });

@@ -32,6 +32,14 @@ describe('preset links', () => {
     expect(text).toContain('t=12.3');
     expect(decodeLink(text)).toEqual({ ok: true, state: s, corrections: [] });
   });
+
+  it('keeps the last of two changes of one parameter at one tick, as a run records them, with a note', () => {
+    const base = encodeLink(stateOf('identical-vms'));
+    const d = decodeLink(`${base}&in=5%3Avms.0.balloon.targetMiB%3A0,5%3Avms.0.balloon.targetMiB%3A64,6%3Avms.0.balloon.targetMiB%3A32`);
+    if (!d.ok) throw new Error(d.error);
+    expect(d.state.inputs).toEqual([{ tick: 5, path: 'vms.0.balloon.targetMiB', value: 64 }, { tick: 6, path: 'vms.0.balloon.targetMiB', value: 32 }]);
+    expect(d.corrections).toEqual([expect.stringMatching(/^in: "5:vms.0.balloon.targetMiB:0" is replaced by a later change of vms.0.balloon.targetMiB at the same tick; ignored$/)]);
+  });
 });
 
 describe('old links', () => {

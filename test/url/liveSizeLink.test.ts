@@ -3,6 +3,7 @@
 // is larger than the start footprint (each entry is checked against the scenario as it stands
 // at its tick, as the run checked it).
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, decodeLink, encodeLink, presetScenario, type LinkState } from '../../src/url/index.ts';
 import { pressureChanges } from '../../src/views/controls/pressure.ts';
@@ -36,6 +37,6 @@ describe('live size changes in links', () => {
     fc.assert(fc.property(fc.array(multiplier, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (ms, gap) => {
       const s = pressureRun(ms, gap);
       expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
-    }), { numRuns: 40, seed: 20261127 });
+    }), properties(40, 20261127));
   });
 });

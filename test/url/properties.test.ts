@@ -1,6 +1,7 @@
 // Property tests of links (fast-check): encode-then-decode is the identity on valid states, and
 // any text at all decodes to a valid state (or the default with a message) without throwing.
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import type { ParamSpec, SpecTable } from '../../src/sim/scenario/paramSpec.ts';
 import { BALLOON_PARAMS, HOST_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../../src/sim/scenario/params.ts';
@@ -48,7 +49,8 @@ const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
   const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,31}$/);
   return fc.record({
     scenario: fc.constant(scenario),
-    inputs: fc.array(input, { maxLength: 5 }).map((xs) => xs.sort((a, b) => a.tick - b.tick)),
+    // A run records one value per parameter and tick (SimCore replaces a same-tick change).
+    inputs: fc.uniqueArray(input, { maxLength: 5, selector: (e) => `${e.tick}:${e.path}` }).map((xs) => xs.sort((a, b) => a.tick - b.tick)),
     timeMs: fc.integer({ min: 0, max: 86_400_000 }),
     view: fc.record({
       selectedVm: fc.option(vm, { nil: null }),
@@ -73,7 +75,7 @@ describe('link properties', () => {
   it('decode(encode(state)) is the state, with no corrections', () => {
     fc.assert(fc.property(stateArb, (s) => {
       expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
-    }), { numRuns: 150 });
+    }), properties(150));
   });
 
   it('any text decodes to a valid state or the default with a message, without throwing', () => {
@@ -85,6 +87,6 @@ describe('link properties', () => {
       expect(isValidState(d.state)).toBe(true);
       if (!d.ok) expect(d.error.length).toBeGreaterThan(10);
       else expect(Array.isArray(d.corrections)).toBe(true);
-    }), { numRuns: 400 });
+    }), properties(400));
   });
 });

@@ -6,6 +6,7 @@
 import './fixtures/setup.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { render } from '@testing-library/react';
 import { dodgeLabels } from '../../src/views/charts/dodgeLabels.ts';
 import { LABEL_HEIGHT_PX } from '../../src/views/charts/EndLabels.tsx';
@@ -29,7 +30,7 @@ describe('dodgeLabels', () => {
       const order = orderOf(wanted);
       for (const y of placed) expect(y >= BOUNDS[0] - EPS && y <= BOUNDS[1] + EPS).toBe(true);
       for (let k = 1; k < order.length; k++) expect(placed[order[k]] - placed[order[k - 1]]).toBeGreaterThanOrEqual(GAP - EPS);
-    }));
+    }), properties(100));
   });
 
   it('moves no label when none collide', () => {
@@ -40,7 +41,7 @@ describe('dodgeLabels', () => {
       .chain((ys) => fc.shuffledSubarray(ys, { minLength: ys.length }));
     fc.assert(fc.property(apart, (wanted) => {
       dodgeLabels(wanted, GAP, BOUNDS).forEach((y, i) => expect(y).toBeCloseTo(wanted[i], 9));
-    }));
+    }), properties(100));
   });
 
   it('moves no label whose wanted place is far from every other label, inside the bounds', () => {
@@ -53,7 +54,7 @@ describe('dodgeLabels', () => {
         const alone = wanted.every((o, j) => j === i || Math.abs(o - y) >= reach);
         if (alone && y >= wide[0] + reach && y <= wide[1] - reach) expect(placed[i]).toBeCloseTo(y, 9);
       });
-    }));
+    }), properties(100));
   });
 
   it('spreads labels that end at one value around it, in input order', () => {

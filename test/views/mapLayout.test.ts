@@ -2,6 +2,7 @@
 // kicks in when they cannot, hit testing inverts placement, and zoom/pan stay in range.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { cellAt, cellRect, layoutMap, MAX_CELL_PX, MIN_CELL_PX } from '../../src/views/map/mapLayout.ts';
 import { clampWindow, panBy, transformFromWindow, windowFromTransform, zoomAround } from '../../src/views/map/mapWindow.ts';
 
@@ -31,7 +32,7 @@ describe('layoutMap', () => {
         const r = cellRect(l, i);
         expect(cellAt(l, r.x, r.y)).toBe(i);
       }
-    }));
+    }), properties(100));
   });
   it('returns -1 outside the cells', () => {
     const l = layoutMap(100, 100, 10);
@@ -58,6 +59,6 @@ describe('page windows', () => {
       const w = { firstPage: first, pageCount: count };
       const t = transformFromWindow(w, 800, 10000);
       expect(windowFromTransform(t.k, t.x, 800, 10000, 16)).toEqual(w);
-    }));
+    }), properties(100));
   });
 });

@@ -2,6 +2,7 @@
 // keys, page details, and the words the maps use.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { keyStep, POSITIONS, sliderScale, snap, valueText } from '../../src/views/controls/sliderScale.ts';
 import { HOST_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../../src/sim/scenario/params.ts';
 import { balloonRadius, balloonText, balloonTrend, BALLOON_MAX_R, BALLOON_MIN_R } from '../../src/views/balloon/balloonGeometry.ts';
@@ -28,7 +29,7 @@ describe('slider scales', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: POSITIONS }), (p) => {
       const v = sliderScale(HOST_PARAMS.memoryMiB).toValue(p);
       expect((v - HOST_PARAMS.memoryMiB.min) % HOST_PARAMS.memoryMiB.step).toBe(0);
-    }));
+    }), properties(100));
   });
   it('honour a narrower contextual maximum', () => {
     expect(sliderScale(WORKLOAD_PARAMS.activeMiB, 1536).toValue(POSITIONS)).toBe(1536);
@@ -37,7 +38,7 @@ describe('slider scales', () => {
     const s = sliderScale(HOST_PARAMS.memoryMiB);
     fc.assert(fc.property(fc.integer({ min: 0, max: POSITIONS - 1 }), (p) => {
       expect(s.toValue(p + 1)).toBeGreaterThanOrEqual(s.toValue(p));
-    }));
+    }), properties(100));
   });
   it('step by range/20, Shift range/100, Page range/10, Home/End', () => {
     expect(keyStep('ArrowRight', false, 500)).toBe(550);

@@ -2,6 +2,7 @@
 // restarts and resets leaves the worker core with no error and in exactly the state its
 // published history (start scenario + inputs) and tick determine, the state a link reopens.
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
 import { CoreHost } from '../../src/worker/CoreHost.ts';
@@ -49,6 +50,6 @@ describe('command fuzz', () => {
       const again = new SimCore(history.scenario, history.inputs);
       again.seekTick(status.type === 'status' ? status.status.ticks : 0);
       expect(reply).toEqual({ type: 'reply', id: 1, ok: true, result: stateHashHex(again.sim) });
-    }), { numRuns: 25, seed: 20261126 });
+    }), properties(25, 20261126));
   });
 });

@@ -3,6 +3,7 @@
 // on, every invariant holds after every tick, and going back (keyframe + replay) or reopening
 // the history reproduces exactly the state reached going forward. MAX_INPUTS still bounds a run.
 import fc from 'fast-check';
+import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/sim/invariants.ts';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
@@ -60,7 +61,7 @@ describe('live footprint and file size', () => {
       const again = new SimCore(core.scenario, core.inputs);
       again.seekTick(end);
       expect(stateHashHex(again.sim)).toBe(forward);
-    }), { numRuns: 10, seed: 20261127 });
+    }), properties(10, 20261127));
   });
 
   it('a memory-pressure move while running is live: recorded as inputs at this tick, the run goes on', () => {

@@ -4,6 +4,7 @@
 // test per branch with the arithmetic written out, then a fixed-seed property test comparing
 // momRules with a line-by-line transcription of the policies (the oracle below).
 import fc from 'fast-check';
+import { properties } from '../../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import {
   ksmPagesPerSec, momBalloonRule, momFloor, momGuestFreePercent, momHostFreePercent, momKsmRule, type KsmTunables, type MomGuest,
@@ -298,7 +299,7 @@ describe('momRules = the vdsm policy on random inputs (fast-check seed 424242)',
         expect(k.pagesToScan).toBe(Math.trunc(oracleHost.controls.ksm_pages_to_scan ?? prev.pagesToScan));
         expect(k.sleepMillisecs).toBe(Math.trunc(oracleHost.controls.ksm_sleep_millisecs ?? prev.sleepMillisecs));
       }),
-      { seed: SEED, numRuns: 3000 },
+      properties(3000, SEED),
     );
   });
 });

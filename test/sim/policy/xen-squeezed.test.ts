@@ -4,6 +4,7 @@
 // transcription of Proportional.compute_target_adjustments; and in the simulation: every domain
 // at the same ratio with 72 MiB host free, no chatter afterwards, a stuck driver held.
 import fc from 'fast-check';
+import { properties } from '../../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../../src/sim/invariants.ts';
 import {
@@ -108,7 +109,7 @@ describe('Proportional = a transcription of squeeze.ml (fast-check seed 424242)'
         const domains = ds.map((d, i) => dom(i, d.min, d.min + d.span, Math.max(0, d.min + Math.round(d.at * d.span))));
         expect(proportionalTargets(domains, free, TARGET_HOST_FREE_MEM_KIB).targets.map((t) => t.targetKib)).toEqual(oracle(domains, free, TARGET_HOST_FREE_MEM_KIB));
       }),
-      { seed: 424242, numRuns: 2000 },
+      properties(2000, 424242),
     );
   });
 });

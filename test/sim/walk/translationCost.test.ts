@@ -3,6 +3,7 @@
 // al., ASPLOS 2008; reference §5.1); a working set inside the TLB's reach costs nothing; large
 // pages and fewer levels cost less; the figures follow the walk plan's reference counts.
 import fc from 'fast-check';
+import { properties } from '../../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { MEMORY_REFERENCE_NS, speedup, translationCost, type TranslationCostInput } from '../../../src/sim/walk/translationCost.ts';
 import { DEFAULT_WALK_SETTINGS, type WalkSettings } from '../../../src/sim/walk/walkPlan.ts';
@@ -61,6 +62,6 @@ describe('the model', () => {
         for (const better of [{ pageWalkCache: true }, { nestedTlb: true }, { guestLevels: 4, eptLevels: 4 }]) {
           expect(translationCost(input(better)).slowdown).toBeLessThanOrEqual(base + 1e-9);
         }
-      }), { seed: 1234, numRuns: 300 });
+      }), properties(300, 1234));
   });
 });

@@ -3,6 +3,7 @@
 // (n+1)(m+1)-1 references and one that faults before the data's nested walk fewer; every table it reads is a hypervisor-owned
 // EPT table frame or a guest page of kind PageTable; every index comes from its address bits.
 import fc from 'fast-check';
+import { properties } from '../../helpers/properties.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PageKind } from '../../../src/sim/guest/pageState.ts';
 import { eptFrame, eptKind, EptKind } from '../../../src/sim/host/Ept.ts';
@@ -60,7 +61,7 @@ describe('walk properties', () => {
           checkTables(s, vmIndex, w, address);
         },
       ),
-      { numRuns: 400, seed: 2008 },
+      properties(400, 2008),
     );
     expect([...outcomes].sort()).toEqual(['ept-violation', 'guest-page-fault', 'translated']);
   });
@@ -75,7 +76,7 @@ describe('walk properties', () => {
         expect(w.steps).toHaveLength(LEVELS[combo][1]);
         expect(w.outcome.kind).toBe(eptKind(ept.entries[gpfn]) === EptKind.Present ? 'translated' : 'ept-violation');
       }),
-      { numRuns: 300, seed: 2008 },
+      properties(300, 2008),
     );
   });
 });
