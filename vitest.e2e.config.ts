@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120000,
     hookTimeout: 60000,
     fileParallelism: false,
+    // Polls wait on state; a busy machine may take seconds to get there, never a fixed delay.
+    expect: { poll: { timeout: 20000, interval: 100 } },
   },
 });

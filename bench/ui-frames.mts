@@ -63,7 +63,10 @@ interface Rec { ts: number; at: number; frames: number; history: number; tick: n
 interface Msg { t: number; ticks?: number; atTick?: number; inputs?: number }
 interface BenchState { frames: Msg[]; history: Msg[]; raf: Rec[]; keys: number[] }
 
-const state = (page: Page): Promise<BenchState> => page.evaluate('({ frames: __bench.frames, history: __bench.history, raf: __bench.raf, keys: __bench.keys })') as Promise<BenchState>;
+const state = (page: Page): Promise<BenchState> => page.evaluate(() => {
+  const b = (window as unknown as { __bench: BenchState }).__bench;
+  return { frames: b.frames, history: b.history, raf: b.raf, keys: b.keys };
+});
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
@@ -106,12 +109,16 @@ console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', '
 try {
   await b.page.addInitScript(INSTRUMENT);
   await b.page.goto(`${url}#${link}`);
-  await b.page.waitForFunction('document.querySelector(".memory-map-host canvas")?.dataset.tick !== undefined', null, { timeout: 60000 });
+  await b.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')?.dataset.tick !== undefined, null, { timeout: 60000 });
   await b.page.getByRole('button', { name: 'Play / pause' }).click();
   await b.page.waitForTimeout(3000); // warm-up: the worker's first ticks, the charts filling
 
   // 1. Frame times while playing.
-  await b.page.evaluate('__bench.raf = []; __bench.recording = true');
+  await b.page.evaluate(() => {
+    const bench = (window as unknown as { __bench: { raf: number[]; recording: boolean } }).__bench;
+    bench.raf = [];
+    bench.recording = true;
+  });
   await b.page.waitForTimeout(SECONDS * 1000);
   const played = await state(b.page);
   const recs = played.raf;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { runUrl } from '../../src/cli/urlOption.ts';
-import { openBrowser, pausedHash, startServer, type Browser } from './browser.ts';
+import { openBrowser, paintedTick, pausedHash, startServer, type Browser } from './browser.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -87,7 +87,7 @@ describe('Balloon Lab in Chromium', () => {
     expect(await full.getAttribute('href')).not.toContain('embed=1');
     expect(await b.page.getByRole('combobox', { name: /Scenario/ }).count()).toBe(0);
     await b.page.getByRole('button', { name: 'Play / pause' }).waitFor();
-    await b.page.waitForTimeout(1500);
+    await paintedTick(b.page, '.memory-map-host canvas');
     await b.page.screenshot({ path: 'artifacts/e2e-embed-dark.png' });
     expect(b.errors).toEqual([]);
   });

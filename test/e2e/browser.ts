@@ -43,7 +43,41 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
 /** Opens the debug panel and waits for the state hash of a paused run at `time` (text as shown). */
 export async function pausedHash(page: Page): Promise<string> {
   if (!(await page.getByTestId('state-hash').isVisible().catch(() => false))) await page.getByRole('button', { name: 'Debug' }).click();
+  // A function, not a string: the page's CSP (no eval) refuses string predicates.
   const handle = await page.waitForFunction(
-    'document.querySelector(\'[data-testid="state-hash"]\')?.textContent?.match(/^[0-9a-f]{8}$/)?.[0] ?? false', null, { timeout: 30000 });
+    () => document.querySelector('[data-testid="state-hash"]')?.textContent?.match(/^[0-9a-f]{8}$/)?.[0] ?? false, null, { timeout: 30000 });
   return (await handle.jsonValue()) as string;
+}
+
+/** Waits until the map canvas matching `selector` has painted a frame of tick `minTick` or later
+ * (MemoryMap writes the tick it last painted into data-tick). */
+export async function paintedTick(page: Page, selector: string, minTick = 0): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([sel, min]) => {
+      const t = (document.querySelector(sel) as HTMLCanvasElement | null)?.dataset.tick;
+      return t !== undefined && Number(t) >= min ? { tick: Number(t) } : false;
+    },
+    [selector, minTick] as const, { timeout: 60000 });
+  return ((await handle.jsonValue()) as { tick: number }).tick;
+}
+
+/** Waits until the run is paused: the play button is no longer pressed. */
+export async function paused(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play / pause', pressed: false }).waitFor({ timeout: 30000 });
+}
+
+/** Waits until an element's box is the same on two animation frames in a row (layout settled). */
+export async function settledBox(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const handle = await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    const now = `${r.x},${r.y},${r.width},${r.height}`;
+    const w = window as unknown as Record<string, string>;
+    const key = `__box:${sel}`;
+    const same = w[key] === now && r.width > 0;
+    w[key] = now;
+    return same ? { x: r.x, y: r.y, width: r.width, height: r.height } : false;
+  }, selector, { polling: 'raf', timeout: 30000 });
+  return (await handle.jsonValue()) as { x: number; y: number; width: number; height: number };
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { defaultLinkState, encodeLink, THEMES, type Theme } from '../../src/url/index.ts';
-import { openBrowser, startServer, type Browser } from './browser.ts';
+import { openBrowser, paintedTick, paused, startServer, type Browser } from './browser.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -33,11 +33,11 @@ async function open(theme: Theme, width: number, height: number): Promise<Browse
   const b = await openBrowser({ width, height });
   browsers.push(b);
   await b.page.goto(url + link(theme));
-  await b.page.waitForFunction('document.querySelector(".memory-map-host canvas")?.dataset.tick !== undefined', null, { timeout: 30000 });
+  await paintedTick(b.page, '.memory-map-host canvas');
   await b.page.getByRole('button', { name: 'Play / pause' }).click();
-  await b.page.waitForFunction('Number(document.querySelector(".memory-map-host canvas")?.dataset.tick) >= 10', null, { timeout: 30000 });
+  await paintedTick(b.page, '.memory-map-host canvas', 10);
   await b.page.getByRole('button', { name: 'Play / pause' }).click();
-  await b.page.waitForTimeout(300);
+  await paused(b.page);
   return b;
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { openBrowser, startServer, type Browser } from './browser.ts';
+import { openBrowser, paintedTick, paused, settledBox, startServer, type Browser } from './browser.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -21,7 +21,7 @@ async function open(): Promise<Browser> {
   const b = await openBrowser({ width: 1280, height: 800 });
   browsers.push(b);
   await b.page.goto(url);
-  await b.page.locator('.memory-map-host canvas').waitFor();
+  await paintedTick(b.page, '.memory-map-host canvas');
   return b;
 }
 
@@ -64,8 +64,7 @@ describe('views in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
     expect(await page.locator('.sim-time').textContent()).toBe('0.0 s'); // map keys did not step the run
-    await page.waitForTimeout(500);
-    const box = (await stage.boundingBox())!;
+    const box = await settledBox(page, 'figure.memory-map-host .map-stage');
     const tip = hostFigure(page).locator('.map-tooltip');
     // Frames are handed out lowest first after the hypervisor's own: walk down the map to a guest's frame.
     let at = { x: 0, y: 0 };
@@ -91,10 +90,10 @@ describe('views in Chromium', () => {
   it('selecting a guest page marks the host frame behind it', async () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Play / pause' }).click();
-    await page.waitForTimeout(1500);
+    await paintedTick(page, 'figure.memory-map-guest canvas', 15);
     await page.getByRole('button', { name: 'Play / pause' }).click();
-    const guest = page.locator('figure.memory-map-guest').first().locator('.map-stage');
-    const box = (await guest.boundingBox())!;
+    await paused(page);
+    const box = await settledBox(page, 'figure.memory-map-guest .map-stage');
     await page.mouse.click(box.x + 50 + 30, box.y + 12);
     await visible(page.getByText(/backed by host frame \d+/));
     await count(hostFigure(page).locator('.map-mark-counterpart'), 1);
@@ -105,9 +104,11 @@ describe('views in Chromium', () => {
   it('brushing a range of the address bar zooms the host map to it', async () => {
     const { page, errors } = await open();
     const detail = hostFigure(page).locator('.map-detail');
-    const before = Number(/\d+/.exec((await detail.textContent())!)![0]);
     await hostFigure(page).locator('svg.map-overview').scrollIntoViewIfNeeded();
-    const bar = (await hostFigure(page).locator('svg.map-overview').boundingBox())!;
+    // Brush only once the bar's layout has settled and d3's brush overlay is on it.
+    await hostFigure(page).locator('svg.map-overview rect.overlay').waitFor();
+    const bar = await settledBox(page, 'figure.memory-map-host svg.map-overview');
+    const before = Number(/\d+/.exec((await detail.textContent())!)![0]);
     await page.mouse.move(bar.x + bar.width * 0.25, bar.y + 6);
     await page.mouse.down();
     await page.mouse.move(bar.x + bar.width * 0.3, bar.y + 6, { steps: 5 });
