@@ -25,7 +25,7 @@ export const COMMANDS: readonly ShellCommand[] = [
   { id: 'back10', label: 'Step back ten ticks', hotkey: 'Shift+ArrowLeft', perform: () => store().stepBack(10) },
   { id: 'faster', label: 'Faster', hotkey: ']', perform: () => store().setSpeed(nextSpeed(1)) },
   { id: 'slower', label: 'Slower', hotkey: '[', perform: () => store().setSpeed(nextSpeed(-1)) },
-  { id: 'runfast', label: 'Run fast (no drawing until paused)', hotkey: 'f', perform: () => store().startRunFast() },
+  { id: 'runfast', label: 'Run fast (a few frames a second; press again to stop)', hotkey: 'f', perform: () => store().toggleRunFast() },
   { id: 'reset', label: 'Back to 0 s', hotkey: 'Shift+R', perform: () => store().reset() },
   { id: 'debug', label: 'Show or hide the debug panel', hotkey: 'd', perform: () => store().togglePanel('debug') },
 ];

@@ -29,7 +29,8 @@ export interface PlaybackSlice {
   stepBack(ticks?: number): void;
   seek(timeMs: number): void;
   setSpeed(speed: number): void;
-  startRunFast(): void;
+  /** Runs fast (a few frames a second), or stops a fast run. */
+  toggleRunFast(): void;
   reset(): void;
   receiveStatus(status: PlaybackStatus): void;
 }
@@ -55,7 +56,7 @@ export const createPlaybackSlice: StateCreator<SimStore, [], [], PlaybackSlice> 
     set({ speed: s });
     sendCommand({ type: 'speed', speed: s });
   },
-  startRunFast: () => sendCommand({ type: 'runFast' }),
+  toggleRunFast: () => (get().runFast ? get().pause() : sendCommand({ type: 'runFast' })),
   reset: () => sendCommand({ type: 'reset' }),
 
   receiveStatus(status) {

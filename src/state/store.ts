@@ -3,7 +3,7 @@
 //              loadScenario(scenario, inputs?, timeMs?), setParam(path, value), addVm(), removeVm(vm)
 //   playback   playing, runFast, speed, timeMs, ticks, rangeMs, keyframes, seekingToMs, hash;
 //              play(), pause(), togglePlay(), step(n?), stepBack(n?), seek(ms), setSpeed(x),
-//              startRunFast(), reset()
+//              toggleRunFast(), reset()
 //   selection  selectedVm, selectedPage {space:'host'|'guest', vm, page} | null, address;
 //              selectVm(vm), selectPage(page), selectAddress(address)
 //   ui         theme ('light'|'dark'|'projector'|'colorblind'), panels, zoom (per map id), embed,

@@ -19,6 +19,9 @@ const PLAY_SLICE_MS = 12;
 const FAST_SLICE_MS = 40;
 /** Wall time between loop turns while running, ms. */
 const LOOP_MS = 4;
+/** While running fast, a frame at most this often, ms of wall time: the picture keeps moving
+ * (4 frames a second) while nearly all the time goes to computing ticks. */
+export const RUN_FAST_FRAME_MS = 250;
 /** Longest run a seek may ask for, simulated ms (24 h). */
 export const MAX_SEEK_MS = 86_400_000;
 
@@ -35,6 +38,8 @@ export class CoreHost {
   private walkCaches: WalkCaches | null = null;
   private playing = false;
   private runFast = false;
+  /** Wall time of the last frame sent while running fast, ms. */
+  private fastFrameMs = -Infinity;
   private seekTick: number | null = null;
   private credit = 1;
   private dirty = true;
@@ -216,7 +221,11 @@ export class CoreHost {
   private afterChange(): void {
     if (!this.core) return;
     const busy = this.playing || this.seekTick !== null;
-    if (this.dirty && this.credit > 0 && !this.runFast && this.seekTick === null) this.sendFrame();
+    const frameDue = !this.runFast || this.clock.now() - this.fastFrameMs >= RUN_FAST_FRAME_MS;
+    if (this.dirty && this.credit > 0 && this.seekTick === null && frameDue) {
+      this.sendFrame();
+      if (this.runFast) this.fastFrameMs = this.clock.now();
+    }
     this.status.report(this.core, { playing: this.playing, runFast: this.runFast, speed: this.pacer.speed, seekingToTick: this.seekTick, idle: !busy && !this.dead });
     if (busy && !this.looping) {
       this.looping = true;

@@ -11,6 +11,7 @@ import { SimRequests } from '../../src/worker/requests.ts';
 import { EventLog, hashAt, presetScenario } from './helpers.ts';
 
 type FrameEvent = Extract<WorkerEvent, { type: 'frame' }>;
+type StatusEvent = Extract<WorkerEvent, { type: 'status' }>;
 const isFrame = (e: WorkerEvent) => e.type === 'frame';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,21 +62,33 @@ describe('worker protocol', () => {
     client.send({ type: 'pause' });
   });
 
-  it('runs fast without frames, then shows the frame where it paused', async () => {
+  it('runs fast drawing a few frames a second, each further along, then shows the frame where it paused', async () => {
     const { log } = await started();
     client.send({ type: 'load', scenario: presetScenario() });
     const f0 = await log.next<FrameEvent>(isFrame);
+    // A frame may arrive while a command is being sent: take frames from the log in order.
+    let seen = log.of('frame').length;
+    const nextFrame = async (): Promise<FrameEvent> => log.of('frame')[seen++] ?? (await log.next<FrameEvent>(isFrame));
     client.send({ type: 'next' });
     client.send({ type: 'runFast' });
-    await sleep(500);
-    expect(log.of('frame').length).toBe(1);
-    const running = log.of('status').at(-1)!.status;
-    expect(running.runFast).toBe(true);
-    const paused = log.next<FrameEvent>(isFrame);
+    // Each frame handed back lets the next one come: three frames further and further along.
+    const ticks: number[] = [];
+    while (ticks.filter((t) => t > f0.frame.ticks).length < 3) {
+      const f = await nextFrame();
+      expect(f.frame.ticks).toBeGreaterThanOrEqual(ticks.at(-1) ?? f0.frame.ticks);
+      ticks.push(f.frame.ticks);
+      client.send({ type: 'next' });
+    }
+    expect(log.of('status').at(-1)!.status.runFast).toBe(true);
+    const stopped = log.next<StatusEvent>((e) => e.type === 'status' && !e.status.runFast && !e.status.playing);
     client.send({ type: 'pause' });
-    const f1 = await paused;
-    expect(f1.frame.ticks).toBeGreaterThan(f0.frame.ticks);
-    expect(log.of('status').at(-1)!.status.runFast).toBe(false);
+    const at = (await stopped).status.ticks;
+    // The picture ends where the run stopped: the last frame shows that tick (sent on pause
+    // unless the last fast frame already showed it).
+    const lastTicks = (): number => log.of('frame').at(-1)!.frame.ticks;
+    if (lastTicks() !== at) await log.next<FrameEvent>((e) => isFrame(e) && e.frame.ticks === at);
+    expect(lastTicks()).toBe(at);
+    expect(at).toBeGreaterThanOrEqual(ticks.at(-1)!);
   });
 
   it('steps, steps back and seeks to exact states, with a hash when paused', async () => {
