@@ -3,6 +3,8 @@
 // and returns one message per violation; an empty list means the state is consistent.
 //  - every host frame is free, hypervisor-owned, in a compression cache, or backs exactly the
 //    guest pages that map it (shared frames: reference count = mappings);
+//  - every guest page in use that maps a shared frame holds exactly the content the sharing
+//    table recorded for that frame (no false sharing; a free page's bytes are garbage);
 //  - ballooned guest pages have no host frame, and only ballooned pages are EPT_BALLOONED;
 //  - per-kind page counts, list lengths and EPT counters match a recount, for host and guests;
 //  - balloon actual equals the pages on the balloon list and never exceeds guest memory;
@@ -56,7 +58,12 @@ export function checkInvariants(sim: Simulation): string[] {
         const f = e & frameMask;
         mappings[f]++;
         const shared = owner[f] >= 0 && (owner[f] & sharedFlag) !== 0;
-        if (shared) sharedMapped++;
+        if (shared) {
+          sharedMapped++;
+          if (kind !== PageKind.Free && os.contentIdentity(g) !== sim.sharing.frameContent(f)) {
+            fail(`${vm.name}: page ${g} holds content ${os.contentIdentity(g)} but maps shared frame ${f} holding ${sim.sharing.frameContent(f)}`);
+          }
+        }
         else if (owner[f] !== (ownerBase | g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${owner[f]}`);
         if (shared !== ((e & readOnly) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
       } else if (e <= -16) hostSwapped++;
