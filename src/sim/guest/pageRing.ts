@@ -1,6 +1,6 @@
 // A first-in first-out queue of page words with a time each, in a growable ring of typed arrays
-// (the working set's pending references). It holds only what observers did recently, so it
-// stays small; it doubles when full and never shrinks.
+// (the working set's pending references). It holds only what observers did recently: it doubles
+// when full, and goes back to its initial size when it empties, so a burst leaves no lasting heap.
 const INITIAL_CAPACITY = 1024;
 
 export class PageRing {
@@ -27,6 +27,11 @@ export class PageRing {
     const word = this.words[this.head];
     this.head = (this.head + 1) % this.words.length;
     this.size--;
+    if (this.size === 0 && this.words.length > INITIAL_CAPACITY) {
+      this.words = new Int32Array(INITIAL_CAPACITY);
+      this.times = new Float64Array(INITIAL_CAPACITY);
+      this.head = 0;
+    }
     return word;
   }
 

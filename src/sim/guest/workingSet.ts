@@ -46,8 +46,7 @@ export class WorkingSet implements ReferenceTruth {
   writes = false;
   /** The program's running time, ms. */
   clockMs = 0;
-  /** Pages re-referenced so far, and how many of those had to be faulted back in. */
-  rereferences = 0;
+  /** References made from the fault queue: pages found missing when their reference fell due (for tests and teachers). */
   faultedBack = 0;
   private readonly os: GuestOs;
   private readonly pid: number;
@@ -73,6 +72,10 @@ export class WorkingSet implements ReferenceTruth {
   /** References waiting: resets not yet due, and due faults not yet served. */
   get pending(): number {
     return this.resets.size + this.faults.size;
+  }
+
+  get heapBytes(): number {
+    return this.resets.heapBytes + this.faults.heapBytes;
   }
 
   /** Sets the window; pages that enter it are swept (the program starts referencing them). */
@@ -158,8 +161,6 @@ export class WorkingSet implements ReferenceTruth {
   /** One real reference (a read) by the program. Returns whether it was made. */
   private touch(p: Process, word: number, limit: number): boolean {
     if (!this.isWorkingSetWord(word, limit)) return false;
-    const ok = word >= 0 ? this.os.touch(p, word, false, word < this.os.identicalPages) : this.os.touchFile(-1 - word, false);
-    if (ok) this.rereferences++;
-    return ok;
+    return word >= 0 ? this.os.touch(p, word, false, word < this.os.identicalPages) : this.os.touchFile(-1 - word, false);
   }
 }
