@@ -110,7 +110,8 @@ export class Ept {
   clearAccessed(gpfn: number, young: boolean): void {
     const e = this.entries[gpfn];
     if (e < 0) return;
-    this.entries[gpfn] = young ? (e & EPT_ACCESSED ? (e & ~EPT_ACCESSED) | EPT_YOUNG : e) : e & ~(EPT_ACCESSED | EPT_YOUNG);
+    if (!young) this.entries[gpfn] = e & ~(EPT_ACCESSED | EPT_YOUNG);
+    else if (e & EPT_ACCESSED) this.entries[gpfn] = (e & ~EPT_ACCESSED) | EPT_YOUNG;
     this.resetListener?.referenceReset(gpfn);
   }
 
