@@ -11,7 +11,8 @@
 //  - swap slots in use match the entries that point at them; every cache page caches its file
 //    page, and the dirty-cache counter matches;
 //  - each process's resident, swapped and table-page counters match its page tables, and each
-//    table it has built is a page-table page that names it.
+//    table it has built is a page-table page that names it;
+//  - the working set's window lies inside the running process's mapping and files.
 import { LruList } from './guest/GuestMemory.ts';
 import { FLAG_DIRTY, KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
 import { anonRmap, Process } from './guest/Process.ts';
@@ -110,6 +111,11 @@ export function checkInvariants(sim: Simulation): string[] {
         }
       });
       if (tablePages !== p.tablePages) fail(`${vm.name}: pid ${p.pid} table pages ${p.tablePages}, recount ${tablePages}`);
+    }
+    const ws = vm.workload.workingSet;
+    const app = vm.workload.process;
+    if (app.alive && (ws.lo > ws.hi || ws.hi > app.virtualPages || ws.filePages > os.fileMap.length)) {
+      fail(`${vm.name}: working set [${ws.lo}, ${ws.hi}) + ${ws.filePages} file pages outside ${app.virtualPages} virtual and ${os.fileMap.length} file pages`);
     }
     if (swappedPtes !== os.swap.used) fail(`${vm.name}: guest swap has ${os.swap.used} slots used, ${swappedPtes} entries point to it`);
     let cached = 0;

@@ -141,12 +141,10 @@ export class Workload {
     // The working set's real references that are due (workingSet.ts; a program with no
     // accesses at all references nothing), then the sampled touches, as many as the remaining
     // time allows.
-    if (c.accessesPerSec > 0) {
-      const ws = this.workingSet;
-      ws.writes = c.writePercent > 0;
-      ws.follow(lo, hi, this.fileWindow());
-      ws.rereference(dtMs, budgetUs, usedUs, limit);
-    }
+    const ws = this.workingSet;
+    ws.writes = c.writePercent > 0;
+    ws.follow(lo, hi, this.fileWindow());
+    if (c.accessesPerSec > 0) ws.rereference(dtMs, budgetUs, usedUs, limit);
     this.touchCredit += (c.accessesPerSec * dtMs) / 1000;
     const demanded = Math.floor(this.touchCredit);
     this.touchCredit -= demanded;
