@@ -8,17 +8,15 @@
 import { FLAG_DIRTY, FLAG_ZERO, PageKind } from './pageState.ts';
 import { anonRmapVpage } from './Process.ts';
 
-export const ZERO_CONTENT = 0;
-export const UNIQUE_CONTENT = -1;
+const ZERO_CONTENT = 0;
+const UNIQUE_CONTENT = -1;
 /** Pages a content class can hold (file indices reach 2^25 at 128 GiB of file data). */
-export const CONTENT_INDEX_RANGE = 2 ** 26;
+const CONTENT_INDEX_RANGE = 2 ** 26;
 /** Content classes: kernel text; a program (100 + workload kind); its files (FILE_CLASS_BASE + program class). */
-export const KERNEL_TEXT_CLASS = 1;
-export const FILE_CLASS_BASE = 0x1000;
+const KERNEL_TEXT_CLASS = 1;
+const FILE_CLASS_BASE = 0x1000;
 
 export const contentIdentity = (contentClass: number, index: number): number => contentClass * CONTENT_INDEX_RANGE + index;
-export const contentClassOf = (identity: number): number => Math.floor(identity / CONTENT_INDEX_RANGE);
-export const contentIndexOf = (identity: number): number => identity % CONTENT_INDEX_RANGE;
 
 /** The content of a page with this state byte and reverse map, in a guest whose kernel text is
  * its first kernelTextPages pages and whose program (class programClass) has identicalPages

@@ -16,13 +16,11 @@ import type { Hypervisor, SharedFrameIndex } from './Hypervisor.ts';
 
 /** Salted table keys are hash * SALT_SLOTS + vm (VM indices fit 5 bits, HostFrames). */
 const SALT_SLOTS = 32;
-/** Content identities are read as two words for hashing (guest/pageContent.ts keeps them below 2^53). */
-const WORD = 2 ** 26;
-
-/** The scanner's 31-bit hash of a page's content (0 for the zero page): a lookup key only;
- * distinct contents can share it, which is why a match is compared in full. */
+/** The scanner's 31-bit hash of a page's content (0 for the zero page), over the identity's
+ * two 32-bit words (identities are integers below 2^53): a lookup key only; distinct contents
+ * can share it, which is why a match is compared in full. */
 export const contentHash = (identity: number): number =>
-  identity === 0 ? 0 : (hash32(Math.floor(identity / WORD), identity % WORD) >>> 1) | 1;
+  identity === 0 ? 0 : (hash32(Math.floor(identity / 2 ** 32), identity >>> 0) >>> 1) | 1;
 
 export class PageSharing implements SharedFrameIndex {
   readonly mode: PageSharingMode;
