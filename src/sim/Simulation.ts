@@ -84,7 +84,7 @@ export class Simulation {
   /** Typed-array bytes the model holds (for the heap-per-page benchmark). */
   get heapBytes(): number {
     let bytes = this.hv.frames.heapBytes + this.hv.swap.heapBytes;
-    for (const vm of this.vms) bytes += vm.os.heapBytes + vm.ept.heapBytes;
+    for (const vm of this.vms) bytes += vm.os.heapBytes + vm.ept.heapBytes + vm.workload.workingSet.heapBytes;
     return bytes;
   }
 }

@@ -43,6 +43,7 @@ export class Vm {
     this.os.boot();
     this.driver = createBalloonDriver(config.balloon, this.os, channel);
     this.workload = new Workload(config.workload, this.os, rng);
+    this.ept.resetListener = this.workload.workingSet;
     this.performance = new WindowRatio(Math.ceil(PERFORMANCE_WINDOW_MS / tickMs));
   }
 

@@ -40,7 +40,10 @@ export class GuestContent implements ContentSource {
   constructor(os: GuestOs) {
     this.os = os;
   }
-  contentKey(gpfn: number): number {
-    return this.os.contentKey(gpfn);
+  contentIdentity(gpfn: number): number {
+    return this.os.contentIdentity(gpfn);
+  }
+  volatile(gpfn: number): boolean {
+    return this.os.truth?.volatile(gpfn) ?? false;
   }
 }

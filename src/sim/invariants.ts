@@ -3,13 +3,16 @@
 // and returns one message per violation; an empty list means the state is consistent.
 //  - every host frame is free, hypervisor-owned, in a compression cache, or backs exactly the
 //    guest pages that map it (shared frames: reference count = mappings);
+//  - every guest page in use that maps a shared frame holds exactly the content the sharing
+//    table recorded for that frame (no false sharing; a free page's bytes are garbage);
 //  - ballooned guest pages have no host frame, and only ballooned pages are EPT_BALLOONED;
 //  - per-kind page counts, list lengths and EPT counters match a recount, for host and guests;
 //  - balloon actual equals the pages on the balloon list and never exceeds guest memory;
 //  - swap slots in use match the entries that point at them; every cache page caches its file
 //    page, and the dirty-cache counter matches;
 //  - each process's resident, swapped and table-page counters match its page tables, and each
-//    table it has built is a page-table page that names it.
+//    table it has built is a page-table page that names it;
+//  - the working set's window lies inside the running process's mapping and files.
 import { LruList } from './guest/GuestMemory.ts';
 import { FLAG_DIRTY, KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
 import { anonRmap, Process } from './guest/Process.ts';
@@ -56,7 +59,12 @@ export function checkInvariants(sim: Simulation): string[] {
         const f = e & frameMask;
         mappings[f]++;
         const shared = owner[f] >= 0 && (owner[f] & sharedFlag) !== 0;
-        if (shared) sharedMapped++;
+        if (shared) {
+          sharedMapped++;
+          if (kind !== PageKind.Free && os.contentIdentity(g) !== sim.sharing.frameContent(f)) {
+            fail(`${vm.name}: page ${g} holds content ${os.contentIdentity(g)} but maps shared frame ${f} holding ${sim.sharing.frameContent(f)}`);
+          }
+        }
         else if (owner[f] !== (ownerBase | g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${owner[f]}`);
         if (shared !== ((e & readOnly) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
       } else if (e <= -16) hostSwapped++;
@@ -103,6 +111,11 @@ export function checkInvariants(sim: Simulation): string[] {
         }
       });
       if (tablePages !== p.tablePages) fail(`${vm.name}: pid ${p.pid} table pages ${p.tablePages}, recount ${tablePages}`);
+    }
+    const ws = vm.workload.workingSet;
+    const app = vm.workload.process;
+    if (app.alive && (ws.lo > ws.hi || ws.hi > app.virtualPages || ws.filePages > os.fileMap.length)) {
+      fail(`${vm.name}: working set [${ws.lo}, ${ws.hi}) + ${ws.filePages} file pages outside ${app.virtualPages} virtual and ${os.fileMap.length} file pages`);
     }
     if (swappedPtes !== os.swap.used) fail(`${vm.name}: guest swap has ${os.swap.used} slots used, ${swappedPtes} entries point to it`);
     let cached = 0;

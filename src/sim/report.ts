@@ -60,6 +60,8 @@ export interface RunReport {
     balloonDeflateMessages: number;
     compressions: number;
     pagesMerged: number;
+    hashCollisionsRejected: number;
+    volatileScans: number;
   };
   invariantViolations: string[];
 }
@@ -125,6 +127,8 @@ export function buildReport(sim: Simulation, checkInvariantsToo = true): RunRepo
       balloonDeflateMessages: sum((i) => sim.vms[i].driver?.deflateMessages ?? 0),
       compressions: hv.stats.compressions,
       pagesMerged: hv.stats.pagesMerged,
+      hashCollisionsRejected: hv.stats.hashCollisionsRejected,
+      volatileScans: hv.stats.volatileScans,
     },
     invariantViolations: checkInvariantsToo ? checkInvariants(sim) : [],
   };

@@ -4,7 +4,6 @@
 // through the GuestPlatform (the EPT below), which charges the stalls the host causes.
 // Stalls are accumulated in `stallUs` for the caller (the workload's time budget).
 import { GUEST_MINOR_FAULT_US, SWAP_WRITE_FACTOR } from '../costs.ts';
-import { hash32 } from '../rng.ts';
 import { SwapDevice } from '../SwapDevice.ts';
 import { GuestMemory, LruList, linuxWatermarks } from './GuestMemory.ts';
 import type { GuestPlatform } from './GuestPlatform.ts';
@@ -12,7 +11,9 @@ import { EPT_ACCESSED, EPT_READONLY } from '../host/Ept.ts';
 import { emptyGuestStats, type GuestStats } from './guestStats.ts';
 import { FLAG_DIRTY, FLAG_REFERENCED, FLAG_ZERO, PageKind } from './pageState.ts';
 import { anonRmap, anonRmapPid, anonRmapVpage, Process, PTE_NONE, pteForSwapSlot, pteIsSwapped, pteSwapSlot } from './Process.ts';
+import { pageContent } from './pageContent.ts';
 import { reclaimPages } from './reclaim.ts';
+import type { ReferenceTruth } from './workingSet.ts';
 
 /** Allocation modes: an ordinary user/kernel allocation (may reclaim, may OOM), a balloon
  * allocation with __GFP_NORETRY (one light reclaim attempt, never OOM), or a non-sleeping
@@ -25,8 +26,6 @@ export const SWAP_CLUSTER_MAX = 32;
 export const KERNEL_HOT_PAGES = 1024;
 /** Rate at which kernel activity reads them, pages/s: each is read every ~3 s. */
 export const KERNEL_TOUCHES_PER_SEC = 320;
-/** Content classes for page identity across VMs (see contentKey). */
-const KERNEL_TEXT_CLASS = 1;
 
 export interface OomListener {
   /** DEFLATE_ON_OOM: give pages back from the balloon; true if any were freed. */
@@ -49,6 +48,8 @@ export class GuestOs {
   /** Leading virtual pages of the application that are code and read-only data. */
   identicalPages = 0;
   oomListener: OomListener | null = null;
+  /** The workload's working set, told when reclaim clears a referenced bit or evicts a page. */
+  truth: ReferenceTruth | null = null;
   /** Stall accumulated by the caller's accesses, µs. */
   stallUs = 0;
   /** Set when a fault could not be served (host out of frames, guest OOM). */
@@ -180,6 +181,12 @@ export class GuestOs {
     return true;
   }
 
+  /** The EPT leaf entries below this guest, as the MMU reads them (the model's working-set
+   * truth checks whether a reference would exit; the guest OS itself never reads them). */
+  get eptEntries(): Int32Array {
+    return this.platform.eptEntries;
+  }
+
   /** An access as the MMU makes it: no exit when the EPT entry is present, already accessed, and
    * writable if this is a write (see GuestPlatform.eptEntries); otherwise the hypervisor's path. */
   private mmu(gpfn: number, write: boolean): number {
@@ -260,6 +267,7 @@ export class GuestOs {
       p.swapped++;
       this.stats.pswpout++;
     }
+    this.truth?.referenceReset(g);
     mem.lruRemove(g);
     mem.giveFree(g);
     this.stats.pgsteal++;
@@ -306,24 +314,10 @@ export class GuestOs {
     p.tablePages = 0;
   }
 
-  /** Identity of a page's content, for page sharing: 0 = all zeros, -1 = unique, else a key
-   * equal for pages with equal content in any VM. This is the model of the page's bytes. */
-  contentKey(g: number): number {
-    const state = this.mem.state[g];
-    if (state & FLAG_ZERO) return 0;
-    const rmap = this.mem.rmap[g];
-    switch ((state & 7) as PageKind) {
-      case PageKind.Kernel:
-        return rmap < this.kernelPages / 2 ? (hash32(KERNEL_TEXT_CLASS, rmap) >>> 1) | 1 : -1;
-      case PageKind.Anon: {
-        const v = anonRmapVpage(rmap);
-        return v < this.identicalPages ? (hash32(this.contentClass, v) >>> 1) | 1 : -1;
-      }
-      case PageKind.Cache:
-        return state & FLAG_DIRTY ? -1 : (hash32(0x1000 + this.contentClass, rmap) >>> 1) | 1;
-      default:
-        return -1;
-    }
+  /** What page g holds, as an exact identity (pageContent.ts): equal for pages with the same
+   * bytes in any VM. This is the model of the page's bytes. */
+  contentIdentity(g: number): number {
+    return pageContent(this.mem.state[g], this.mem.rmap[g], Math.ceil(this.kernelPages / 2), this.contentClass, this.identicalPages);
   }
 
   /** MemTotal as the guest reports it, pages: ballooned pages leave totalram unless

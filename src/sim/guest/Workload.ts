@@ -3,7 +3,9 @@
 // whatever stall the memory system adds (faults, swap-ins, EPT violations), so a VM whose pages
 // are slow to reach does less work: performance = touches done / touches demanded.
 // The footprint is first populated (the program loads and initialises its data), then touches
-// fall in the kind's working-set window, with a small share anywhere in the footprint.
+// fall in the kind's working-set window, with a small share anywhere in the footprint. The
+// touches are a sample; the working set itself (workingSet.ts) is the truth every observer of
+// use sees: its pages are referenced again within the re-reference time whatever the touch rate.
 // The first identicalPercent of the footprint is code and read-only data: same content in
 // every VM running this kind, and never written. Its size is the program's, fixed when the
 // workload starts; the footprint and the file data are live: each tick the workload follows
@@ -15,6 +17,7 @@ import { mibToPages } from '../units.ts';
 import type { GuestOs } from './GuestOs.ts';
 import { resizeFiles, resizeMapping } from './liveResize.ts';
 import type { Process } from './Process.ts';
+import { WorkingSet } from './workingSet.ts';
 
 /** How fast a program populates its footprint at start (pages/s; 512 MiB/s, assumption). */
 export const POPULATE_PAGES_PER_SEC = mibToPages(512);
@@ -37,6 +40,8 @@ export class Workload {
   /** writePercent as a threshold on 10 random bits. */
   private readonly writeThreshold: number;
   process: Process;
+  /** The truth behind the touches: the working set and its real references. */
+  readonly workingSet: WorkingSet;
   /** Fraction of demanded work done in the last tick (1 = unimpeded). */
   performance = 1;
   /** Touches demanded and done in the last tick (0 demanded while the process is dead counts
@@ -65,6 +70,13 @@ export class Workload {
     os.identicalPages = this.identicalPages;
     if (config.kind === 'filecache') os.setFiles(mibToPages(config.fileMiB));
     this.process = os.spawn(APP_PID, config.kind, Math.max(1, this.footprintPages));
+    this.workingSet = new WorkingSet(os, APP_PID);
+    os.truth = this.workingSet;
+  }
+
+  /** File pages the working set re-reads (file-cache workloads). */
+  private fileWindow(): number {
+    return this.config.kind === 'filecache' ? Math.min(this.os.fileMap.length, mibToPages(this.config.activeMiB)) : 0;
   }
 
   /** The working-set window [lo, hi) of virtual pages at the current time. */
@@ -90,13 +102,14 @@ export class Workload {
     this.clockMs += dtMs;
     this.followSize();
     const os = this.os;
+    const c = this.config;
     if (!this.process.alive) {
       if (this.deadUntilMs === 0) this.deadUntilMs = this.clockMs + RESTART_DELAY_MS;
       this.performance = 0;
-      this.lastDemanded = Math.max(1, (this.config.accessesPerSec * dtMs) / 1000);
+      this.lastDemanded = Math.max(1, (c.accessesPerSec * dtMs) / 1000);
       this.lastDone = 0;
       if (this.clockMs < this.deadUntilMs) return;
-      this.process = os.spawn(APP_PID, this.config.kind, Math.max(1, this.footprintPages));
+      this.process = os.spawn(APP_PID, c.kind, Math.max(1, this.footprintPages));
       this.populated = 0;
       this.deadUntilMs = 0;
       this.restarts++;
@@ -104,12 +117,16 @@ export class Workload {
     os.stallUs = 0;
     os.blocked = false;
     const budgetUs = dtMs * 1000;
-    const c = this.config;
     const workUs = c.accessesPerSec > 0 ? 1e6 / c.accessesPerSec : 0;
+    // The time a tick's work costs is summed in one place: the stalls of every access
+    // (faults, swap-ins, EPT violations, copy-on-write breaks, accumulated by the guest OS in
+    // stallUs) plus the work of the sampled touches done so far.
+    let done = 0;
+    const usedUs = (): number => os.stallUs + done * workUs;
     // Populate (or grow) the footprint first.
     const rate = c.kind === 'hog' ? mibToPages(c.growMiBPerSec) : POPULATE_PAGES_PER_SEC;
     this.populateCredit += (rate * dtMs) / 1000;
-    while (this.populated < this.footprintPages && this.populateCredit >= 1 && os.stallUs < budgetUs) {
+    while (this.populated < this.footprintPages && this.populateCredit >= 1 && usedUs() < budgetUs) {
       const v = this.populated;
       // Initialisation writes some pages; the rest are read first and stay zero pages until written.
       const write = v >= this.identicalPages && this.rng.nextFloat() * 100 < c.writePercent;
@@ -119,13 +136,19 @@ export class Workload {
     }
     if (this.populated >= this.footprintPages) this.populateCredit = 0;
     os.touchUpperTables(this.process);
-    // Then the steady touches, as many as the remaining time allows.
+    const [lo, hi] = this.window();
+    const limit = Math.min(this.populated, this.footprintPages);
+    // The working set's real references that are due (workingSet.ts; a program with no
+    // accesses at all references nothing), then the sampled touches, as many as the remaining
+    // time allows.
+    const ws = this.workingSet;
+    ws.writes = c.writePercent > 0;
+    ws.follow(lo, hi, this.fileWindow());
+    if (c.accessesPerSec > 0) ws.rereference(dtMs, budgetUs, usedUs, limit);
     this.touchCredit += (c.accessesPerSec * dtMs) / 1000;
     const demanded = Math.floor(this.touchCredit);
     this.touchCredit -= demanded;
-    let done = 0;
-    const [lo, hi] = this.window();
-    while (done < demanded && os.stallUs + done * workUs < budgetUs && !os.blocked && this.process.alive) {
+    while (done < demanded && usedUs() < budgetUs && !os.blocked && this.process.alive) {
       this.touchOnce(lo, hi);
       done++;
     }
@@ -157,7 +180,7 @@ export class Workload {
     const write = (r & 1023) < this.writeThreshold;
     const cold = ((r >>> 20) & 1023) < COLD_THRESHOLD;
     if (this.config.kind === 'filecache' && os.fileMap.length > 0 && ((r >>> 10) & 1023) < FILE_THRESHOLD) {
-      const fileActive = Math.min(os.fileMap.length, mibToPages(this.config.activeMiB));
+      const fileActive = this.fileWindow();
       os.touchFile(rng.nextInt(cold || fileActive === 0 ? os.fileMap.length : fileActive), write);
       return;
     }

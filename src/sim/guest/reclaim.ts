@@ -1,7 +1,9 @@
 // Guest page reclaim (mm/vmscan.c, simplified): scan the LRU lists from their oldest end with
 // second chance (a referenced page has its bit cleared and moves to the young end), taking
 // page-cache pages first (clean ones are dropped, dirty ones written back) and then anonymous
-// pages, which go to the guest's swap device. Returns the pages freed.
+// pages, which go to the guest's swap device. Returns the pages freed. A cleared bit is
+// reported to the working set (workingSet.ts), whose pages the program references again
+// within its re-reference time, so the hand finds them referenced on its next pass.
 import type { GuestOs } from './GuestOs.ts';
 import { LruList } from './GuestMemory.ts';
 import { FLAG_REFERENCED, PageKind } from './pageState.ts';
@@ -18,6 +20,7 @@ function scanList(os: GuestOs, list: LruList, want: number, direct: boolean): nu
     if (mem.state[g] & FLAG_REFERENCED) {
       mem.state[g] &= ~FLAG_REFERENCED;
       mem.changes.mark(g);
+      os.truth?.referenceReset(g);
       mem.lruRemove(g);
       mem.lruAdd(list, g);
       continue;

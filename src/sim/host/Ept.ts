@@ -3,7 +3,7 @@
 // themselves are real host frames owned by the hypervisor, allocated when the VM is created
 // (levels x ceil(pages / 512^k)), so a 2D walk can name the frame of every table it reads.
 //
-// Entry encoding: >= 0 present, frame number in bits 0-23 plus the accessed and read-only bits; -1 not present
+// Entry encoding: >= 0 present, frame number in bits 0-23 plus the accessed, young and read-only bits; -1 not present
 // because never touched (or discarded: the next touch gets a zeroed frame), -2 ballooned,
 // -3 held compressed in the host's compression cache, <= -16 swapped by the host to slot -16-e.
 import { ChangeStamps } from '../ChangeStamps.ts';
@@ -15,6 +15,10 @@ export const EPT_BALLOONED = -2;
 export const EPT_COMPRESSED = -3;
 const EPT_SWAP_BASE = -16;
 export const EPT_ACCESSED = 1 << 29;
+/** Software bit: the host's LRU clock harvested (cleared) this entry's accessed bit since idle
+ * sampling last cleared it, so the sampler still counts the access (Linux keeps PG_young for the
+ * same reason: page_referenced and idle page tracking share one hardware bit). */
+export const EPT_YOUNG = 1 << 30;
 /** Write permission removed: the entry maps a shared copy-on-write frame; a write exits. */
 export const EPT_READONLY = 1 << 28;
 export const EPT_FRAME_MASK = (1 << 24) - 1;
@@ -23,6 +27,13 @@ export const eptFrame = (e: number): number => e & EPT_FRAME_MASK;
 export const eptIsSwapped = (e: number): boolean => e <= EPT_SWAP_BASE;
 export const eptSwapSlot = (e: number): number => EPT_SWAP_BASE - e;
 export const eptForSwapSlot = (slot: number): number => EPT_SWAP_BASE - slot;
+
+/** Told when the host resets what it can observe of a page's use: its accessed bit cleared, or
+ * the page taken away (host swap, compression). Not hardware: the model's truth behind the
+ * sampled touches (guest/workingSet.ts) answers with the program's next real reference. */
+export interface ReferenceResetListener {
+  referenceReset(gpfn: number): void;
+}
 
 /** Coarse category of an entry, for counters and the host's view. */
 export const enum EptKind {
@@ -54,6 +65,8 @@ export class Ept {
   sharedMapped = 0;
   /** Bumped whenever a present mapping is removed or changed (an INVEPT would be needed). */
   epoch = 0;
+  /** The guest's working-set truth, told of every reset (see ReferenceResetListener). */
+  resetListener: ReferenceResetListener | null = null;
 
   constructor(pages: number, levels: number, host: HostFrames) {
     this.entries = new Int32Array(pages).fill(EPT_UNTOUCHED);
@@ -90,6 +103,16 @@ export class Ept {
     this.counts[eptKind(entry)]++;
     this.entries[gpfn] = entry;
     this.changes.mark(gpfn);
+  }
+
+  /** Clears the accessed bit of a present entry (idle sampling, the host LRU clock). `young`
+   * keeps a harvested access visible to idle sampling (EPT_YOUNG); the sampler clears both. */
+  clearAccessed(gpfn: number, young: boolean): void {
+    const e = this.entries[gpfn];
+    if (e < 0) return;
+    if (!young) this.entries[gpfn] = e & ~(EPT_ACCESSED | EPT_YOUNG);
+    else if (e & EPT_ACCESSED) this.entries[gpfn] = (e & ~EPT_ACCESSED) | EPT_YOUNG;
+    this.resetListener?.referenceReset(gpfn);
   }
 
   /** Removes write permission (the page now maps a shared frame); cached translations are stale. */

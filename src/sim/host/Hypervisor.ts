@@ -16,10 +16,12 @@ import { HostFrames } from './HostFrames.ts';
 import { emptyHostStats, type HostStats } from './hostStats.ts';
 import { linuxWatermarks } from '../guest/GuestMemory.ts';
 
-/** What the hypervisor may learn of a VM's page contents: a content key (0 = zero page,
- * -1 = unique) as a scanner hashing the page's bytes would. */
+/** What the hypervisor may learn of a VM's page contents, as a scanner reading the page's bytes
+ * would: an exact identity of them (0 = zero page, -1 = unique; guest/pageContent.ts), and
+ * whether they keep changing between scans (KSM's volatile pages). */
 export interface ContentSource {
-  contentKey(gpfn: number): number;
+  contentIdentity(gpfn: number): number;
+  volatile(gpfn: number): boolean;
 }
 
 /** Told when a shared frame loses its last mapping (the sharing table forgets it). */
@@ -162,7 +164,7 @@ export class Hypervisor {
   /** Whether a page's bytes compress to 2 KB or less: zero pages and code/text always; other
    * data for a fixed half of pages chosen by a hash of the page (a modelling assumption). */
   private compressible(vm: number, gpfn: number): boolean {
-    const key = this.vms[vm].content.contentKey(gpfn);
+    const key = this.vms[vm].content.contentIdentity(gpfn);
     return key >= 0 || (hash32(vm, gpfn, 0xc0) & 1) === 0;
   }
 
@@ -177,6 +179,7 @@ export class Hypervisor {
       this.frames.release(eptFrame(e));
       cache.add(this.frames);
       hv.ept.set(gpfn, EPT_COMPRESSED);
+      hv.ept.resetListener?.referenceReset(gpfn);
       this.stats.compressions++;
       return true;
     }
@@ -184,6 +187,7 @@ export class Hypervisor {
     if (slot < 0) return false;
     this.frames.release(eptFrame(e));
     hv.ept.set(gpfn, eptForSwapSlot(slot));
+    hv.ept.resetListener?.referenceReset(gpfn);
     this.stats.hostSwapOuts++;
     return true;
   }
@@ -224,7 +228,8 @@ export class Hypervisor {
     return -1;
   }
 
-  /** KVM host LRU approximation: a clock over the EPT accessed bits (cleared as it passes). */
+  /** KVM host LRU approximation: a clock over the EPT accessed bits (cleared as it passes,
+   * keeping the access visible to idle sampling: Ept.clearAccessed with young). */
   private pickLru(vm: number): number {
     const total = this.vms.reduce((s, v) => s + v.ept.pages, 0);
     for (let scanned = 0; scanned < 2 * total + 2; scanned++) {
@@ -238,7 +243,7 @@ export class Hypervisor {
       const g = this.lruGpfn++;
       const e = ept.entries[g];
       if (e < 0 || (e & EPT_READONLY) !== 0) continue;
-      if (e & EPT_ACCESSED) ept.entries[g] = e & ~EPT_ACCESSED;
+      if (e & EPT_ACCESSED) ept.clearAccessed(g, true);
       else return (this.lruVm << 24) | g;
     }
     return -1;

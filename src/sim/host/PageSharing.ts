@@ -1,16 +1,26 @@
 // Content-based page sharing (ESX transparent page sharing, W02 §4; Linux KSM): a scanner
-// hashes guest pages at a fixed rate; a page whose content matches a shared frame is remapped
-// to it read-only and its own frame freed; a match with an earlier unshared page (a "hint",
-// ESX's hint frames / KSM's unstable tree) is re-checked and both become one shared frame.
-// A later write takes a copy-on-write fault (Hypervisor.breakCow). Mode 'zero' merges only
-// zero pages; 'all' any identical content across and within VMs. With `salted` (vSphere's
+// hashes guest pages at a fixed rate and looks the hash up. A hash match is only a candidate:
+// the full contents are compared (the exact identities of guest/pageContent.ts), and a page
+// merges only into a frame holding exactly its bytes; a match whose contents differ is counted
+// and rejected. A page matching a shared frame is remapped to it read-only and its own frame
+// freed; a match with an earlier unshared page (a "hint", ESX's hint frames / KSM's unstable
+// tree) is rehashed (a changed hash means a stale hint), compared, and both become one shared
+// frame. A later write takes a copy-on-write fault (Hypervisor.breakCow). Pages whose content
+// keeps changing (a written working set: KSM's volatile pages) are skipped. Mode 'zero' merges
+// only zero pages; 'all' any identical content across and within VMs. With `salted` (vSphere's
 // Mem.ShareForceSalting = 2) the table key includes the VM, so pages merge only within a VM.
 import type { PageSharingMode } from '../scenario/types.ts';
-import { EPT_ACCESSED, EPT_READONLY, eptFrame } from './Ept.ts';
+import { hash32 } from '../rng.ts';
+import { EPT_ACCESSED, EPT_READONLY, EPT_YOUNG, eptFrame } from './Ept.ts';
 import type { Hypervisor, SharedFrameIndex } from './Hypervisor.ts';
 
-/** Salted table keys are contentKey * SALT_SLOTS + vm (VM indices fit 5 bits, HostFrames). */
+/** Salted table keys are hash * SALT_SLOTS + vm (VM indices fit 5 bits, HostFrames). */
 const SALT_SLOTS = 32;
+/** The scanner's 31-bit hash of a page's content (0 for the zero page), over the identity's
+ * two 32-bit words (identities are integers below 2^53): a lookup key only; distinct contents
+ * can share it, which is why a match is compared in full. */
+export const contentHash = (identity: number): number =>
+  identity === 0 ? 0 : (hash32(Math.floor(identity / 2 ** 32), identity >>> 0) >>> 1) | 1;
 
 export class PageSharing implements SharedFrameIndex {
   readonly mode: PageSharingMode;
@@ -20,10 +30,12 @@ export class PageSharing implements SharedFrameIndex {
   running = true;
   /** Per-VM salt: only pages of the same VM can share a frame. */
   salted = false;
-  /** content key -> shared frame. */
+  /** table key (hash, salted) -> shared frame. */
   private readonly table = new Map<number, number>();
   private readonly keyOfFrame = new Map<number, number>();
-  /** content key -> (vm << 24) | gpfn of a page seen earlier with that content. */
+  /** Shared frame -> the exact content it holds, for the full compare. */
+  private readonly contentOfFrame = new Map<number, number>();
+  /** table key -> (vm << 24) | gpfn of a page seen earlier with that hash. */
   private readonly hints = new Map<number, number>();
   private readonly hv: Hypervisor;
   private cursorVm = 0;
@@ -43,6 +55,12 @@ export class PageSharing implements SharedFrameIndex {
     const key = this.keyOfFrame.get(frame);
     if (key !== undefined) this.table.delete(key);
     this.keyOfFrame.delete(frame);
+    this.contentOfFrame.delete(frame);
+  }
+
+  /** The exact content a shared frame holds (undefined for a frame the table does not know). */
+  frameContent(frame: number): number | undefined {
+    return this.contentOfFrame.get(frame);
   }
 
   get tableSize(): number {
@@ -72,12 +90,18 @@ export class PageSharing implements SharedFrameIndex {
     const e = ept.entries[gpfn];
     if (e < 0) return;
     if ((e & EPT_READONLY) !== 0) return;
-    const key = hv.vms[vm].content.contentKey(gpfn);
-    if (key < 0 || (this.mode === 'zero' && key !== 0)) return;
-    const slot = this.salted ? key * SALT_SLOTS + vm : key;
+    const content = hv.vms[vm].content;
+    const id = content.contentIdentity(gpfn);
+    if (id < 0 || (this.mode === 'zero' && id !== 0)) return;
+    if (content.volatile(gpfn)) {
+      hv.stats.volatileScans++;
+      return;
+    }
+    const slot = this.tableKey(id, vm);
     const shared = this.table.get(slot);
     if (shared !== undefined) {
-      this.mergeInto(vm, gpfn, shared);
+      if (this.contentOfFrame.get(shared) === id) this.mergeInto(vm, gpfn, shared);
+      else hv.stats.hashCollisionsRejected++;
       return;
     }
     const hint = this.hints.get(slot);
@@ -87,16 +111,29 @@ export class PageSharing implements SharedFrameIndex {
     const hGpfn = hint & 0xffffff;
     if (hVm === vm && hGpfn === gpfn) return;
     const he = hv.vms[hVm].ept.entries[hGpfn];
-    // A hint is stale if the page has gone or its content changed since it was hashed.
-    if (he < 0 || (he & EPT_READONLY) !== 0 || hv.vms[hVm].content.contentKey(hGpfn) !== key) return;
+    // The hinted page is rehashed: a hint is stale if the page has gone or its hash changed.
+    if (he < 0 || (he & EPT_READONLY) !== 0) return;
+    const hId = hv.vms[hVm].content.contentIdentity(hGpfn);
+    if (hId < 0 || this.tableKey(hId, hVm) !== slot) return;
+    // Same hash: compare the full contents.
+    if (hId !== id) {
+      hv.stats.hashCollisionsRejected++;
+      return;
+    }
     const hFrame = eptFrame(he);
     hv.frames.makeShared(hFrame);
     hv.vms[hVm].ept.writeProtect(hGpfn);
     hv.vms[hVm].ept.sharedMapped++;
     this.table.set(slot, hFrame);
     this.keyOfFrame.set(hFrame, slot);
+    this.contentOfFrame.set(hFrame, id);
     this.hints.delete(slot);
     this.mergeInto(vm, gpfn, hFrame);
+  }
+
+  private tableKey(id: number, vm: number): number {
+    const hash = contentHash(id);
+    return this.salted ? hash * SALT_SLOTS + vm : hash;
   }
 
   private mergeInto(vm: number, gpfn: number, shared: number): void {
@@ -105,8 +142,8 @@ export class PageSharing implements SharedFrameIndex {
     const own = eptFrame(ept.entries[gpfn]);
     hv.frames.addRef(shared);
     hv.frames.release(own);
-    // Merging is not an access: the page keeps its accessed bit (idle sampling reads it).
-    ept.set(gpfn, shared | (ept.entries[gpfn] & EPT_ACCESSED) | EPT_READONLY);
+    // Merging is not an access: the page keeps its accessed bits (idle sampling reads them).
+    ept.set(gpfn, shared | (ept.entries[gpfn] & (EPT_ACCESSED | EPT_YOUNG)) | EPT_READONLY);
     ept.sharedMapped++;
     hv.stats.pagesMerged++;
   }

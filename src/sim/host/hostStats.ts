@@ -11,6 +11,10 @@ export interface HostStats {
   decompressions: number;
   /** Pages merged into a shared frame by the sharing scanner. */
   pagesMerged: number;
+  /** Hash matches whose full contents differed: compared and rejected, not merged. */
+  hashCollisionsRejected: number;
+  /** Scanned pages skipped because their content keeps changing (KSM pages_volatile, counted per scan). */
+  volatileScans: number;
   /** Guest touches of a page it had given to the balloon (buggy or crashed guest). */
   balloonedTouches: number;
   /** Faults the host could not serve: no free frame and nothing it could swap. */
@@ -21,5 +25,5 @@ export interface HostStats {
 
 export const emptyHostStats = (): HostStats => ({
   hostSwapOuts: 0, hostSwapIns: 0, eptViolations: 0, cowFaults: 0, doublePaging: 0, compressions: 0,
-  decompressions: 0, pagesMerged: 0, balloonedTouches: 0, hostOutOfMemory: 0, reportedPagesDiscarded: 0,
+  decompressions: 0, pagesMerged: 0, hashCollisionsRejected: 0, volatileScans: 0, balloonedTouches: 0, hostOutOfMemory: 0, reportedPagesDiscarded: 0,
 });

@@ -3,13 +3,14 @@
 // clears the accessed bit of their EPT entries (ESX 2002 invalidated their cached mappings so
 // the next access trapped; clearing EPT_ACCESSED is the hardware-assisted equivalent). A page
 // that was not present and is touched becomes present with the bit set. At the end of the
-// period t of the n pages were touched and f = t/n estimates the VM's active fraction.
+// period t of the n pages were touched and f = t/n estimates the VM's active fraction. An
+// access the host's LRU clock harvested in between still counts (EPT_YOUNG).
 // Smoothing: a slow and a fast exponentially weighted moving average, plus the fast average
 // updated with the counts of the period in progress; the estimate is their maximum, so it
 // rises quickly when the working set grows and falls slowly when it shrinks. Until the first
 // period completes the estimate is that period's count so far; its sample starts both averages.
 // The hypervisor sees only EPT entries here: never the guest's page states.
-import { EPT_ACCESSED, type Ept } from '../../host/Ept.ts';
+import { EPT_ACCESSED, EPT_YOUNG, type Ept } from '../../host/Ept.ts';
 import type { Rng } from '../../rng.ts';
 
 /** Pages sampled per period: n = 100 (W02 §5.3). */
@@ -56,7 +57,7 @@ export class IdleSampler {
     let t = 0;
     for (const g of this.sampled) {
       const e = entries[g];
-      if (e >= 0 && (e & EPT_ACCESSED) !== 0) t++;
+      if (e >= 0 && (e & (EPT_ACCESSED | EPT_YOUNG)) !== 0) t++;
     }
     return t;
   }
@@ -74,11 +75,11 @@ export class IdleSampler {
   }
 
   private startPeriod(): void {
-    const entries = this.ept.entries;
+    const ept = this.ept;
     for (let i = 0; i < this.sampled.length; i++) {
-      const g = this.rng.nextInt(entries.length);
+      const g = this.rng.nextInt(ept.pages);
       this.sampled[i] = g;
-      if (entries[g] >= 0) entries[g] &= ~EPT_ACCESSED;
+      ept.clearAccessed(g, false);
     }
   }
 
