@@ -11,6 +11,7 @@ import { EPT_ACCESSED, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame, e
 import type { Simulation } from '../Simulation.ts';
 import { PAGE_SIZE_BYTES } from '../units.ts';
 import { hex } from './addressBits.ts';
+import type { RegionMemo } from './largePages.ts';
 import { PAGE_SIZES } from './pageSizes.ts';
 import { translate, translateGuestPhysical } from './translate.ts';
 import { WalkCaches } from './WalkCaches.ts';
@@ -64,14 +65,14 @@ export interface WalkExploration {
 const CACHE_KEYS = ['tlb', 'pageWalkCache', 'nestedTlb'] as const;
 
 /** The cold and the repeated walk of target with settings s. */
-function walkPair(sim: Simulation, target: WalkTarget, s: WalkSettings, write: boolean): { cold: Walk; repeated: Walk } {
+function walkPair(sim: Simulation, target: WalkTarget, s: WalkSettings, write: boolean, regionMemo: RegionMemo): { cold: Walk; repeated: Walk } {
   if (target.space === 'guest-physical') {
-    const cold = translateGuestPhysical(sim, target.vm, Number(target.gpa), { write, hostPageSize: s.hostPageSize });
+    const cold = translateGuestPhysical(sim, target.vm, Number(target.gpa), { write, hostPageSize: s.hostPageSize, regionMemo });
     return { cold, repeated: cold };
   }
   const tlbEntries = s.tlb ? Math.max(sim.scenario.host.tlbEntries, WHAT_IF_TLB_ENTRIES) : 0;
   const caches = new WalkCaches({ tlbEntries, pageWalkCache: s.pageWalkCache, nestedTlb: s.nestedTlb });
-  const options = { caches, write, guestPageSize: s.guestPageSize, hostPageSize: s.hostPageSize };
+  const options = { caches, write, guestPageSize: s.guestPageSize, hostPageSize: s.hostPageSize, regionMemo };
   const cold = translate(sim, target.vm, target.pid, BigInt(target.gva), options);
   return { cold, repeated: translate(sim, target.vm, target.pid, BigInt(target.gva), options) };
 }
@@ -113,10 +114,12 @@ export function exploreWalk(sim: Simulation, target: WalkTarget, whatIf: WalkWha
   const counts = new Map<string, WalkCount>();
   let shown: Walk | null = null;
   const { walked, planned } = variants(settings);
+  // Every walk here reads the same VM in the same state, so they share their region checks.
+  const regionMemo: RegionMemo = new Map();
   for (const s of walked) {
     const key = settingsKey(s);
     if (counts.has(key)) continue;
-    const pair = walkPair(sim, target, s, whatIf.write);
+    const pair = walkPair(sim, target, s, whatIf.write, regionMemo);
     counts.set(key, { settings: s, cold: pair.cold.memoryReferences, repeated: pair.repeated.memoryReferences, source: 'walked' });
     shown ??= s.tlb || s.pageWalkCache || s.nestedTlb ? pair.repeated : pair.cold;
   }
