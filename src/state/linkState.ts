@@ -23,5 +23,4 @@ export function applyLinkState(link: LinkState): void {
   store.loadScenario(link.scenario, link.inputs, link.timeMs);
   useSimStore.setState({ selectedPage: v.selectedPage, walkTarget: v.walkTarget, walkStep: v.walkStep, walkWhatIf: v.walkWhatIf });
   store.setSpeed(v.speed);
-  store.refreshWalk();
 }

@@ -12,6 +12,7 @@ import { askWalk } from './walkAsk.ts';
 
 export interface WalkSlice {
   walkTarget: WalkTarget | null;
+  /** As picked or linked: a shorter walk shows its last reference (the views clamp). */
   walkStep: number | null;
   walkWhatIf: WalkWhatIf;
   walk: WalkExploration | null;
@@ -38,9 +39,8 @@ export const createWalkSlice: StateCreator<SimStore, [], [], WalkSlice> = (set, 
     reply.then(
       (walk) => {
         if (question !== asked) return;
-        const step = get().walkStep;
         const target = sameTarget(get().walkTarget, walk.target) ? get().walkTarget : walk.target;
-        set({ walk, walkTarget: target, walkError: null, walkPending: false, walkStep: step === null ? null : Math.min(step, Math.max(1, walk.walk.steps.length)) });
+        set({ walk, walkTarget: target, walkError: null, walkPending: false });
       },
       (e: Error) => {
         if (question === asked) set({ walkError: e.message, walkPending: false });

@@ -1,6 +1,6 @@
 // The walk slice: picks reach the worker through SimRequests' stand-in, the answer's target
 // replaces a pick that was not an address (host frame, region), an older answer never
-// overwrites a newer one, the step is clamped to the walk, and the link holds target, step and
+// overwrites a newer one, the step is kept as linked, and the link holds target, step and
 // what-if settings.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCommandSink } from '../../src/state/commandSink.ts';
@@ -52,7 +52,7 @@ describe('walk slice', () => {
     expect(useSimStore.getState().walkError).toBeNull();
   });
 
-  it('an error is shown and the target kept; the step is clamped to the new walk', async () => {
+  it('an error is shown and the target kept; the step is kept for the views to clamp', async () => {
     const s = useSimStore.getState();
     s.pickWalk(gva('0x7f0000001000'));
     asked[0].resolve(answer(gva('0x7f0000001000'), 24));
@@ -61,7 +61,7 @@ describe('walk slice', () => {
     s.refreshWalk();
     asked[1].resolve(answer(gva('0x7f0000001000'), 15));
     await flush();
-    expect(useSimStore.getState().walkStep).toBe(15);
+    expect(useSimStore.getState().walkStep).toBe(24);
     s.setWalkWhatIf({ ...useSimStore.getState().walkWhatIf, hostPageSize: '1 GiB' });
     expect(asked[2].request.whatIf.hostPageSize).toBe('1 GiB');
     asked[2].reject(new Error('walk: gva 0x1 is outside'));

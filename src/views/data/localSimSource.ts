@@ -61,8 +61,7 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     if (!opts.walk) return;
     try {
       const answer = opts.walk(pick, store.getState().walk.whatIf);
-      const step = store.getState().walk.step;
-      setWalk({ answer, target: answer.target, error: null, step: step === null ? null : Math.min(step, answer.walk.steps.length) });
+      setWalk({ answer, target: answer.target, error: null });
     } catch (e) {
       setWalk({ error: (e as Error).message });
     }

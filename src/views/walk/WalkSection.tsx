@@ -23,7 +23,9 @@ export function WalkSection() {
   const width = useElementWidth(ref, 1000);
   const answer = w.answer;
   const total = answer?.walk.steps.length ?? 0;
-  const play = useWalkPlay(w.step, total, sim.setWalkStep);
+  // A linked step past the end of this walk shows its last reference.
+  const step = w.step === null ? null : Math.min(w.step, Math.max(1, total));
+  const play = useWalkPlay(step, total, sim.setWalkStep);
   const vm = w.target?.vm ?? answer?.target.vm ?? selectedVm ?? 0;
   const pid = w.target?.space === 'guest-virtual' ? w.target.pid : APP_PID;
   const onSettings = (next: WalkSettings): void => {
@@ -46,7 +48,7 @@ export function WalkSection() {
         <>
           <p className="walk-target">{targetSentence(answer.target, answer.vmName)}</p>
           <WalkExplorer
-            walk={answer.walk} step={w.step} playing={play.playing} onStep={sim.setWalkStep} onPlay={play.toggle}
+            walk={answer.walk} step={step} playing={play.playing} onStep={sim.setWalkStep} onPlay={play.toggle}
             settings={answer.settings} onSettings={onSettings} countsFor={countsOf(answer)}
             gap={answer.gap ? gapProps(answer.gap) : undefined} label={answer.vmName} widthPx={Math.max(600, width - 26)}
           />
