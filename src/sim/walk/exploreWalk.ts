@@ -12,7 +12,7 @@ import type { Simulation } from '../Simulation.ts';
 import { PAGE_SIZE_BYTES } from '../units.ts';
 import { hex } from './addressBits.ts';
 import type { RegionMemo } from './largePages.ts';
-import { PAGE_SIZES } from './pageSizes.ts';
+import { levelsRead, PAGE_SIZES } from './pageSizes.ts';
 import { translate, translateGuestPhysical } from './translate.ts';
 import { WalkCaches } from './WalkCaches.ts';
 import { plannedReferences, type WalkSettings } from './walkPlan.ts';
@@ -35,6 +35,8 @@ export interface WalkGap {
   guestPhysicalPage: number;
   guestKind: (typeof PAGE_KIND_NAMES)[number];
   ept: 'present' | 'never touched' | 'ballooned' | 'compressed' | 'host-swapped';
+  /** Present and mapping a frame shared by page sharing (read-only: a write is copy-on-write). */
+  shared: boolean;
   hostFrame: number | null;
   /** The EPT accessed bit (false when not present). */
   accessed: boolean;
@@ -85,6 +87,7 @@ export function gapOf(sim: Simulation, vm: number, gpfn: number): WalkGap {
     guestKind: PAGE_KIND_NAMES[kindOf(sim.vms[vm].os.mem.state[gpfn])],
     ept,
     hostFrame: e >= 0 ? eptFrame(e) : null,
+    shared: e >= 0 && sim.hv.frames.isShared(eptFrame(e)),
     accessed: e >= 0 && (e & EPT_ACCESSED) !== 0,
     hostSwapSlot: ept === 'host-swapped' ? eptSwapSlot(e) : null,
   };
@@ -123,7 +126,9 @@ export function exploreWalk(sim: Simulation, target: WalkTarget, whatIf: WalkWha
     counts.set(key, { settings: s, cold: pair.cold.memoryReferences, repeated: pair.repeated.memoryReferences, source: 'walked' });
     shown ??= s.tlb || s.pageWalkCache || s.nestedTlb ? pair.repeated : pair.cold;
   }
-  for (const s of planned) counts.set(settingsKey(s), { settings: s, ...plannedReferences(s), source: 'planned' });
+  // An EPT-only walk reads one nested walk: its levels, whatever the caches (none apply to it).
+  const plan = (s: WalkSettings) => (target.space === 'guest-physical' ? { cold: levelsRead(s.eptLevels, s.hostPageSize), repeated: levelsRead(s.eptLevels, s.hostPageSize) } : plannedReferences(s));
+  for (const s of planned) counts.set(settingsKey(s), { settings: s, ...plan(s), source: 'planned' });
   const walk = shown!;
   const gpfn = reachedPage(walk);
   const processes = vm.os.processes.filter((p) => p !== null && p.alive).map((p) => ({

@@ -11,9 +11,13 @@ import { useElementWidth } from '../map/useElementWidth.ts';
 import { countsOf, gapProps } from './walkAnswer.ts';
 import { WalkExplorer } from './WalkExplorer.tsx';
 import { WalkPicker } from './WalkPicker.tsx';
-import { LEVELS_HINT, PICK_HINT, targetSentence } from './walkText.ts';
+import { EPT_ONLY_HINT, LEVELS_HINT, PICK_HINT, targetSentence } from './walkText.ts';
 import { useWalkPlay } from './useWalkPlay.ts';
 import './walk.css';
+
+/** Narrowest layout of the diagram, px: its boxes hold their text; a narrower region shows the
+ * diagram scaled down (walk.css: max-width 100%) rather than overflowing boxes. */
+const MIN_DIAGRAM_WIDTH_PX = 1150;
 
 export function WalkSection() {
   const sim = useSim();
@@ -47,10 +51,11 @@ export function WalkSection() {
       {answer && (
         <>
           <p className="walk-target">{targetSentence(answer.target, answer.vmName)}</p>
+          {answer.walk.kind === 'ept-only' && <p className="hint">{EPT_ONLY_HINT}</p>}
           <WalkExplorer
             walk={answer.walk} step={step} playing={play.playing} onStep={sim.setWalkStep} onPlay={play.toggle}
             settings={answer.settings} onSettings={onSettings} countsFor={countsOf(answer)}
-            gap={answer.gap ? gapProps(answer.gap) : undefined} label={answer.vmName} widthPx={Math.max(600, width - 26)}
+            gap={answer.gap ? gapProps(answer.gap) : undefined} label={answer.vmName} widthPx={Math.max(MIN_DIAGRAM_WIDTH_PX, width - 26)}
           />
           <p className="hint">{LEVELS_HINT}</p>
         </>

@@ -33,9 +33,10 @@ const USE: Record<WalkGap['guestKind'], GuestPageUse> = {
 
 export function gapProps(gap: WalkGap): SemanticGapPanelProps {
   const slot = gap.hostSwapSlot === null ? '' : ` (host swap slot ${gap.hostSwapSlot})`;
+  const shared = gap.shared ? ', read-only: the frame is shared by page sharing' : '';
   return {
     guestPhysicalPage: gap.guestPhysicalPage,
     guestSees: { use: USE[gap.guestKind] },
-    hypervisorSees: { backed: gap.hostFrame !== null, hostFrame: gap.hostFrame, accessed: gap.accessed, entry: `${gap.ept}${slot}` },
+    hypervisorSees: { backed: gap.hostFrame !== null, hostFrame: gap.hostFrame, accessed: gap.accessed, entry: `${gap.ept}${shared}${slot}` },
   };
 }

@@ -88,6 +88,7 @@ export const REGION_LABELS = {
 
 export const PICK_HINT = 'Pick what to walk: click a page in a guest-physical or host map (or move the cursor there with the arrow keys and press Enter), type a guest virtual address, or pick a region of the process.';
 export const LEVELS_HINT = '5-level paging is a setting of the scenario, not a what-if: changing it restarts the run at 0 s. The other toggles ask the model what the same walk would cost.';
+export const EPT_ONLY_HINT = 'This walk reads the EPT alone, so the guest\'s page sizes and the walk caches do not change it (the model caches walks of guest-virtual addresses only); a host large page would shorten it where nothing splits it.';
 export const WRITE_LABEL = 'Walk a write (a write to a page shared by page sharing is a copy-on-write EPT violation)';
 
 /** "Walking a host frame: frame 0x1f3 backs web's guest-physical 0x4d000" and similar. */
