@@ -5,7 +5,12 @@
 //   2. slider latency: from a real key event on a slider (its event.timeStamp) to the first
 //      painted frame that reflects the change, 10 times each for a VM's working set and the
 //      memory-pressure slider (it rescales every VM's working set, footprint and file data);
-//      both are live parameters: the worker applies them from the current tick.
+//      both are live parameters: the worker applies them from the current tick;
+//   3. the page walk, paused: from a real click (its event.timeStamp) to the first animation frame
+//      that shows the new diagram, 10 clicks on a guest map (EPT-only walks) and 10 on the region
+//      buttons (two-dimensional walks with every toggle's count), and the worker's walk: from the
+//      request posted to its reply (an upper bound of the compute, which runs in the worker);
+//      and the compute alone in Node (exploreWalk on the same scenario at the same time).
 // How "painted" and "reflects" are decided: see docs/performance.md, "Screen (issue 5)".
 //   npm run -s bench:ui [-- seconds]
 import { loadavg } from 'node:os';
@@ -13,6 +18,8 @@ import type { Page } from 'playwright-core';
 import { validateScenario } from '../src/sim/scenario/validate.ts';
 import { DEFAULT_VIEW, encodeLink } from '../src/url/index.ts';
 import { openBrowser, startServer } from '../test/e2e/browser.ts';
+import { Simulation } from '../src/sim/Simulation.ts';
+import { DEFAULT_WALK_WHAT_IF, exploreWalk, resolvePick } from '../src/sim/walk/index.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const REPEATS = 10;
@@ -36,7 +43,8 @@ function scenario() {
 // arrived so far and the tick the host map last painted (its canvas's data-tick), and the
 // timeStamp of each key event.
 const INSTRUMENT = `(() => {
-  const b = window.__bench = { frames: [], history: [], raf: [], keys: [], recording: false };
+  const b = window.__bench = { frames: [], history: [], raf: [], keys: [], clicks: [], walks: [], drawn: [], recording: false };
+  const sent = new Map();
   const W = window.Worker;
   window.Worker = class extends W {
     constructor(u, o) {
@@ -45,11 +53,20 @@ const INSTRUMENT = `(() => {
         const d = e.data, t = performance.now();
         if (d && d.type === 'frame') b.frames.push({ t, ticks: d.frame.ticks });
         else if (d && d.type === 'history') b.history.push({ t, atTick: d.history.atTick, inputs: d.history.inputs.length });
+        else if (d && d.type === 'reply' && sent.has(d.id)) b.walks.push(t - sent.get(d.id));
       });
+    }
+    postMessage(m, x) {
+      if (m && m.type === 'walk') sent.set(m.id, performance.now());
+      return super.postMessage(m, x);
     }
   };
   document.addEventListener('keydown', (e) => b.keys.push(e.timeStamp), true);
+  document.addEventListener('click', (e) => b.clicks.push(e.timeStamp), true);
+  let heading = '';
   const loop = (ts) => {
+    const h = document.querySelector('.walk-section[data-walk-state="ready"] .page-walk-heading');
+    if (h && h.textContent !== heading) { heading = h.textContent; b.drawn.push({ ts, heading }); }
     if (b.recording) {
       const c = document.querySelector('.memory-map-host canvas');
       b.raf.push({ ts, at: performance.now(), frames: b.frames.length, history: b.history.length, tick: c && c.dataset.tick !== undefined ? Number(c.dataset.tick) : -1 });
@@ -153,6 +170,45 @@ try {
     console.log(`| ${name} | ${col(ls.map((l) => l.toWorker))} | ${col(ls.map((l) => l.firstFrame))} | ${sim.length ? col(sim) : '(none within the wait)'} |`);
   }
   console.log(`\nraw (ms, worker / first frame / computed): ${rows.map(([n, ls]) => `${n}: ${ls.map((l) => `${f1(l.toWorker)}/${f1(l.firstFrame)}/${l.simulated === null ? '-' : f1(l.simulated)}`).join(' ')}`).join('; ')}`);
+
+  // 3. The page walk, paused.
+  await b.page.getByRole('button', { name: 'Play / pause' }).click();
+  await b.page.waitForTimeout(1000);
+  const walk = b.page.getByRole('region', { name: /^Page walk: from a guest address/ });
+  const guestMap = b.page.locator('.memory-map-guest .map-overlay').first();
+  const box = (await guestMap.boundingBox())!;
+  const walkRows: [string, number[], number[]][] = [];
+  for (const [name, click] of [
+    ['click on vm1\'s guest map (EPT-only walk)', (i: number) => guestMap.click({ position: { x: 60 + i * 17, y: Math.min(box.height - 5, 10 + i * 7) } })],
+    ['region button (two-dimensional walk, all counts)', (i: number) => walk.getByRole('button', { name: i % 2 === 0 ? 'End of its mapping' : 'Start of its mapping' }).click()],
+  ] as const) {
+    const toDrawn: number[] = [];
+    const before = (await b.page.evaluate('__bench.walks.length')) as number;
+    for (let i = 0; i < REPEATS; i++) {
+      const n = (await b.page.evaluate('[__bench.clicks.length, __bench.drawn.length]')) as [number, number];
+      await click(i);
+      await b.page.waitForFunction(`__bench.drawn.length > ${n[1]}`, null, { timeout: 10000 });
+      const [t0, drawn] = (await b.page.evaluate(`[__bench.clicks[${n[0]}], __bench.drawn.at(-1).ts]`)) as [number, number];
+      toDrawn.push(drawn - t0);
+    }
+    walkRows.push([name, toDrawn, ((await b.page.evaluate('__bench.walks')) as number[]).slice(before)]);
+  }
+  // The same walks' compute alone, in Node: the scenario run to the time the page shows.
+  const shownMs = Number(await b.page.evaluate('Number(document.querySelector(".memory-map-host canvas").dataset.tick)')) * scen.tickMs;
+  const sim = new Simulation(scen);
+  sim.run(shownMs / 1000);
+  const computeMs: number[] = [];
+  for (let i = 0; i < 3 * REPEATS; i++) {
+    const t0 = performance.now();
+    exploreWalk(sim, resolvePick(sim, { space: 'region', vm: 0, pid: 1, region: i % 2 === 0 ? 'mapping-end' : 'mapping-start' }), DEFAULT_WALK_WHAT_IF);
+    computeMs.push(performance.now() - t0);
+  }
+  console.log(`\n## Page walk (paused at ${f1(shownMs / 1000)} s; ${REPEATS} clicks each; ms, median / max)\n`);
+  console.log('| pick | click to diagram drawn | worker request to reply |');
+  console.log('|---|---|---|');
+  const mm = (xs: number[]): string => `${f1(median(xs))} / ${f1(Math.max(...xs))}`;
+  for (const [name, drawn, worker] of walkRows) console.log(`| ${name} | ${mm(drawn)} | ${mm(worker)} |`);
+  console.log(`\nexploreWalk compute alone in Node (two-dimensional walk with every toggle's count, ${computeMs.length} runs): ${mm(computeMs.slice(REPEATS))} (first ${f1(computeMs[0])})`);
   if (b.errors.length) console.log(`page errors: ${b.errors.join('; ')}`);
 } finally {
   await b.close();

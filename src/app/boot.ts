@@ -1,9 +1,10 @@
 // Starting the app: read the link (compact or readable), validate it, load it into the store and
-// the simulation client, and keep the URL in step from then on. Corrections become a visible,
+// the simulation client, and keep the URL and the page walk in step from then on. Corrections become a visible,
 // non-blocking notice; an unreadable link opens the default scenario with a message saying why.
 import { applyLinkState } from '../state/linkState.ts';
 import { startController } from '../state/controller.ts';
 import { startUrlSync } from '../state/urlSync.ts';
+import { startWalkSync } from '../state/walkSync.ts';
 import { useSimStore } from '../state/store.ts';
 import { decodeLink, linkText } from '../url/codec.ts';
 import { expandLink } from '../url/compact.ts';
@@ -30,4 +31,5 @@ export async function bootApp(href: string = window.location.href): Promise<void
     applyLinkState(decoded.state);
   }
   startUrlSync();
+  startWalkSync();
 }

@@ -7,6 +7,7 @@ import { createSimClient, type SimClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import { SimRequests } from '../worker/requests.ts';
 import { setCommandSink } from './commandSink.ts';
+import { setWalkAsk } from './walkAsk.ts';
 import { deliverFrame, mapWindows, resetFrames } from './frameBus.ts';
 import { useSimStore } from './store.ts';
 import { defaultLinkState } from '../url/defaultState.ts';
@@ -66,6 +67,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
     requests = new SimRequests(client);
     unsubscribe = client.onEvent(onEvent);
     setCommandSink((cmd, transfer) => client.send(cmd, transfer));
+    setWalkAsk((request) => requests.walk(request));
   };
 
   function restart(): void {
@@ -94,6 +96,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
       unsubscribe();
       client.terminate();
       setCommandSink(() => {});
+      setWalkAsk(null);
     },
   };
 }

@@ -60,7 +60,7 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
 
   loadScenario(scenario, inputs = [], timeMs = 0) {
     pending = [];
-    set((s) => ({ scenario, inputs, effective: effectiveAt(scenario, inputs, 0), effectiveInputs: dueCount(inputs, 0), loadGeneration: s.loadGeneration + 1, timeMs, selectedPage: null, address: null }));
+    set((s) => ({ scenario, inputs, effective: effectiveAt(scenario, inputs, 0), effectiveInputs: dueCount(inputs, 0), loadGeneration: s.loadGeneration + 1, timeMs, selectedPage: null, walkTarget: null, walkStep: null, walk: null, walkError: null }));
     sendCommand({ type: 'load', scenario, inputs, timeMs });
   },
 

@@ -1,11 +1,12 @@
-// The app's one zustand store, `useSimStore`, made of four slices:
+// The app's one zustand store, `useSimStore`, made of five slices:
 //   scenario   scenario, inputs, effective (the scenario as it stands now), effectiveInputs, loadGeneration;
 //              loadScenario(scenario, inputs?, timeMs?), setParam(path, value), addVm(), removeVm(vm)
 //   playback   playing, runFast, speed, timeMs, ticks, rangeMs, keyframes, seekingToMs, hash;
 //              play(), pause(), togglePlay(), step(n?), stepBack(n?), seek(ms), setSpeed(x),
 //              toggleRunFast(), reset()
-//   selection  selectedVm, selectedPage {space:'host'|'guest', vm, page} | null, address;
-//              selectVm(vm), selectPage(page), selectAddress(address)
+//   selection  selectedVm, selectedPage {space:'host'|'guest', vm, page} | null; selectVm(vm), selectPage(page)
+//   walk       walkTarget, walkStep, walkWhatIf (in the link), walk (the worker's answer), walkError,
+//              walkPending; pickWalk(pick), setWalkStep(n), setWalkWhatIf(w), clearWalk(), refreshWalk()
 //   ui         theme ('light'|'dark'|'projector'|'colorblind'), panels, zoom (per map id), embed,
 //              hidden, notices, fatalError; setTheme, togglePanel(id, open?), setZoom(mapId, z),
 //              setEmbed, setHidden, notify(kind, text, details?), dismissNotice(id), setFatalError
@@ -18,14 +19,16 @@ import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
+import { createWalkSlice, type WalkSlice } from './walkSlice.ts';
 
-export type SimStore = ScenarioSlice & PlaybackSlice & SelectionSlice & UiSlice;
+export type SimStore = ScenarioSlice & PlaybackSlice & SelectionSlice & WalkSlice & UiSlice;
 
 export const useSimStore = create<SimStore>()(
   subscribeWithSelector((...a) => ({
     ...createScenarioSlice(...a),
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
+    ...createWalkSlice(...a),
     ...createUiSlice(...a),
   })),
 );

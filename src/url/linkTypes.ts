@@ -1,21 +1,17 @@
 // What a link holds: the run (scenario, live changes, simulated time) and the view (selection,
-// zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
+// page walk, zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
 // a decoded link is always a complete, valid state.
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { MapId } from '../snapshot/types.ts';
 import type { InputEntry } from '../run/inputs.ts';
+import { DEFAULT_WALK_WHAT_IF } from '../sim/walk/walkTarget.ts';
+import type { WalkView } from './walkKeys.ts';
 
 export const THEMES = ['light', 'dark', 'projector', 'colorblind'] as const;
 export type Theme = (typeof THEMES)[number];
 
 export type SelectedPage = { space: 'host'; vm: null; page: number } | { space: 'guest'; vm: number; page: number };
 
-export interface SelectedAddress {
-  vm: number;
-  pid: number;
-  /** Guest-virtual address as hex text ("0x7f0000001000"). */
-  gva: string;
-}
 
 /** The pages a map view shows (its zoom); the cells follow the screen, so they are not kept. */
 export interface ZoomWindow {
@@ -23,10 +19,10 @@ export interface ZoomWindow {
   pageCount: number;
 }
 
-export interface ViewState {
+/** The selection, the page walk (target, step, what-if settings), zoom and preferences. */
+export interface ViewState extends WalkView {
   selectedVm: number | null;
   selectedPage: SelectedPage | null;
-  address: SelectedAddress | null;
   zoom: Partial<Record<MapId, ZoomWindow>>;
   panels: string[];
   theme: Theme;
@@ -43,7 +39,7 @@ export interface LinkState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  selectedVm: null, selectedPage: null, address: null, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1,
+  selectedVm: null, selectedPage: null, walkTarget: null, walkStep: null, walkWhatIf: DEFAULT_WALK_WHAT_IF, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1,
 };
 
 /** Ids of panels and controls in links: short lowercase words. */

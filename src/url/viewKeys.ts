@@ -1,11 +1,14 @@
-// The view part of a link: selection, zoom, panels, theme, embed mode, hidden controls and
-// speed. Each key is read defensively: a bad value falls back to its default with a note.
+// The view part of a link: selection, page walk (walkKeys.ts), zoom, panels, theme, embed mode,
+// hidden controls and speed. Each key is read defensively: a bad value falls back to its
+// default with a note.
 //   vm=1  page=h1234 | g1.567  addr=0.1.0x7f0000001000  zoom.host=0+262144  zoom.guest:1=...
 //   panels=debug,explain  theme=dark  embed=1  hide=speed,share  speed=2
 import { DEFAULT_VIEW, ID_PATTERN, MAX_LIST_IDS, THEMES, type Theme, type ViewState } from './linkTypes.ts';
 import type { LinkParams } from './migrations.ts';
 import { MAX_SPEED, MIN_SPEED } from '../run/speed.ts';
 import type { MapId } from '../snapshot/types.ts';
+import type { VmConfig } from '../sim/scenario/types.ts';
+import { readWalkKey, walkToKeys } from './walkKeys.ts';
 
 const show = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
 
@@ -13,7 +16,7 @@ export function viewToKeys(v: ViewState): LinkParams {
   const out: LinkParams = [];
   if (v.selectedVm !== null) out.push(['vm', String(v.selectedVm)]);
   if (v.selectedPage) out.push(['page', v.selectedPage.space === 'host' ? `h${v.selectedPage.page}` : `g${v.selectedPage.vm}.${v.selectedPage.page}`]);
-  if (v.address) out.push(['addr', `${v.address.vm}.${v.address.pid}.${v.address.gva}`]);
+  out.push(...walkToKeys(v));
   for (const [id, z] of Object.entries(v.zoom)) if (z) out.push([`zoom.${id}`, `${z.firstPage}+${z.pageCount}`]);
   if (v.panels.length > 0) out.push(['panels', v.panels.join(',')]);
   if (v.theme !== DEFAULT_VIEW.theme) out.push(['theme', v.theme]);
@@ -23,7 +26,7 @@ export function viewToKeys(v: ViewState): LinkParams {
   return out;
 }
 
-export const isViewKey = (key: string): boolean => /^(vm|page|addr|panels|theme|embed|hide|speed|zoom\.(host|guest:\d{1,2}))$/.test(key);
+export const isViewKey = (key: string): boolean => /^(vm|page|addr|walk\.(step|caches|guest|host|write)|panels|theme|embed|hide|speed|zoom\.(host|guest:\d{1,2}))$/.test(key);
 
 const wholeIn = (s: string, max: number): number | null => (/^\d{1,10}$/.test(s) && Number(s) <= max ? Number(s) : null);
 
@@ -34,8 +37,9 @@ function idList(key: string, value: string, notes: string[]): string[] {
   return good;
 }
 
-/** The view from a link's view keys; `vmCount` bounds VM indexes. */
-export function keysToView(params: LinkParams, vmCount: number, notes: string[]): ViewState {
+/** The view from a link's view keys; the scenario's VMs bound VM indexes and addresses. */
+export function keysToView(params: LinkParams, vms: readonly VmConfig[], notes: string[]): ViewState {
+  const vmCount = vms.length;
   const view: ViewState = { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] };
   const bad = (key: string, value: string, allowed: string): void => void notes.push(`${key}: ${show(value)} is not valid (${allowed}); ignored`);
   for (const [key, value] of params) {
@@ -47,10 +51,8 @@ export function keysToView(params: LinkParams, vmCount: number, notes: string[])
       const m = /^(?:h(\d{1,9})|g(\d{1,2})\.(\d{1,9}))$/.exec(value);
       if (!m || (m[2] !== undefined && Number(m[2]) >= vmCount)) bad(key, value, 'h<frame> or g<vm>.<page>');
       else view.selectedPage = m[1] !== undefined ? { space: 'host', vm: null, page: Number(m[1]) } : { space: 'guest', vm: Number(m[2]), page: Number(m[3]) };
-    } else if (key === 'addr') {
-      const m = /^(\d{1,2})\.(\d{1,6})\.(0x[0-9a-fA-F]{1,15})$/.exec(value);
-      if (!m || Number(m[1]) >= vmCount) bad(key, value, '<vm>.<pid>.0x<address>');
-      else view.address = { vm: Number(m[1]), pid: Number(m[2]), gva: m[3].toLowerCase() };
+    } else if (key === 'addr' || key.startsWith('walk.')) {
+      readWalkKey(key, value, vms, view, notes);
     } else if (key.startsWith('zoom.')) {
       const m = /^(\d{1,9})\+(\d{1,9})$/.exec(value);
       const id = key.slice(5) as MapId;

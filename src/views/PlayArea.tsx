@@ -1,6 +1,6 @@
 // The explorable screen below the shell's top bar, in data-flow order: the VMs (guest-physical
 // maps and balloons), the hypervisor (policy, state, targets), the host's physical frames; then
-// the charts, the "what just happened" panel and the controls. It owns the FrameHub that fans
+// the page walk, the charts, the "what just happened" panel and the controls. It owns the FrameHub that fans
 // frames out to the views, and applies the theme from the store's ui slice.
 import { useEffect, useMemo } from 'react';
 import { ChartsSection } from './charts/ChartsSection.tsx';
@@ -15,6 +15,7 @@ import { HostSection } from './HostSection.tsx';
 import { HypervisorPanel } from './hypervisor/HypervisorPanel.tsx';
 import { useCounterpart } from './map/useCounterpart.ts';
 import { VmsSection } from './vms/VmsSection.tsx';
+import { WalkSection } from './walk/WalkSection.tsx';
 import './styles/index.css';
 
 function Screen() {
@@ -30,6 +31,7 @@ function Screen() {
         <div className="flow-arrow" aria-hidden="true">↓ EPT maps guest pages to host frames ↓</div>
         <HostSection cp={cp} />
       </div>
+      <WalkSection />
       <ChartsSection />
       <ExplainPanel />
       <ControlsPanel />

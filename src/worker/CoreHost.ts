@@ -4,14 +4,15 @@
 // Worker and in the UI thread (the in-thread client). A model exception is fatal: it is
 // reported with its stack and the run stops until the next `load`.
 import { stateHashHex } from '../sim/stateHash.ts';
-import { translate, WalkCaches } from '../sim/walk/index.ts';
-import { checkLoad, CommandError, parseAddress, tickCount } from './commandChecks.ts';
+import { exploreWalk, resolvePick } from '../sim/walk/index.ts';
+import { checkLoad, CommandError, tickCount } from './commandChecks.ts';
 import { FrameBuilder } from './FrameBuilder.ts';
 import { inspectPage } from '../snapshot/inspect.ts';
 import { Pacer } from './Pacer.ts';
 import { PROTOCOL_VERSION, type Command, type PostEvent } from './protocol.ts';
 import { SimCore } from '../run/SimCore.ts';
 import { StatusReporter } from './StatusReporter.ts';
+import { checkWalkRequest } from './walkChecks.ts';
 import { clampSpeed } from '../run/speed.ts';
 
 /** Wall time one loop turn may compute, ms: playing, and running fast or seeking. */
@@ -35,7 +36,6 @@ export class CoreHost {
   private readonly frames = new FrameBuilder();
   private readonly pacer = new Pacer();
   private readonly status: StatusReporter;
-  private walkCaches: WalkCaches | null = null;
   private playing = false;
   private runFast = false;
   /** Wall time of the last frame sent while running fast, ms. */
@@ -87,11 +87,11 @@ export class CoreHost {
         return;
       case 'inspect':
         return this.reply(cmd.id, () => inspectPage(this.run().sim, cmd.target));
-      case 'translate':
+      case 'walk':
         return this.reply(cmd.id, () => {
           const sim = this.run().sim;
-          this.walkCaches ??= new WalkCaches(sim.scenario.host);
-          return translate(sim, cmd.request.vm, cmd.request.pid, parseAddress(cmd.request.gva), { write: cmd.request.write, caches: this.walkCaches });
+          const { pick, whatIf } = checkWalkRequest(sim, cmd.request);
+          return exploreWalk(sim, resolvePick(sim, pick), whatIf);
         });
       case 'hash':
         return this.reply(cmd.id, () => stateHashHex(this.run().sim));
@@ -194,7 +194,6 @@ export class CoreHost {
   }
 
   private replaced(): void {
-    this.walkCaches = null;
     this.frames.resync(this.run().sim);
   }
 

@@ -8,16 +8,11 @@ import type { Scenario } from '../sim/scenario/types.ts';
 import type { InspectTarget } from '../snapshot/inspect.ts';
 import type { Frame, MapId, MapWindow } from '../snapshot/types.ts';
 import type { InputEntry, RunHistory } from '../run/inputs.ts';
+import type { WalkRequest } from './walkChecks.ts';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
-export interface TranslateRequest {
-  vm: number;
-  pid: number;
-  /** Guest-virtual address: hex ("0x7f0000001000") or decimal digits. */
-  gva: string;
-  write?: boolean;
-}
+export type { WalkRequest };
 
 export type Command =
   | { type: 'load'; scenario: Scenario; inputs?: InputEntry[]; timeMs?: number }
@@ -34,7 +29,7 @@ export type Command =
   | { type: 'release'; buffers: ArrayBuffer[] }
   | { type: 'next' }
   | { type: 'inspect'; id: number; target: InspectTarget }
-  | { type: 'translate'; id: number; request: TranslateRequest }
+  | { type: 'walk'; id: number; request: WalkRequest }
   | { type: 'hash'; id: number };
 
 /** The playback state, sent whenever it changes (and a few times a second while running fast). */

@@ -1,9 +1,9 @@
-// Request/reply over a SimClient: commands that answer (inspect, translate, hash) get an id, and
+// Request/reply over a SimClient: commands that answer (inspect, walk, hash) get an id, and
 // the returned promise settles with the worker's reply (or rejects with its error message).
 import type { SimClient } from './client.ts';
-import type { TranslateRequest } from './protocol.ts';
+import type { WalkRequest } from './protocol.ts';
 import type { PageInfo, InspectTarget } from '../snapshot/inspect.ts';
-import type { Walk } from '../sim/walk/index.ts';
+import type { WalkExploration } from '../sim/walk/index.ts';
 
 export class SimRequests {
   private nextId = 1;
@@ -25,8 +25,8 @@ export class SimRequests {
   inspect(target: InspectTarget): Promise<PageInfo> {
     return this.ask((id) => ({ type: 'inspect', id, target }));
   }
-  translate(request: TranslateRequest): Promise<Walk> {
-    return this.ask((id) => ({ type: 'translate', id, request }));
+  walk(request: WalkRequest): Promise<WalkExploration> {
+    return this.ask((id) => ({ type: 'walk', id, request }));
   }
   hash(): Promise<string> {
     return this.ask((id) => ({ type: 'hash', id }));

@@ -25,7 +25,7 @@ describe('preset links', () => {
     const s = stateOf('identical-vms', {
       inputs: [{ tick: 30, path: 'vms.1.balloon.targetMiB', value: 128 }, { tick: 55, path: 'vms.0.workload.accessesPerSec', value: 900 }],
       timeMs: 12300,
-      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, address: { vm: 0, pid: 1, gva: '0x7f0000001000' }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4 },
+      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4 },
     });
     const text = encodeLink(s);
     expect(text).toContain('in=30%3Avms.1.balloon.targetMiB%3A128');
@@ -95,6 +95,23 @@ describe('hostile and damaged links', () => {
     expect(d.state.timeMs).toBe(0);
     expect(d.corrections.length).toBeGreaterThanOrEqual(9);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('bad walk keys are ignored or clamped, each with a note naming the key and the allowed range', () => {
+    const base = encodeLink(stateOf('balloon-by-hand'));
+    const d = decodeLink(`${base}&addr=9.1.0x7f0000000000&walk.step=999&walk.caches=tlb,l3&walk.guest=8k&walk.write=yes`);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.state.view).toMatchObject({ walkTarget: null, walkStep: 35, walkWhatIf: { tlb: true, guestPageSize: '4 KiB', write: false } });
+    const notes = d.corrections.join('\n');
+    expect(notes).toContain('addr: "9.1.0x7f0000000000" is not valid (a VM number 0 to 2)');
+    expect(notes).toContain('walk.step: 999 is more than any walk makes; using 35');
+    expect(notes).toContain('walk.caches: some entries of "tlb,l3" are not caches (allowed tlb, pwc, ntlb); kept tlb');
+    expect(notes).toContain('walk.guest: "8k" is not valid (4k, 2m or 1g)');
+    const far = decodeLink(`${base}&addr=0.gpa.0xfffffffff`);
+    expect(far.ok && far.corrections.join()).toContain('a guest-physical address 0x0 to 0x5fffffff in VM 0');
+    const gpa = decodeLink(`${base}&addr=2.gpa.0x1A2000&walk.step=3`);
+    expect(gpa.ok && gpa.state.view).toMatchObject({ walkTarget: { space: 'guest-physical', vm: 2, gpa: '0x1a2000' }, walkStep: 3 });
   });
 
   it('a huge link is refused with a message', () => {

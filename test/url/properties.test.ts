@@ -58,7 +58,12 @@ const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
         fc.record({ space: fc.constant('host' as const), vm: fc.constant(null), page: fc.nat(1e8) }),
         fc.record({ space: fc.constant('guest' as const), vm, page: fc.nat(1e8) }),
       ), { nil: null }),
-      address: fc.option(fc.record({ vm, pid: fc.nat(999), gva: fc.bigInt({ min: 0n, max: 2n ** 56n }).map((x) => `0x${x.toString(16)}`) }), { nil: null }),
+      walkTarget: fc.option(fc.oneof(
+        fc.record({ space: fc.constant('guest-virtual' as const), vm, pid: fc.nat(999), gva: fc.bigInt({ min: 0n, max: 2n ** 47n - 1n }).map((x) => `0x${x.toString(16)}`) }),
+        fc.record({ space: fc.constant('guest-physical' as const), vm, gpa: fc.nat(16 * 2 ** 20 - 1).map((x) => `0x${x.toString(16)}`) }),
+      ), { nil: null }),
+      walkStep: fc.option(fc.integer({ min: 1, max: 35 }), { nil: null }),
+      walkWhatIf: fc.record({ tlb: fc.boolean(), pageWalkCache: fc.boolean(), nestedTlb: fc.boolean(), guestPageSize: fc.constantFrom('4 KiB', '2 MiB', '1 GiB'), hostPageSize: fc.constantFrom('4 KiB', '2 MiB', '1 GiB'), write: fc.boolean() }),
       zoom: fc.option(fc.record({ firstPage: fc.nat(1e8), pageCount: fc.integer({ min: 1, max: 1e8 }) }), { nil: undefined }).map((z) => (z ? { host: z } : {})),
       panels: fc.uniqueArray(id, { maxLength: 4 }),
       theme: fc.constantFrom(...THEMES),

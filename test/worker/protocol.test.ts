@@ -1,6 +1,6 @@
 // The message protocol, through the real worker file (sim.worker.ts run by @vitest/web-worker):
 // ready, load, frames by transfer with buffers handed back, at most one frame in flight, run
-// fast sends no frames, step / step back / seek, inspect and translate replies, errors that
+// fast sends no frames, step / step back / seek, inspect and walk replies, errors that
 // leave the worker working.
 import '@vitest/web-worker';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,7 +108,7 @@ describe('worker protocol', () => {
     expect(again.status.rangeMs).toEqual([0, 8000]);
   });
 
-  it('answers inspect and translate, and reports bad requests without stopping', async () => {
+  it('answers inspect and walk, and reports bad requests without stopping', async () => {
     const { log } = await started();
     const requests = new SimRequests(client);
     client.send({ type: 'load', scenario: presetScenario() });
@@ -119,9 +119,10 @@ describe('worker protocol', () => {
     const frame = await requests.inspect({ space: 'host', frame: 0 });
     expect(frame.space).toBe('host');
     await expect(requests.inspect({ space: 'host', frame: -1 })).rejects.toThrow(/does not exist/);
-    const walk = await requests.translate({ vm: 0, pid: 1, gva: '0x7f0000000000' });
-    expect(walk.kind).toBe('two-dimensional');
-    await expect(requests.translate({ vm: 0, pid: 1, gva: '<script>' })).rejects.toThrow(/not an address/);
+    const whatIf = { tlb: false, pageWalkCache: false, nestedTlb: false, guestPageSize: '4 KiB', hostPageSize: '4 KiB', write: false } as const;
+    const explored = await requests.walk({ pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000000000' }, whatIf });
+    expect(explored.walk.kind).toBe('two-dimensional');
+    await expect(requests.walk({ pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '<script>' }, whatIf })).rejects.toThrow(/gva "<script>" is not a hex address \(allowed 0x0 to 0x7fffffffffff/);
     const error = log.next<Extract<WorkerEvent, { type: 'error' }>>((e) => e.type === 'error');
     client.send({ type: 'bogus' } as never);
     const err = await error;

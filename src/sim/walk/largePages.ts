@@ -7,7 +7,7 @@
 // Guest: the guest kernel maps an aligned virtual region (clipped to the process's mapping)
 // with one large page unless one of its pages is on the guest's swap device (swapping splits a
 // huge page); the page walked must be resident. Results are memoised per walk (regionMemo).
-import { eptIsSwapped, EPT_BALLOONED, EPT_COMPRESSED, eptFrame, type Ept } from '../host/Ept.ts';
+import { eptIsSwapped, EPT_BALLOONED, EPT_COMPRESSED, EPT_FRAME_MASK, EPT_UNTOUCHED, eptFrame, type Ept } from '../host/Ept.ts';
 import type { HostFrames } from '../host/HostFrames.ts';
 import { pteIsSwapped, type Process } from '../guest/Process.ts';
 import { basePagesIn, sizesDownFrom, type PageSize } from './pageSizes.ts';
@@ -16,6 +16,24 @@ import { basePagesIn, sizesDownFrom, type PageSize } from './pageSizes.ts';
 function splitsHostPage(e: number, frames: HostFrames): boolean {
   if (e >= 0) return frames.isShared(eptFrame(e));
   return e === EPT_BALLOONED || e === EPT_COMPRESSED || eptIsSwapped(e);
+}
+
+// The region scans below are the cost of a 1 GiB check (262144 entries): tight loops over the
+// typed arrays. A present entry splits only if it maps a shared frame, so when none of the VM's
+// entries does (ept.sharedMapped, kept by the EPT) the frames are not looked up at all.
+function noneSplit(ept: Ept, frames: HostFrames, first: number, end: number): boolean {
+  const entries = ept.entries;
+  const anyShared = ept.sharedMapped > 0;
+  for (let g = first; g < end; g++) {
+    const e = entries[g];
+    if (e >= 0 ? anyShared && frames.isShared(e & EPT_FRAME_MASK) : e !== EPT_UNTOUCHED && splitsHostPage(e, frames)) return false;
+  }
+  return true;
+}
+
+function noneSwapped(pte: Int32Array, first: number, end: number): boolean {
+  for (let u = first; u < end; u++) if (pte[u] < 0 && pteIsSwapped(pte[u])) return false;
+  return true;
 }
 
 function regionOf(page: number, size: PageSize, limit: number): [number, number] {
@@ -38,8 +56,7 @@ export function hostPageSizeFor(ept: Ept, frames: HostFrames, gpfn: number, larg
     const key = `h${size}:${first}`;
     let whole = memo.get(key);
     if (whole === undefined) {
-      whole = true;
-      for (let g = first; g < end && whole; g++) whole = !splitsHostPage(ept.entries[g], frames);
+      whole = noneSplit(ept, frames, first, end);
       memo.set(key, whole);
     }
     if (whole) return size;
@@ -57,8 +74,7 @@ export function guestPageSizeFor(p: Process, v: number, largest: PageSize, memo:
     const key = `g${size}:${first}`;
     let whole = memo.get(key);
     if (whole === undefined) {
-      whole = true;
-      for (let u = first; u < end && whole; u++) whole = !pteIsSwapped(p.pte[u]);
+      whole = noneSwapped(p.pte, first, end);
       memo.set(key, whole);
     }
     if (whole) return size;

@@ -9,6 +9,7 @@ import { PAGE_SIZE_BYTES } from '../units.ts';
 import { addressWidthBits, hex, PAGE_OFFSET_BITS } from './addressBits.ts';
 import { walkGuestPhysical, walkTwoDimensional, type ColdWalk } from './coldWalk.ts';
 import type { NestedContext } from './nestedWalk.ts';
+import type { RegionMemo } from './largePages.ts';
 import type { PageSize } from './pageSizes.ts';
 import { serveFromCaches } from './serveFromCaches.ts';
 import type { WalkCaches } from './WalkCaches.ts';
@@ -24,6 +25,9 @@ export interface TranslateOptions {
   /** Largest page the hypervisor backs the VM with (default: '2 MiB' if the scenario's
    * host.largePages is on, else '4 KiB'). */
   hostPageSize?: PageSize;
+  /** Large-page region checks to share between walks of the same VM in the same model state
+   * (each walk makes its own otherwise). */
+  regionMemo?: RegionMemo;
 }
 
 function vmAt(sim: Simulation, vmIndex: number): Vm {
@@ -34,7 +38,7 @@ function vmAt(sim: Simulation, vmIndex: number): Vm {
 
 function nestedContext(sim: Simulation, vm: Vm, options: TranslateOptions): NestedContext {
   const hostPageSize = options.hostPageSize ?? (sim.scenario.host.largePages ? '2 MiB' : '4 KiB');
-  return { ept: vm.ept, frames: sim.hv.frames, hostPageSize, regionMemo: new Map() };
+  return { ept: vm.ept, frames: sim.hv.frames, hostPageSize, regionMemo: options.regionMemo ?? new Map() };
 }
 
 /** A user-space (lower-half canonical) guest-virtual address for `levels`-level paging. */
@@ -91,7 +95,7 @@ export function translate(sim: Simulation, vmIndex: number, pid: number, guestVi
 
 /** The EPT-only walk of one guest-physical address of VM `vmIndex` (what the hardware does for
  * the guest's own physical accesses, and what a click on a guest-physical page shows). */
-export function translateGuestPhysical(sim: Simulation, vmIndex: number, guestPhysicalAddress: number, options: Pick<TranslateOptions, 'write' | 'hostPageSize'> = {}): Walk {
+export function translateGuestPhysical(sim: Simulation, vmIndex: number, guestPhysicalAddress: number, options: Pick<TranslateOptions, 'write' | 'hostPageSize' | 'regionMemo'> = {}): Walk {
   const vm = vmAt(sim, vmIndex);
   const sizeBytes = vm.ept.pages * PAGE_SIZE_BYTES;
   if (!Number.isSafeInteger(guestPhysicalAddress) || guestPhysicalAddress < 0 || guestPhysicalAddress >= sizeBytes) {

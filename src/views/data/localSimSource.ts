@@ -1,19 +1,22 @@
 // A self-contained SimSource: a small zustand store holding a scenario (validated on every
-// change, like the real store), playback, selection and UI slices, plus an in-memory frame bus
-// that anyone can `publish` frames to. It stands in for src/state when the views run alone
+// change, like the real store), playback, selection, walk and UI slices, plus an in-memory
+// frame bus that anyone can `publish` frames to. Walks are answered by the `walk` option (a
+// test's own model), synchronously; a thrown error becomes the walk's error, as a worker's. It stands in for src/state when the views run alone
 // (component tests, the view harness) and documents exactly what the views expect.
 import { createStore, type StoreApi, useStore } from 'zustand';
 import type { Frame, MapWindow } from '../../snapshot/types.ts';
 import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
 import { withVmAdded, withVmRemoved } from '../../sim/scenario/edits.ts';
 import { applyChanges, type ChangeResult } from '../../sim/scenario/paramPath.ts';
+import { DEFAULT_WALK_WHAT_IF, type WalkExploration, type WalkPick, type WalkWhatIf } from '../../sim/walk/index.ts';
 import type { Theme } from '../theme/themes.ts';
-import type { MapId, PageDetails, PageRef, PlaybackView, SelectionView, SimSource } from './simTypes.ts';
+import type { MapId, PageDetails, PageRef, PlaybackView, SelectionView, SimSource, WalkState } from './simTypes.ts';
 
 interface LocalState {
   scenario: Scenario;
   playback: PlaybackView;
   selection: SelectionView;
+  walk: WalkState;
   theme: Theme;
   hidden: readonly string[];
   zoom: Partial<Record<MapId, { firstPage: number; pageCount: number } | null>>;
@@ -33,12 +36,15 @@ export interface LocalSimSource extends SimSource {
 
 export interface LocalOptions {
   inspect?: (ref: PageRef) => PageDetails | null;
+  /** Answers a walk question (throws with the message a worker would give). */
+  walk?: (pick: WalkPick, whatIf: WalkWhatIf) => WalkExploration;
   onRelease?: (frame: Frame) => void;
 }
 
 export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}): LocalSimSource {
   const store = createStore<LocalState>(() => ({
     scenario, playback: { playing: false, speed: 1, timeMs: 0 }, selection: { selectedVm: null, selectedPage: null },
+    walk: { target: null, step: null, whatIf: DEFAULT_WALK_WHAT_IF, answer: null, error: null, pending: false },
     theme: 'light', hidden: [], zoom: {}, problems: [],
   }));
   const subscribers = new Set<(f: Frame) => void>();
@@ -50,6 +56,16 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     if (r.ok) store.setState({ scenario: r.scenario, problems: r.corrections });
     else store.setState({ problems: r.errors });
   };
+  const setWalk = (patch: Partial<WalkState>): void => store.setState((st) => ({ walk: { ...st.walk, ...patch } }));
+  const ask = (pick: WalkPick): void => {
+    if (!opts.walk) return;
+    try {
+      const answer = opts.walk(pick, store.getState().walk.whatIf);
+      setWalk({ answer, target: answer.target, error: null });
+    } catch (e) {
+      setWalk({ error: (e as Error).message });
+    }
+  };
   return {
     store, windows, released,
     useScenario: () => useStore(store, (s) => s.scenario),
@@ -58,6 +74,7 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     useTheme: () => useStore(store, (s) => s.theme),
     useHidden: () => useStore(store, (s) => s.hidden),
     useMapZoom: (id) => useStore(store, (s) => s.zoom[id] ?? null),
+    useWalk: () => useStore(store, (s) => s.walk),
     setParam: (path: string, value: ParamValue) => take(applyChanges(store.getState().scenario, [{ path, value }])),
     addVm: () => take(withVmAdded(store.getState().scenario)),
     removeVm: (vm) => {
@@ -67,6 +84,16 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     selectVm: (vm) => store.setState((st) => ({ selection: { ...st.selection, selectedVm: vm } })),
     selectPage: (ref) => store.setState((st) => ({ selection: { ...st.selection, selectedPage: ref } })),
     setMapZoom: (id, w) => store.setState((st) => ({ zoom: { ...st.zoom, [id]: w } })),
+    pickWalk: (pick) => {
+      setWalk({ step: null, error: null });
+      ask(pick);
+    },
+    setWalkStep: (step) => setWalk({ step }),
+    setWalkWhatIf: (whatIf) => {
+      setWalk({ whatIf });
+      const target = store.getState().walk.target;
+      if (target) ask(target);
+    },
     subscribeFrame: (cb) => {
       subscribers.add(cb);
       return () => subscribers.delete(cb);

@@ -1,7 +1,8 @@
 // The ONE place where the views touch the app's store (src/state/store.ts, useSimStore) and
 // frame bus (src/state/frameBus.ts). Everything else in src/views codes against SimSource
 // (simTypes.ts). The sliders show the store's `effective` scenario (the run's scenario with
-// the live changes applied). Page inspection goes through the worker's request/reply channel,
+// the live changes applied). The page walk is the store's walk slice (which asks the worker).
+// Page inspection goes through the worker's request/reply channel,
 // which the app shell plugs in with setPageInspector once it has started the controller.
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../state/store.ts';
@@ -40,12 +41,16 @@ export function createAppSimSource(): SimSource {
     useTheme: () => useSimStore((s) => s.theme),
     useHidden: () => useSimStore((s) => s.hidden ?? EMPTY),
     useMapZoom: (id) => useSimStore((s) => s.zoom[id] ?? null),
+    useWalk: () => useSimStore(useShallow((s) => ({ target: s.walkTarget, step: s.walkStep, whatIf: s.walkWhatIf, answer: s.walk, error: s.walkError, pending: s.walkPending }))),
     setParam: (path, value) => get().setParam(path, value),
     addVm: () => get().addVm(),
     removeVm: (vm) => get().removeVm(vm),
     selectVm: (vm) => get().selectVm(vm),
     selectPage: (ref) => get().selectPage(toStore(ref)),
     setMapZoom: (id, w) => get().setZoom(id, w),
+    pickWalk: (pick) => get().pickWalk(pick),
+    setWalkStep: (step) => get().setWalkStep(step),
+    setWalkWhatIf: (whatIf) => get().setWalkWhatIf(whatIf),
     subscribeFrame,
     latestFrame,
     releaseFrame,

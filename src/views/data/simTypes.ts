@@ -1,9 +1,11 @@
 // What the views need from the rest of the app: the scenario and its validated setters, the
-// playback clock, the selection, the UI preferences, and the stream of frames. The views code
+// playback clock, the selection, the page walk (asked of the worker), the UI preferences, and
+// the stream of frames. The views code
 // against this interface only; data/simSource.ts binds it to the real store and frame bus, and
 // tests pass their own doubles through SimSourceContext.
 import type { Frame, MapId, MapWindow } from '../../snapshot/types.ts';
 import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
+import type { WalkExploration, WalkPick, WalkTarget, WalkWhatIf } from '../../sim/walk/index.ts';
 import type { Theme } from '../theme/themes.ts';
 
 /** A page picked in a map: a host frame, or a guest-physical page of one VM. */
@@ -30,6 +32,19 @@ export interface PageDetails {
 export interface PlaybackView { playing: boolean; speed: number; timeMs: number }
 export interface SelectionView { selectedVm: number | null; selectedPage: PageRef | null }
 
+/** The page walk: what is walked, the reference shown, the what-if settings, and the answer. */
+export interface WalkState {
+  target: WalkTarget | null;
+  /** The reference shown (1-based), or null for the whole walk. */
+  step: number | null;
+  whatIf: WalkWhatIf;
+  /** The worker's answer for the target (null before the first). */
+  answer: WalkExploration | null;
+  /** Why the last pick could not be walked (a message naming the field and allowed range). */
+  error: string | null;
+  pending: boolean;
+}
+
 export interface SimSource {
   // React hooks (call inside components only).
   useScenario(): Scenario;
@@ -40,6 +55,7 @@ export interface SimSource {
   useHidden(): readonly string[];
   /** The zoom window stored for a map, or null for the whole map. */
   useMapZoom(mapId: MapId): { firstPage: number; pageCount: number } | null;
+  useWalk(): WalkState;
 
   // Commands.
   /** Sets a scenario parameter by path ('host.memoryMiB', 'vms.1.workload.activeMiB', 'policy.kind', 'policy.<key>'); validated by the store. */
@@ -49,6 +65,10 @@ export interface SimSource {
   selectVm(vm: number | null): void;
   selectPage(ref: PageRef | null): void;
   setMapZoom(mapId: MapId, window: { firstPage: number; pageCount: number } | null): void;
+  /** Walks what was picked: an address, a guest-physical page, a host frame, a region of a process. */
+  pickWalk(pick: WalkPick): void;
+  setWalkStep(step: number | null): void;
+  setWalkWhatIf(whatIf: WalkWhatIf): void;
 
   // Frames (outside React state).
   subscribeFrame(cb: (frame: Frame) => void): () => void;

@@ -1,6 +1,6 @@
 // The host's physical frames: the host map with its legend (states by shade and pattern, VMs
-// by colour) and selection wiring (click a frame to select it; its guest page is highlighted
-// when the worker can say which one).
+// by colour) and selection wiring (click a frame to select it and walk the guest page it backs;
+// its guest page is highlighted when the worker can say which one).
 import { HOST_CELL_COUNT, HOST_CELL_NAMES } from '../../snapshot/cellCodes.ts';
 import { useSim } from '../data/SimSourceContext.tsx';
 import { buildHostLut } from '../theme/hostLut.ts';
@@ -9,6 +9,7 @@ import { Legend } from './Legend.tsx';
 import { MemoryMap } from './MemoryMap.tsx';
 import { mibToPages } from './units.ts';
 import { pageIn, type CounterpartView } from './useCounterpart.ts';
+import { useWalkMark } from '../walk/useWalkMark.ts';
 
 const STATE_ITEMS = HOST_CELL_NAMES.map((name, code) => ({ code, name })).filter((it) => it.code < HOST_CELL_COUNT);
 
@@ -18,6 +19,7 @@ export function HostMapView({ cp, heightPx }: { cp: CounterpartView; heightPx: n
   const theme = sim.useTheme();
   const names = scenario.vms.map((v) => v.name);
   const palette = PALETTES[theme];
+  const mark = useWalkMark();
   return (
     <div className="host-map">
       <MemoryMap
@@ -25,7 +27,11 @@ export function HostMapView({ cp, heightPx }: { cp: CounterpartView; heightPx: n
         totalPages={mibToPages(scenario.host.memoryMiB)} vmNames={names}
         focusVm={cp.hostFocusVm}
         selectedPage={pageIn(cp.selected, 'host')} counterpartPage={pageIn(cp.counterpart, 'host')}
-        onSelect={(page, owner) => sim.selectPage({ space: 'host', vm: owner < names.length ? owner : -1, page })}
+        walkPage={mark?.hostFrame ?? null}
+        onSelect={(page, owner) => {
+          sim.selectPage({ space: 'host', vm: owner < names.length ? owner : -1, page });
+          sim.pickWalk({ space: 'host-physical', frame: page });
+        }}
       />
       <div className="legends">
         <div className="legend">

@@ -1,5 +1,6 @@
 // The SVG drawn over a map's canvas: row labels in the gutter (first page of a row), and
-// outlines for the hovered cell, the keyboard cursor, the selected page and its counterpart.
+// outlines for the hovered cell, the keyboard cursor, the selected page and its counterpart,
+// and the table page of the page walk's current reference.
 // It also receives the pointer for d3-zoom, hover and click.
 import type { MapLayout } from './mapLayout.ts';
 import { cellRect } from './mapLayout.ts';
@@ -8,7 +9,7 @@ import type { PageWindow } from './mapWindow.ts';
 export const GUTTER_PX = 50;
 const LABEL_EVERY_PX = 36;
 
-export interface Mark { cell: number; kind: 'hover' | 'cursor' | 'selected' | 'counterpart' }
+export interface Mark { cell: number; kind: 'hover' | 'cursor' | 'selected' | 'counterpart' | 'walk' }
 
 interface Props {
   layout: MapLayout;

@@ -1,7 +1,8 @@
 // A memory map: ONE canvas filled through ImageData from the frame's cells (host frames or one
 // guest's physical pages), with an SVG address bar and brush above, row labels and marks over
 // it, d3-zoom pan and zoom that ask the worker for a new window, hover details, click and
-// keyboard selection (single pages also name their EPT counterpart, asked of the worker), a
+// keyboard selection (single pages also name their EPT counterpart, asked of the worker), the
+// page walk's current table page outlined, a
 // role="img" summary and a "view as table" alternative.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { MapId } from '../data/simTypes.ts';
@@ -35,6 +36,8 @@ export interface MemoryMapProps {
   focusVm?: number | null;
   selectedPage?: number | null;
   counterpartPage?: number | null;
+  /** The table page of the page walk's current reference, outlined. */
+  walkPage?: number | null;
   onSelect(page: number, second: number): void;
 }
 
@@ -116,6 +119,7 @@ export function MemoryMap(p: MemoryMapProps) {
   };
   const marks: Mark[] = [
     { cell: cellOf(p.counterpartPage), kind: 'counterpart' },
+    { cell: cellOf(p.walkPage), kind: 'walk' },
     { cell: cellOf(p.selectedPage), kind: 'selected' },
     { cell: cursor, kind: 'cursor' },
     { cell: hover?.cell ?? -1, kind: 'hover' },

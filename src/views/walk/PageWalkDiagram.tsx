@@ -51,7 +51,7 @@ export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heig
   const current = currentStep === null ? null : Math.min(Math.max(1, currentStep), Math.max(1, total));
   const outcomeState: StepState = current === null || current >= total ? 'current' : 'later';
   const { outcome } = layout;
-  const headline = wrapWords(outcomeHeadline(walk.outcome), Math.max(12, Math.floor(outcome.width / 7.2)));
+  const headline = wrapWords(outcomeHeadline(walk.outcome), Math.max(12, Math.floor(outcome.width / 8)));
   const what = walk.guestVirtualAddress ? `guest-virtual ${walk.guestVirtualAddress}` : `guest-physical ${walk.steps[0]?.indexFrom.address}`;
   return (
     <section className="page-walk" aria-label="Two-layer page walk">

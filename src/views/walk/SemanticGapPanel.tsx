@@ -5,12 +5,12 @@
 import { PAGE_SIZE_BYTES } from '../../sim/units.ts';
 import './walk.css';
 
-export type GuestPageUse = 'free' | 'cache' | 'anonymous' | 'balloon' | 'kernel' | 'page table';
+export type GuestPageUse = 'free' | 'cache' | 'anonymous' | 'balloon' | 'kernel' | 'page table' | 'offline';
 
 export interface SemanticGapPanelProps {
   guestPhysicalPage: number;
   guestSees: { use: GuestPageUse; /** e.g. "dirty, active" or "in process 1 at 0x7f0000005000". */ detail?: string };
-  hypervisorSees: { backed: boolean; hostFrame: number | null; accessed: boolean };
+  hypervisorSees: { backed: boolean; hostFrame: number | null; accessed: boolean; /** The EPT entry's state, e.g. "ballooned". */ entry?: string };
 }
 
 const GUEST_TEXT: Record<GuestPageUse, string> = {
@@ -20,6 +20,7 @@ const GUEST_TEXT: Record<GuestPageUse, string> = {
   balloon: 'Balloon: pinned by the balloon driver and given to the hypervisor; the guest never touches it.',
   kernel: 'Kernel: the guest kernel\'s code and data structures.',
   'page table': 'Page table: one page of a process\'s guest page table.',
+  offline: 'Offline: memory the guest has unplugged; it does not use it.',
 };
 
 const hex = (n: number) => `0x${n.toString(16)}`;
@@ -40,6 +41,7 @@ export function SemanticGapPanel({ guestPhysicalPage, guestSees, hypervisorSees 
             ? <span className="semantic-gap-frame">Backed: host frame {hex(hypervisorSees.hostFrame)}</span>
             : <span className="semantic-gap-frame semantic-gap-frame-unbacked">Unbacked: no host frame</span>}
         </p>
+        {hypervisorSees.entry && <p>EPT entry: {hypervisorSees.entry}.</p>}
         <p>EPT accessed bit: {hypervisorSees.accessed ? 'set (touched since the last scan)' : 'clear'}.</p>
         <p>And nothing more.</p>
       </div>

@@ -1,8 +1,10 @@
-// The words of the page-walk diagram, as pure functions: each reference's short label, its
-// worked arithmetic and what it found (for the nodes and the screen-reader list), and the
-// outcome's headline. The explanations themselves come from src/sim/walk/outcomes.ts.
+// The words of the page-walk views, as pure functions and constants: each reference's short
+// label, its worked arithmetic and what it found (for the nodes and the screen-reader list), the
+// outcome's headline, and the picker's labels, hints and address-field messages. The outcomes'
+// explanations themselves come from src/sim/walk/outcomes.ts.
 import { entryLocation, indexArithmetic } from '../../sim/walk/stepArithmetic.ts';
 import type { Walk, WalkOutcome, WalkStep } from '../../sim/walk/walkTypes.ts';
+import type { WalkTarget } from '../../sim/walk/walkTarget.ts';
 
 /** "EPT PD [24]" / "guest PML4 [254]". */
 export const stepTitle = (s: WalkStep): string => `${s.table} [${s.index}]`;
@@ -64,4 +66,34 @@ export function wrapWords(text: string, maxChars: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** The user half of an address space with `levels`-level paging: 0 to this address. */
+export const lastUserAddress = (levels: number): bigint => (1n << BigInt(12 + 9 * levels - 1)) - 1n;
+
+/** The address field's message for text that is not an address it can walk. */
+export function addressError(text: string, levels: number): string {
+  const range = `Allowed: 0x0 to 0x${lastUserAddress(levels).toString(16)} (the user half of ${levels}-level paging), for example 0x7f0000005123.`;
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+  return /^\s*(0x)?[0-9a-f_]+\s*$/i.test(text) ? `Guest virtual address: ${shown} is outside the process's address space. ${range}` : `Guest virtual address: ${shown} is not a hex address. ${range}`;
+}
+
+/** The region buttons: what each walks. */
+export const REGION_LABELS = {
+  'mapping-start': 'Start of its mapping',
+  'working-set': 'Middle of its working set',
+  'mapping-end': 'End of its mapping',
+  ballooned: 'A ballooned page',
+} as const;
+
+export const PICK_HINT = 'Pick what to walk: click a page in a guest-physical or host map (or move the cursor there with the arrow keys and press Enter), type a guest virtual address, or pick a region of the process.';
+export const LEVELS_HINT = '5-level paging is a setting of the scenario, not a what-if: changing it restarts the run at 0 s. The other toggles ask the model what the same walk would cost.';
+export const EPT_ONLY_HINT = 'This walk reads the EPT alone, so the guest\'s page sizes and the walk caches do not change it (the model caches walks of guest-virtual addresses only); a host large page would shorten it where nothing splits it.';
+export const WRITE_LABEL = 'Walk a write (a write to a page shared by page sharing is a copy-on-write EPT violation)';
+
+/** "Walking a host frame: frame 0x1f3 backs web's guest-physical 0x4d000" and similar. */
+export function targetSentence(t: WalkTarget, vmName: string): string {
+  return t.space === 'guest-virtual'
+    ? `Walking guest-virtual ${t.gva} of process ${t.pid} in ${vmName}: the guest's page table, each of its table pages translated through the EPT.`
+    : `Walking guest-physical ${t.gpa} of ${vmName} through the EPT alone: what the hardware does for the guest's own physical access, and what the hypervisor keeps for that page.`;
 }
