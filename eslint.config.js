@@ -50,4 +50,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The built page's CSP refuses eval, so a waitForFunction string predicate (eval'd inside the
+    // page, unlike page.evaluate's CDP evaluation) fails there.
+    files: ['test/e2e/**/*.ts', 'bench/**/*.mts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        ...['Literal', 'TemplateLiteral'].map((type) => ({
+          selector: `CallExpression[callee.property.name="waitForFunction"][arguments.0.type="${type}"]`,
+          message: 'Pass a function, not a string: the page\'s Content-Security-Policy refuses eval.',
+        })),
+      ],
+    },
+  },
 );

@@ -13,7 +13,10 @@ const url = `${server.resolvedUrls!.local[0]}bench/frame-pipeline.html?gib=${siz
 const b = await openBrowser();
 try {
   await b.page.goto(url);
-  await b.page.waitForFunction('window.__frameBench || window.__frameBenchError', null, { timeout: 600000 });
+  await b.page.waitForFunction(() => {
+    const w = window as unknown as { __frameBench?: unknown; __frameBenchError?: unknown };
+    return w.__frameBench || w.__frameBenchError;
+  }, null, { timeout: 600000 });
   const error = await b.page.evaluate('window.__frameBenchError');
   if (error) throw new Error(String(error));
   const results = (await b.page.evaluate('window.__frameBench')) as SizeResult[];

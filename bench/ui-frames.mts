@@ -187,7 +187,7 @@ try {
     for (let i = 0; i < REPEATS; i++) {
       const n = (await b.page.evaluate('[__bench.clicks.length, __bench.drawn.length]')) as [number, number];
       await click(i);
-      await b.page.waitForFunction(`__bench.drawn.length > ${n[1]}`, null, { timeout: 10000 });
+      await b.page.waitForFunction((seen) => (window as unknown as { __bench: { drawn: unknown[] } }).__bench.drawn.length > seen, n[1], { timeout: 10000 });
       const [t0, drawn] = (await b.page.evaluate(`[__bench.clicks[${n[0]}], __bench.drawn.at(-1).ts]`)) as [number, number];
       toDrawn.push(drawn - t0);
     }
