@@ -17,8 +17,8 @@ export async function runUrl(link: string, json: boolean): Promise<UrlRun> {
   if (expanded.error) return { ok: false, error: expanded.error };
   const decoded = decodeLink(expanded.text);
   if (!decoded.ok) return { ok: false, error: decoded.error };
-  const { scenario, inputs, timeMs } = decoded.state;
-  const core = new SimCore(scenario, inputs);
+  const { scenario, timeMs } = decoded.state;
+  const core = new SimCore(scenario);
   core.seekTick(Math.round(timeMs / scenario.tickMs));
   const report = buildReport(core.sim);
   const text = json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`;

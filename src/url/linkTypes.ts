@@ -1,9 +1,8 @@
-// What a link holds: the run (scenario, live changes, simulated time) and the view (selection,
+// What a link holds: the run (scenario with its schedule, simulated time) and the view (selection,
 // zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
 // a decoded link is always a complete, valid state.
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { MapId } from '../snapshot/types.ts';
-import type { InputEntry } from '../run/inputs.ts';
 
 export const THEMES = ['light', 'dark', 'projector', 'colorblind'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -36,8 +35,8 @@ export interface ViewState {
 }
 
 export interface LinkState {
+  /** The scenario, its schedule holding the live changes recorded while playing. */
   scenario: Scenario;
-  inputs: InputEntry[];
   timeMs: number;
   view: ViewState;
 }
