@@ -24,7 +24,12 @@ const VM_FIELDS: (keyof VmReport)[] = [
   'guestMajorFaults', 'oomKills',
 ];
 
-const cell = (v: Cell): string => (v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+function cell(v: Cell): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (v === undefined || v === null) return '';
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
 
 /** Every column of a run's series, in order. */
 export function seriesColumns(sim: Simulation): string[] {

@@ -1,9 +1,14 @@
 // Runs a sweep's scenarios in parallel worker threads (node:worker_threads), `jobs` at a time,
 // each worker taking the next run when it finishes one, and reports progress on stderr: a bar
 // redrawn in place when stderr is a terminal, else one line at the end (clean CI logs). Under
-// tsx (npm run -s sim) a worker cannot load a .ts entry by itself, so it is started by a small
-// bootstrap that registers tsx's loader first; a bundled CLI starts its .mjs entry directly.
-import { availableParallelism } from 'node:os';
+// tsx (npm run -s sim) a worker cannot load a .ts entry by itself (Node 20), and a worker that
+// registered tsx's loader would spend about a second compiling the model before its first run,
+// so the worker entry is bundled once with esbuild into the temporary directory and every
+// worker starts from that bundle; a bundled CLI starts its own .mjs entry directly.
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunReport } from '../sim/report.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
@@ -11,12 +16,18 @@ import type { SweepJob } from './sweepWorker.ts';
 
 export const defaultJobs = (): number => availableParallelism();
 
-function startWorker(): Worker {
+let bundled: Promise<string> | null = null;
+
+/** The worker entry a Worker can start: the bundle of sweepWorker.ts, made once per process. */
+function workerEntry(): Promise<string> {
   const here = import.meta.url;
-  const entry = new URL(here.endsWith('.ts') ? './sweepWorker.ts' : './sweepWorker.mjs', here).href;
-  if (!here.endsWith('.ts')) return new Worker(new URL(entry));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+  if (!here.endsWith('.ts')) return Promise.resolve(fileURLToPath(new URL('./sweepWorker.mjs', here)));
+  bundled ??= import('esbuild').then((esbuild) => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'balloon-lab-sweep-')), 'sweepWorker.mjs');
+    esbuild.buildSync({ entryPoints: [fileURLToPath(new URL('./sweepWorker.ts', here))], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+    return outfile;
+  });
+  return bundled;
 }
 
 function progress(done: number, total: number, startMs: number): void {
@@ -30,13 +41,14 @@ function progress(done: number, total: number, startMs: number): void {
 }
 
 /** The reports of the runs, in the order of `scenarios`. */
-export function runPool(scenarios: readonly Scenario[], seconds: number, jobs: number): Promise<RunReport[]> {
+export async function runPool(scenarios: readonly Scenario[], seconds: number, jobs: number): Promise<RunReport[]> {
   const reports: RunReport[] = new Array(scenarios.length);
   const startMs = performance.now();
+  const entry = await workerEntry();
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: Math.min(jobs, scenarios.length) }, startWorker);
+    const workers = Array.from({ length: Math.min(jobs, scenarios.length) }, () => new Worker(entry));
     const give = (w: Worker): void => {
       if (next >= scenarios.length) return void w.terminate();
       const job: SweepJob = { index: next, scenario: scenarios[next], seconds };

@@ -13,7 +13,9 @@ import { powerOff, powerOn } from '../sim/vmPower.ts';
 /** Sets one live parameter in a scenario, the model's own included (validated before it gets here). */
 export function applyLiveChange(scenario: Scenario, change: ParamChange): void {
   if (!isLiveParam(change.path)) throw new Error(`${change.path} is not a live parameter`);
-  const [, vm, group, key] = change.path.split('.');
+  const parts = change.path.split('.');
+  if (parts[0] === 'policy') return void (scenario.policy.params[parts[1]] = change.value);
+  const [, vm, group, key] = parts;
   const config = scenario.vms[Number(vm)];
   if (!config) throw new Error(`${change.path}: no such VM`);
   const values: Record<string, ParamValue> = group === 'balloon' ? config.balloon : config.workload;

@@ -76,7 +76,7 @@ export function compileSchedule(start: Scenario, entries: readonly ScheduleEntry
   const liveSpec = (path: string): NumberSpec | string => {
     const spec = specAt(current, path);
     if (!spec || !isLiveParam(path) || spec.kind !== 'number') {
-      return `${path}: not a parameter a schedule can change (allowed: vms.<i>.balloon.targetMiB and vms.<i>.workload.<activeMiB, footprintMiB, accessesPerSec, writePercent, periodSeconds, fileMiB, growMiBPerSec> of an existing VM; other parameters cannot change during a run)`;
+      return `${path}: not a parameter a schedule can change (allowed: vms.<i>.balloon.targetMiB and vms.<i>.workload.<activeMiB, footprintMiB, accessesPerSec, writePercent, periodSeconds, fileMiB, growMiBPerSec> of an existing VM, and policy.idleTaxPercent under esx or vsphere; other parameters cannot change during a run)`;
     }
     return spec;
   };
