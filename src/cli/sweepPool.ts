@@ -5,7 +5,7 @@
 // registered tsx's loader would spend about a second compiling the model before its first run,
 // so the worker entry is bundled once with esbuild into the temporary directory and every
 // worker starts from that bundle; a bundled CLI starts its own .mjs entry directly.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,9 @@ function workerEntry(): Promise<string> {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return Promise.resolve(fileURLToPath(new URL('./sweepWorker.mjs', here)));
   bundled ??= import('esbuild').then((esbuild) => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'balloon-lab-sweep-')), 'sweepWorker.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'balloon-lab-sweep-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = join(dir, 'sweepWorker.mjs');
     esbuild.buildSync({ entryPoints: [fileURLToPath(new URL('./sweepWorker.ts', here))], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
     return outfile;
   });
