@@ -12,7 +12,7 @@ export interface RecordOptions {
 }
 
 /** `out.csv` with `esx` -> `out.esx.csv` (the suffix before the extension, or at the end). */
-export function withSuffix(path: string, suffix: string): string {
+function withSuffix(path: string, suffix: string): string {
   const m = /^(.*?)(\.[A-Za-z0-9]+)?$/.exec(path)!;
   return `${m[1]}.${suffix}${m[2] ?? ''}`;
 }

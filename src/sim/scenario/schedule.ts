@@ -91,6 +91,3 @@ export function cloneEntry(e: ScheduleEntry): ScheduleEntry {
   if ('touch' in e) return { atS: e.atS, touch: { ...e.touch } };
   return { ...e };
 }
-
-/** The paths an entry changes (set and ramp entries). */
-export const entryPaths = (e: ScheduleEntry): string[] => ('set' in e ? Object.keys(e.set) : 'ramp' in e ? [e.ramp.path] : []);
