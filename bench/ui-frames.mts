@@ -52,7 +52,7 @@ const INSTRUMENT = `(() => {
       this.addEventListener('message', (e) => {
         const d = e.data, t = performance.now();
         if (d && d.type === 'frame') b.frames.push({ t, ticks: d.frame.ticks });
-        else if (d && d.type === 'history') b.history.push({ t, atTick: d.history.atTick, inputs: d.history.inputs.length });
+        else if (d && d.type === 'history') b.history.push({ t, atTick: d.history.atTick, inputs: d.history.scenario.schedule.length });
         else if (d && d.type === 'reply' && sent.has(d.id)) b.walks.push(t - sent.get(d.id));
       });
     }
@@ -119,7 +119,7 @@ async function change(page: Page, key: string): Promise<Latency> {
 }
 
 const scen = scenario();
-const link = encodeLink({ scenario: scen, inputs: [], timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } });
+const link = encodeLink({ scenario: scen, timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } });
 const { server, url } = await startServer();
 const b = await openBrowser({ width: 1280, height: 800 });
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);

@@ -1,7 +1,7 @@
 // `sim --compare esx,kvm-mom,hyperv,xen,none`: runs one scenario (the same VMs, workloads and
 // seed) under several hypervisor policies and sets the outcomes side by side: memory reclaimed
 // (balloon, host swap and compression, sharing), guest and host swapping, double paging and
-// each VM's performance. Each VM's balloon driver becomes the policy's own (VMware's for
+// each VM's performance; the scenario's schedule runs under each. Each VM's balloon driver becomes the policy's own (VMware's for
 // esx/vsphere, virtio for kvm-mom, Xen's, Hyper-V's); the scenario is validated again for the
 // new policy, so its per-VM keys are checked and defaulted.
 import { buildReport, type RunReport } from '../sim/report.ts';
@@ -10,8 +10,9 @@ import type { BalloonDriverKind } from '../sim/scenario/params.ts';
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
 import type { PolicyKind, Scenario } from '../sim/scenario/types.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
-import { Simulation } from '../sim/Simulation.ts';
+import type { Simulation } from '../sim/Simulation.ts';
 import { pagesToMib } from '../sim/units.ts';
+import { runRecorded, type Recorder } from './recordedRun.ts';
 
 /** The balloon driver each hypervisor's guests run. */
 export const NATIVE_DRIVER: Readonly<Partial<Record<PolicyKind, BalloonDriverKind>>> = {
@@ -73,8 +74,8 @@ function rowOf(r: RunReport): CompareRow {
   };
 }
 
-/** Runs the scenario for `seconds` under each policy kind. */
-export function runCompare(s: Scenario, kinds: readonly string[], seconds: number): CompareResult {
+/** Runs the scenario for `seconds` under each policy kind, with the recorders asked for it. */
+export function runCompare(s: Scenario, kinds: readonly string[], seconds: number, recorders: (kind: string, s: Scenario) => Recorder[] = () => []): CompareResult {
   const scenarios: Scenario[] = [];
   for (const kind of kinds) {
     const r = scenarioForPolicy(s, kind);
@@ -85,11 +86,10 @@ export function runCompare(s: Scenario, kinds: readonly string[], seconds: numbe
   for (const scenario of scenarios) {
     let sim: Simulation;
     try {
-      sim = new Simulation(scenario);
+      sim = runRecorded(scenario, seconds, recorders(scenario.policy.kind, scenario));
     } catch (e) {
       return { ok: false, error: `--compare ${scenario.policy.kind}: ${(e as Error).message}` };
     }
-    sim.run(seconds);
     rows.push(rowOf(buildReport(sim)));
   }
   return { ok: true, rows };
@@ -124,10 +124,10 @@ export function formatCompare(s: Scenario, seconds: number, rows: readonly Compa
 }
 
 /** The CLI's --compare: output text (table or JSON), or an error for exit 2. */
-export function compareCommand(s: Scenario, kindsText: string, seconds: number, json: boolean): { ok: true; text: string } | { ok: false; error: string } {
+export function compareCommand(s: Scenario, kindsText: string, seconds: number, json: boolean, recorders?: (kind: string, s: Scenario) => Recorder[]): { ok: true; text: string } | { ok: false; error: string } {
   const kinds = parseKinds(kindsText);
   if (kinds.length === 0) return { ok: false, error: '--compare: give one or more policy kinds, e.g. --compare kvm-mom,xen,hyperv,none' };
-  const r = runCompare(s, kinds, seconds);
+  const r = runCompare(s, kinds, seconds, recorders);
   if (!r.ok) return r;
   const text = json ? JSON.stringify({ scenario: s.name, seed: s.seed, simSeconds: seconds, policies: r.rows }, null, 2) : formatCompare(s, seconds, r.rows);
   return { ok: true, text: `${text}\n` };

@@ -1,7 +1,8 @@
 // The simulation: a host, its VMs, a policy, and the clock. `step(dtMs)` advances everything by
 // one tick in a fixed order (policy, balloon drivers, guests, guest kswapd, page sharing), so a
 // scenario and its seed determine every later state. Pure TypeScript: no DOM, no timers, no
-// global randomness; it runs unchanged in the worker, in Node and in tests.
+// global randomness; it runs unchanged in the worker, in Node and in tests. A powered-off VM
+// (vmPower.ts) does nothing while it is off.
 import { PageKind } from './guest/pageState.ts';
 import { EventLog } from './events.ts';
 import { EventDetector } from './eventDetector.ts';
@@ -21,9 +22,11 @@ export class Simulation {
   readonly hv: Hypervisor;
   readonly sharing: PageSharing;
   readonly vms: Vm[] = [];
-  readonly observed: ObservedVm[] = [];
+  readonly observed: VmObservation[] = [];
   readonly policy: Policy;
   readonly events = new EventLog();
+  /** Per VM: running (false after a scheduled stop, or before a scheduled start). */
+  readonly poweredOn: boolean[] = [];
   private readonly detector: EventDetector;
   timeMs = 0;
   ticks = 0;
@@ -38,6 +41,7 @@ export class Simulation {
       const vm = new Vm(i, config, this.hv, h.eptLevels, scenario.tickMs, this.rng);
       this.vms.push(vm);
       this.observed.push(new VmObservation(vm));
+      this.poweredOn.push(true);
     });
     this.policy = createPolicy(scenario.policy.kind, {
       scenario,
@@ -56,9 +60,10 @@ export class Simulation {
     this.timeMs += dtMs;
     this.events.nowMs = this.timeMs;
     this.policy.step(dtMs);
-    for (const vm of this.vms) vm.driver?.step(dtMs);
+    for (let i = 0; i < this.vms.length; i++) if (this.poweredOn[i]) this.vms[i].driver?.step(dtMs);
     for (let i = 0; i < this.vms.length; i++) {
       const vm = this.vms[i];
+      if (!this.poweredOn[i]) continue;
       const w = vm.workload;
       if (this.observed[i].blocked) {
         w.performance = 0;
@@ -94,15 +99,21 @@ class VmObservation implements ObservedVm {
   readonly index: number;
   readonly config: VmConfig;
   readonly pages: number;
-  readonly balloon: BalloonDriver | null;
+  balloon: BalloonDriver | null;
   blocked = false;
-  private readonly vm: Vm;
+  private vm: Vm;
 
   constructor(vm: Vm) {
     this.vm = vm;
     this.index = vm.index;
     this.config = vm.config;
     this.pages = vm.os.mem.pages;
+    this.balloon = vm.driver;
+  }
+
+  /** The VM was built afresh (started again): observe the new one. */
+  rebind(vm: Vm): void {
+    this.vm = vm;
     this.balloon = vm.driver;
   }
 

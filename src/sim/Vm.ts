@@ -1,6 +1,7 @@
 // One virtual machine: its guest OS and workload, its balloon driver, and its link to the
 // hypervisor (its EPT and compression cache). The VM's guest platform routes every guest
-// access through the hypervisor's EPT for this VM.
+// access through the hypervisor's EPT for this VM. A VM started again after a stop
+// (vmPower.ts) is built afresh in its old slot of the hypervisor.
 import { createBalloonDriver } from './balloon/createDriver.ts';
 import type { BalloonDriver } from './balloon/BalloonDriver.ts';
 import { GuestOs } from './guest/GuestOs.ts';
@@ -34,11 +35,8 @@ export class Vm {
     this.ept = new Ept(pages, eptLevels, hv.frames);
     const channel = new EptPlatform(hv, index, this.ept.entries);
     this.os = new GuestOs(pages, mibToPages(config.kernelMiB), mibToPages(config.guestSwapMiB), config.guestDiskLatencyUs, config.pageTableLevels, channel);
-    const registered = hv.addVm({
-      ept: this.ept,
-      compression: hv.compressionEnabled ? new CompressionCache(index, pages) : null,
-      content: new GuestContent(this.os),
-    });
+    const hostVm = { ept: this.ept, compression: hv.compressionEnabled ? new CompressionCache(index, pages) : null, content: new GuestContent(this.os) };
+    const registered = index < hv.vms.length ? ((hv.vms[index] = hostVm), index) : hv.addVm(hostVm);
     if (registered !== index) throw new Error(`VM ${config.name} registered as ${registered}, expected ${index}`);
     this.os.boot();
     this.driver = createBalloonDriver(config.balloon, this.os, channel);

@@ -1,5 +1,6 @@
 // The run report (the CLI's --json output and the browser's summary): host and per-VM memory
-// in MiB, the event counters, and the invariant check. Field names are a public contract,
+// in MiB (rounded to 0.01) with the exact page count beside each, the event counters, and the
+// invariant check. Field names are a public contract,
 // documented in docs/scenario-format.md.
 import type { BalloonActivity } from './balloon/BalloonDriver.ts';
 import { PageKind } from './guest/pageState.ts';
@@ -9,8 +10,29 @@ import { checkInvariants } from './invariants.ts';
 import type { Simulation } from './Simulation.ts';
 import { pagesToMib } from './units.ts';
 
-export interface VmReport {
+/** Exact page counts (4 KiB) beside the MiB figures of a VM's line. */
+export interface VmPages {
+  memTotalPages: number;
+  balloonPages: number;
+  balloonTargetPages: number;
+  backedPages: number;
+  guestFreePages: number;
+  guestCachePages: number;
+  guestAnonPages: number;
+  guestSwapPages: number;
+  hostSwappedPages: number;
+  compressedPages: number;
+  sharedPages: number;
+  entitlementPages: number;
+  activeEstimatePages: number;
+}
+
+export interface VmReport extends VmPages {
   name: string;
+  /** False while the VM is stopped (a schedule's stop, or before its start). */
+  poweredOn: boolean;
+  /** The policy holds the VM's vCPUs (ESX Low state). */
+  blocked: boolean;
   memoryMiB: number;
   memTotalMiB: number;
   balloonMiB: number;
@@ -31,6 +53,8 @@ export interface VmReport {
   pressure?: number;
   performance: number;
   oomKills: number;
+  /** Guest major page faults (pages read back from the guest's swap device), since boot. */
+  guestMajorFaults: number;
 }
 
 export interface RunReport {
@@ -41,10 +65,14 @@ export interface RunReport {
   host: {
     memoryMiB: number;
     freeMiB: number;
+    freePages: number;
     hypervisorMiB: number;
+    hypervisorPages: number;
     state: string;
     swapUsedMiB: number;
+    swapUsedPages: number;
     sharedSavedMiB: number;
+    sharedSavedPages: number;
   };
   vms: VmReport[];
   counters: {
@@ -56,6 +84,7 @@ export interface RunReport {
     cowFaults: number;
     doublePaging: number;
     oomKills: number;
+    guestMajorFaults: number;
     balloonInflateMessages: number;
     balloonDeflateMessages: number;
     compressions: number;
@@ -75,26 +104,45 @@ export function buildReport(sim: Simulation, checkInvariantsToo = true): RunRepo
   const vms = sim.vms.map((vm): VmReport => {
     const os = vm.os;
     const policy = sim.policy.vmReport(vm.index);
+    const pages: VmPages = {
+      memTotalPages: os.memTotalPages(vm.config.balloon.deflateOnOom),
+      balloonPages: vm.driver?.actualPages ?? 0,
+      balloonTargetPages: vm.driver?.targetPages ?? 0,
+      backedPages: vm.ept.present,
+      guestFreePages: os.mem.free,
+      guestCachePages: os.mem.count(PageKind.Cache),
+      guestAnonPages: os.mem.count(PageKind.Anon),
+      guestSwapPages: os.swap.used,
+      hostSwappedPages: vm.ept.counts[EptKind.Swapped],
+      compressedPages: vm.ept.counts[EptKind.Compressed],
+      sharedPages: vm.ept.sharedMapped,
+      entitlementPages: Math.round(policy.entitlementPages),
+      activeEstimatePages: Math.round(policy.activeEstimatePages),
+    };
     const report: VmReport = {
       name: vm.name,
+      poweredOn: sim.poweredOn[vm.index],
+      blocked: sim.observed[vm.index].blocked,
       memoryMiB: vm.config.memoryMiB,
-      memTotalMiB: mib(os.memTotalPages(vm.config.balloon.deflateOnOom)),
-      balloonMiB: mib(vm.driver?.actualPages ?? 0),
-      balloonTargetMiB: mib(vm.driver?.targetPages ?? 0),
+      memTotalMiB: mib(pages.memTotalPages),
+      balloonMiB: mib(pages.balloonPages),
+      balloonTargetMiB: mib(pages.balloonTargetPages),
       balloonDriver: vm.driver?.kind ?? null,
       balloonActivity: vm.driver?.activity ?? null,
-      backedMiB: mib(vm.ept.present),
-      guestFreeMiB: mib(os.mem.free),
-      guestCacheMiB: mib(os.mem.count(PageKind.Cache)),
-      guestAnonMiB: mib(os.mem.count(PageKind.Anon)),
-      guestSwapMiB: mib(os.swap.used),
-      hostSwappedMiB: mib(vm.ept.counts[EptKind.Swapped]),
-      compressedMiB: mib(vm.ept.counts[EptKind.Compressed]),
-      sharedMiB: mib(vm.ept.sharedMapped),
+      backedMiB: mib(pages.backedPages),
+      guestFreeMiB: mib(pages.guestFreePages),
+      guestCacheMiB: mib(pages.guestCachePages),
+      guestAnonMiB: mib(pages.guestAnonPages),
+      guestSwapMiB: mib(pages.guestSwapPages),
+      hostSwappedMiB: mib(pages.hostSwappedPages),
+      compressedMiB: mib(pages.compressedPages),
+      sharedMiB: mib(pages.sharedPages),
       entitlementMiB: mib(policy.entitlementPages),
       activeEstimateMiB: mib(policy.activeEstimatePages),
       performance: round(vm.performance.value(), 4),
       oomKills: os.stats.oomKill,
+      guestMajorFaults: os.stats.pgmajfault,
+      ...pages,
     };
     if (policy.pressure !== undefined) report.pressure = round(policy.pressure, 1);
     return report;
@@ -108,10 +156,14 @@ export function buildReport(sim: Simulation, checkInvariantsToo = true): RunRepo
     host: {
       memoryMiB: sim.scenario.host.memoryMiB,
       freeMiB: mib(hv.frames.freeFrames),
+      freePages: hv.frames.freeFrames,
       hypervisorMiB: mib(hv.frames.hypervisorFrames),
+      hypervisorPages: hv.frames.hypervisorFrames,
       state: sim.policy.state,
       swapUsedMiB: mib(hv.swap.used),
+      swapUsedPages: hv.swap.used,
       sharedSavedMiB: mib(hv.frames.sharingSavedFrames),
+      sharedSavedPages: hv.frames.sharingSavedFrames,
     },
     vms,
     counters: {
@@ -123,6 +175,7 @@ export function buildReport(sim: Simulation, checkInvariantsToo = true): RunRepo
       cowFaults: hv.stats.cowFaults,
       doublePaging: hv.stats.doublePaging,
       oomKills: sum((i) => sim.vms[i].os.stats.oomKill),
+      guestMajorFaults: sum((i) => sim.vms[i].os.stats.pgmajfault),
       balloonInflateMessages: sum((i) => sim.vms[i].driver?.inflateMessages ?? 0),
       balloonDeflateMessages: sum((i) => sim.vms[i].driver?.deflateMessages ?? 0),
       compressions: hv.stats.compressions,

@@ -1,6 +1,6 @@
 // A 32-bit hash of a simulation's whole state (every typed array, counter, list and map
 // reachable from it, in a fixed order, less the display's change stamps), shown in the debug panel and used by the determinism
-// tests: the same scenario, seed and inputs must give the same hash in any engine.
+// tests: the same scenario (with its schedule) and seed must give the same hash in any engine.
 
 import { ChangeStamps } from './ChangeStamps.ts';
 

@@ -80,7 +80,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
     useSimStore.setState({ hash: null });
     client.send({ type: 'setWindows', windows: mapWindows() });
     client.send({ type: 'speed', speed: s.speed });
-    client.send({ type: 'load', scenario: s.scenario, inputs: s.inputs, timeMs: s.timeMs });
+    client.send({ type: 'load', scenario: s.scenario, timeMs: s.timeMs });
   }
 
   connect();

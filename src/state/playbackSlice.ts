@@ -60,12 +60,11 @@ export const createPlaybackSlice: StateCreator<SimStore, [], [], PlaybackSlice> 
   reset: () => sendCommand({ type: 'reset' }),
 
   receiveStatus(status) {
-    const { inputs, effectiveInputs, scenario } = get();
+    const { effectiveDue, scenario } = get();
     set({
       playing: status.playing, runFast: status.runFast, speed: status.speed, timeMs: status.timeMs, ticks: status.ticks,
       rangeMs: status.rangeMs, keyframes: status.keyframes, seekingToMs: status.seekingToMs, hash: status.hash,
     });
-    const due = dueCount(inputs, status.ticks);
-    if (inputs.length > 0 && due !== effectiveInputs) set({ effective: effectiveAt(scenario, inputs, status.ticks), effectiveInputs: due });
+    if (scenario.schedule.length > 0 && dueCount(scenario, status.ticks) !== effectiveDue) set(effectiveAt(scenario, status.ticks));
   },
 });

@@ -1,6 +1,7 @@
 // Store slice: the run's scenario and its parameters. `scenario` is the scenario the run starts
-// from, `inputs` the live changes since (as the worker recorded them), `effective` the scenario
-// as it stands now (what the sliders show). Setters take a parameter path and validate through
+// from, with its schedule: the scheduled changes and the live changes made while playing (the
+// worker records each as a schedule entry), `effective` the scenario as it stands now (what the
+// sliders show). Setters take a parameter path and validate through
 // the same parameter specs as links; changes reach the worker throttled on the leading edge
 // (the first at once, at the end of the task that made it; then at most one send per
 // PARAM_THROTTLE_MS, the last value always sent), merged by path. Adding and removing a VM are
@@ -11,21 +12,22 @@ import { withVmAdded, withVmRemoved } from '../sim/scenario/edits.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import { sendCommand } from './commandSink.ts';
 import type { SimStore } from './store.ts';
-import type { InputEntry, RunHistory } from '../run/inputs.ts';
+import type { RunHistory } from '../run/history.ts';
+import { compileForRun, scenarioAt } from '../run/applyTimeline.ts';
+import type { CompiledSchedule } from '../sim/scenario/timeline.ts';
 
 /** Shortest time between two sends of slider moves to the worker, ms (leading-edge throttle). */
 export const PARAM_THROTTLE_MS = 120;
 
 export interface ScenarioSlice {
   scenario: Scenario;
-  inputs: InputEntry[];
   effective: Scenario;
-  /** How many of `inputs` `effective` includes (those due at the tick it was computed for). */
-  effectiveInputs: number;
+  /** How many of the schedule's action ticks `effective` includes (those due at its tick). */
+  effectiveDue: number;
   /** Bumped when a new scenario is loaded (the URL pushes a history entry for it). */
   loadGeneration: number;
   /** Loads a scenario (preset, file, link) at `timeMs`; pushes browser history. */
-  loadScenario(scenario: Scenario, inputs?: InputEntry[], timeMs?: number): void;
+  loadScenario(scenario: Scenario, timeMs?: number): void;
   /** Sets one parameter by path ('host.memoryMiB', 'vms.1.balloon.targetMiB', 'policy.kind', ...). */
   setParam(path: string, value: ParamValue): void;
   addVm(): void;
@@ -53,15 +55,14 @@ function windowEnd(): void {
 
 export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> = (set, get) => ({
   scenario: null as unknown as Scenario,
-  inputs: [],
   effective: null as unknown as Scenario,
-  effectiveInputs: 0,
+  effectiveDue: 0,
   loadGeneration: 0,
 
-  loadScenario(scenario, inputs = [], timeMs = 0) {
+  loadScenario(scenario, timeMs = 0) {
     pending = [];
-    set((s) => ({ scenario, inputs, effective: effectiveAt(scenario, inputs, 0), effectiveInputs: dueCount(inputs, 0), loadGeneration: s.loadGeneration + 1, timeMs, selectedPage: null, walkTarget: null, walkStep: null, walk: null, walkError: null }));
-    sendCommand({ type: 'load', scenario, inputs, timeMs });
+    set((s) => ({ scenario, ...effectiveAt(scenario, 0), loadGeneration: s.loadGeneration + 1, timeMs, selectedPage: null, walkTarget: null, walkStep: null, walk: null, walkError: null }));
+    sendCommand({ type: 'load', scenario, timeMs });
   },
 
   setParam(path, value) {
@@ -69,7 +70,11 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
     if (!r.ok) return get().notify('warning', `${path} could not be set`, r.errors);
     if (r.corrections.length > 0) get().notify('info', 'A value was corrected', r.corrections);
     set({ effective: r.scenario });
-    if (!isLiveParam(path)) set({ scenario: r.scenario, inputs: [] });
+    if (!isLiveParam(path)) {
+      // The run restarts at 0 s from the start scenario with this change; the schedule stays.
+      const start = applyChanges(get().scenario, [{ path, value }]);
+      if (start.ok) set({ scenario: start.scenario, ...effectiveAt(start.scenario, 0) });
+    }
     pending = [...pending.filter((c) => c.path !== path), { path, value }];
     if (timer) return;
     // Sent at the end of this task (a microtask), so the changes one event makes together (the
@@ -93,19 +98,27 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
   },
 
   receiveHistory(history) {
-    set({ scenario: history.scenario, inputs: history.inputs });
-    if (pending.length === 0) {
-      set({ effective: effectiveAt(history.scenario, history.inputs, history.atTick), effectiveInputs: dueCount(history.inputs, history.atTick) });
-    }
+    set({ scenario: history.scenario });
+    if (pending.length === 0) set(effectiveAt(history.scenario, history.atTick));
   },
 });
 
-export const dueCount = (inputs: readonly InputEntry[], ticks: number): number => inputs.filter((e) => e.tick <= ticks).length;
+/** The last scenario's compiled schedule (the status updates ask for it every frame). */
+let compiledFor: { scenario: Scenario; compiled: CompiledSchedule } | null = null;
+function compiledOf(scenario: Scenario): CompiledSchedule {
+  if (compiledFor?.scenario !== scenario) compiledFor = { scenario, compiled: compileForRun(scenario) };
+  return compiledFor.compiled;
+}
 
-/** The scenario with the inputs up to `ticks` applied. */
-export function effectiveAt(scenario: Scenario, inputs: readonly InputEntry[], ticks: number): Scenario {
-  const due = inputs.filter((e) => e.tick <= ticks).map((e) => ({ path: e.path, value: e.value }));
-  if (due.length === 0) return scenario;
-  const r = applyChanges(scenario, due);
-  return r.ok ? r.scenario : scenario;
+/** How many of the schedule's action ticks are due at `ticks`. */
+export function dueCount(scenario: Scenario, ticks: number): number {
+  let n = 0;
+  for (const t of compiledOf(scenario).actions.keys()) if (t <= ticks) n++;
+  return n;
+}
+
+/** The scenario as it stands at `ticks`, and how many action ticks that includes. */
+export function effectiveAt(scenario: Scenario, ticks: number): { effective: Scenario; effectiveDue: number } {
+  const effectiveDue = dueCount(scenario, ticks);
+  return { effective: effectiveDue === 0 ? scenario : scenarioAt(scenario, compiledOf(scenario), ticks), effectiveDue };
 }

@@ -1,6 +1,6 @@
 // The app's one zustand store, `useSimStore`, made of five slices:
-//   scenario   scenario, inputs, effective (the scenario as it stands now), effectiveInputs, loadGeneration;
-//              loadScenario(scenario, inputs?, timeMs?), setParam(path, value), addVm(), removeVm(vm)
+//   scenario   scenario (with its schedule), effective (the scenario as it stands now), effectiveDue, loadGeneration;
+//              loadScenario(scenario, timeMs?), setParam(path, value), addVm(), removeVm(vm)
 //   playback   playing, runFast, speed, timeMs, ticks, rangeMs, keyframes, seekingToMs, hash;
 //              play(), pause(), togglePlay(), step(n?), stepBack(n?), seek(ms), setSpeed(x),
 //              toggleRunFast(), reset()
@@ -36,7 +36,7 @@ export const useSimStore = create<SimStore>()(
 /** The store's first state: the default scenario, nothing loaded in a worker yet. */
 export function initialState(): Partial<SimStore> {
   const d = defaultLinkState();
-  return { scenario: d.scenario, effective: d.scenario, effectiveInputs: 0, inputs: [] };
+  return { scenario: d.scenario, effective: d.scenario, effectiveDue: 0 };
 }
 
 useSimStore.setState(initialState());

@@ -7,7 +7,7 @@ import { useSimStore } from './store.ts';
 
 export function startWalkSync(): () => void {
   return useSimStore.subscribe(
-    (s) => [s.ticks, s.seekingToMs, s.runFast, s.scenario, s.inputs] as const,
+    (s) => [s.ticks, s.seekingToMs, s.runFast, s.scenario] as const,
     ([, seekingToMs, runFast]) => {
       if (seekingToMs === null && !runFast) useSimStore.getState().refreshWalk();
     },

@@ -4,7 +4,7 @@
 // default state with a message saying why. Values are validated against the parameter specs.
 import { validateScenario } from '../sim/scenario/validate.ts';
 import { defaultLinkState } from './defaultState.ts';
-import { inputsToText, textToInputs } from './inputKeys.ts';
+import { scheduleToText, textToScheduleJson } from './scheduleKeys.ts';
 import { MAX_LINK_TIME_MS, type LinkState } from './linkTypes.ts';
 import { LINK_VERSION, migrate, type LinkParams } from './migrations.ts';
 import { isScenarioKey, keysToScenarioJson, scenarioToKeys } from './scenarioKeys.ts';
@@ -20,7 +20,7 @@ export type DecodeResult =
 
 export function encodeLink(state: LinkState): string {
   const params: LinkParams = [['v', String(LINK_VERSION)], ...scenarioToKeys(state.scenario)];
-  if (state.inputs.length > 0) params.push(['in', inputsToText(state.inputs)]);
+  if (state.scenario.schedule.length > 0) params.push(['sch', scheduleToText(state.scenario.schedule)]);
   if (state.timeMs > 0) params.push(['t', String(state.timeMs / 1000)]);
   params.push(...viewToKeys(state.view));
   return new URLSearchParams(params).toString();
@@ -54,14 +54,15 @@ function decode(text: string): DecodeResult {
   if (!migrated.ok) return unreadable(migrated.error);
   const params = migrated.params;
   const notes: string[] = [];
-  for (const [key] of params) if (!isScenarioKey(key) && !isViewKey(key) && key !== 'in' && key !== 't') notes.push(`${JSON.stringify(key.slice(0, 40))}: unknown key; ignored`);
-  const checked = validateScenario(keysToScenarioJson(params, notes), 'clamp');
+  for (const [key] of params) if (!isScenarioKey(key) && !isViewKey(key) && key !== 'sch' && key !== 't') notes.push(`${JSON.stringify(key.slice(0, 40))}: unknown key; ignored`);
+  const last = (key: string): string | undefined => params.filter(([k]) => k === key).at(-1)?.[1];
+  const json = keysToScenarioJson(params, notes);
+  const scheduleText = last('sch');
+  if (scheduleText) json.schedule = textToScheduleJson(scheduleText, notes);
+  const checked = validateScenario(json, 'clamp');
   if (!checked.ok) return unreadable(checked.errors.join('; '));
   notes.push(...checked.corrections, ...checked.warnings);
   const scenario = checked.scenario;
-  const last = (key: string): string | undefined => params.filter(([k]) => k === key).at(-1)?.[1];
-  const inputsText = last('in');
-  const inputs = inputsText ? textToInputs(inputsText, scenario, notes) : [];
   let timeMs = 0;
   const t = last('t');
   if (t !== undefined) {
@@ -73,5 +74,5 @@ function decode(text: string): DecodeResult {
     }
   }
   const view = keysToView(params.filter(([k]) => isViewKey(k)), scenario.vms, notes);
-  return { ok: true, state: { scenario, inputs, timeMs, view }, corrections: notes };
+  return { ok: true, state: { scenario, timeMs, view }, corrections: notes };
 }

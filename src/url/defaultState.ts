@@ -10,5 +10,5 @@ export function presetScenario(name: string): Scenario | null {
 }
 
 export function defaultLinkState(): LinkState {
-  return { scenario: presetScenario(DEFAULT_PRESET)!, inputs: [], timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } };
+  return { scenario: presetScenario(DEFAULT_PRESET)!, timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } };
 }

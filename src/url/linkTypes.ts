@@ -1,9 +1,8 @@
-// What a link holds: the run (scenario, live changes, simulated time) and the view (selection,
+// What a link holds: the run (scenario with its schedule, simulated time) and the view (selection,
 // page walk, zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
 // a decoded link is always a complete, valid state.
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { MapId } from '../snapshot/types.ts';
-import type { InputEntry } from '../run/inputs.ts';
 import { DEFAULT_WALK_WHAT_IF } from '../sim/walk/walkTarget.ts';
 import type { WalkView } from './walkKeys.ts';
 
@@ -32,8 +31,8 @@ export interface ViewState extends WalkView {
 }
 
 export interface LinkState {
+  /** The scenario, its schedule holding the live changes recorded while playing. */
   scenario: Scenario;
-  inputs: InputEntry[];
   timeMs: number;
   view: ViewState;
 }

@@ -5,11 +5,14 @@
 //
 // Version 0 ("pre-release", links without `v`): host keys `h_<key>`, VM keys `vm<n>_<key>` with
 // n counted from 1 and `_` for nesting (`vm1_balloon_targetMiB`), time `time` in milliseconds.
-// Version 1: parameter paths (`host.memoryMiB`, `vms.0.balloon.targetMiB`), time `t` in seconds.
+// Version 1: parameter paths (`host.memoryMiB`, `vms.0.balloon.targetMiB`), time `t` in seconds,
+// live changes `in=<tick>:<path>:<value>,...`.
+// Version 2: the scenario's schedule `sch=<atS>:<verb>:...` (scheduleKeys.ts) in place of `in`:
+// each live change becomes a set entry at its tick's time.
 
 export type LinkParams = [string, string][];
 
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
 
 function v0ToV1(params: LinkParams): LinkParams {
   return params.map(([key, value]): [string, string] => {
@@ -22,8 +25,23 @@ function v0ToV1(params: LinkParams): LinkParams {
   });
 }
 
+/** `in=30:vms.2.balloon.targetMiB:256` at tickMs 100 -> `sch=3:set:vms.2.balloon.targetMiB=256`. */
+function v1ToV2(params: LinkParams): LinkParams {
+  const tick = Number(params.filter(([k]) => k === 'tickMs').at(-1)?.[1] ?? 100);
+  const tickMs = Number.isFinite(tick) && tick > 0 ? tick : 100;
+  return params.map(([key, value]): [string, string] => {
+    if (key !== 'in') return [key, value];
+    const items = value.split(',').map((item) => {
+      const m = /^(\d{1,9}):([A-Za-z0-9.]{1,60}):(.*)$/.exec(item);
+      return m ? `${Math.round(Number(m[1]) * tickMs) / 1000}:set:${m[2]}=${m[3]}` : item;
+    });
+    return ['sch', items.join(',')];
+  });
+}
+
 export const MIGRATIONS: Readonly<Record<number, (p: LinkParams) => LinkParams>> = {
   0: v0ToV1,
+  1: v1ToV2,
 };
 
 export type MigrationResult = { ok: true; params: LinkParams; from: number } | { ok: false; error: string };

@@ -3,7 +3,7 @@
 // validator, which clamps every value and lists what it corrected.
 import { policyEntry } from '../sim/policy/catalog.ts';
 import type { ConfigOf, SpecTable } from '../sim/scenario/paramSpec.ts';
-import { BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../sim/scenario/params.ts';
+import { BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../sim/scenario/params.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import { setParam } from '../sim/scenario/paramPath.ts';
 import type { LinkParams } from './migrations.ts';
@@ -41,7 +41,7 @@ export const isScenarioKey = (key: string): boolean => /^(scn|seed|tickMs|vms|(h
 
 /** Scenario JSON (for validateScenario in 'clamp' mode) from a link's scenario keys. */
 export function keysToScenarioJson(params: LinkParams, notes: string[]): Record<string, unknown> {
-  const json: Record<string, unknown> = { format: 1, host: {}, policy: {} };
+  const json: Record<string, unknown> = { format: SCENARIO_FORMAT, host: {}, policy: {} };
   const values = new Map(params.filter(([k]) => isScenarioKey(k)));
   const maxIndex = Math.max(-1, ...[...values.keys()].map((k) => /^vms\.(\d+)\./.exec(k)?.[1]).filter((x) => x !== undefined).map(Number));
   let count = values.has('vms') ? Math.floor(Number(values.get('vms'))) : maxIndex + 1;

@@ -74,7 +74,7 @@ export class CoreHost {
   private dispatch(cmd: Command): void {
     switch (cmd.type) {
       case 'load':
-        return this.load(cmd.scenario, cmd.inputs ?? [], cmd.timeMs ?? 0);
+        return this.load(cmd.scenario, cmd.timeMs ?? 0);
       case 'release':
         this.frames.release(cmd.buffers ?? []);
         return;
@@ -164,11 +164,11 @@ export class CoreHost {
     this.dirty = true;
   }
 
-  private load(scenarioIn: unknown, inputsIn: unknown, timeMs: number): void {
-    const checked = checkLoad(scenarioIn, inputsIn);
+  private load(scenarioIn: unknown, timeMs: number): void {
+    const checked = checkLoad(scenarioIn);
     let core: SimCore;
     try {
-      core = new SimCore(checked.scenario, checked.inputs);
+      core = new SimCore(checked.scenario);
     } catch (e) {
       throw new CommandError(`This scenario cannot run: ${(e as Error).message}`, 'load');
     }

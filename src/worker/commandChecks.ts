@@ -3,8 +3,6 @@
 import { scenarioToJson } from '../sim/scenario/serialize.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
-import { applyChanges, isLiveParam } from '../sim/scenario/paramPath.ts';
-import type { InputEntry } from '../run/inputs.ts';
 
 /** A mistake in a command, as opposed to a failure of the model. */
 export class CommandError extends Error {
@@ -15,8 +13,8 @@ export class CommandError extends Error {
   }
 }
 
-/** The scenario of a `load`, validated strictly, and its inputs that are valid live changes. */
-export function checkLoad(scenario: unknown, inputs: unknown): { scenario: Scenario; inputs: InputEntry[] } {
+/** The scenario of a `load` with its schedule, validated strictly. */
+export function checkLoad(scenario: unknown): { scenario: Scenario } {
   let json: Record<string, unknown>;
   try {
     json = scenarioToJson(scenario as Scenario);
@@ -25,9 +23,7 @@ export function checkLoad(scenario: unknown, inputs: unknown): { scenario: Scena
   }
   const checked = validateScenario(json, 'strict');
   if (!checked.ok) throw new CommandError(`This scenario is not valid: ${checked.errors.join('; ')}`, 'load');
-  const list = Array.isArray(inputs) ? (inputs as InputEntry[]) : [];
-  const valid = list.filter((e) => Number.isInteger(e?.tick) && e.tick >= 0 && isLiveParam(String(e.path)) && applyChanges(checked.scenario, [{ path: e.path, value: e.value }]).ok);
-  return { scenario: checked.scenario, inputs: valid };
+  return { scenario: checked.scenario };
 }
 
 /** A tick count from a command: a whole number from 1 to 100000, else 1. */

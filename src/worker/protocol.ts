@@ -7,7 +7,7 @@ import type { ParamChange } from '../sim/scenario/paramPath.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { InspectTarget } from '../snapshot/inspect.ts';
 import type { Frame, MapId, MapWindow } from '../snapshot/types.ts';
-import type { InputEntry, RunHistory } from '../run/inputs.ts';
+import type { RunHistory } from '../run/history.ts';
 import type { WalkRequest } from './walkChecks.ts';
 
 export const PROTOCOL_VERSION = 3;
@@ -15,7 +15,7 @@ export const PROTOCOL_VERSION = 3;
 export type { WalkRequest };
 
 export type Command =
-  | { type: 'load'; scenario: Scenario; inputs?: InputEntry[]; timeMs?: number }
+  | { type: 'load'; scenario: Scenario; timeMs?: number }
   | { type: 'setParams'; changes: ParamChange[] }
   | { type: 'play' }
   | { type: 'pause' }

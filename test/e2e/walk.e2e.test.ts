@@ -107,7 +107,7 @@ describe('the page walk in Chromium', () => {
     for (const c of cases) {
       for (const theme of THEMES) {
         const link: LinkState = {
-          scenario: c.scenario, inputs: [], timeMs: c.seconds * 1000,
+          scenario: c.scenario, timeMs: c.seconds * 1000,
           view: { ...DEFAULT_VIEW, theme, walkTarget: c.target, walkWhatIf: { ...DEFAULT_WALK_WHAT_IF, write: c.write } },
         };
         await open(wide.page, link, true);

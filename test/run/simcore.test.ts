@@ -1,6 +1,6 @@
 // The run core: going back in time (keyframe + replay) reproduces exactly the states reached
-// going forward; live changes recorded as inputs replay identically; other changes restart the
-// run; keyframes stay within their memory budget; pacing never changes what is computed.
+// going forward; live changes recorded as schedule entries replay identically; other changes
+// restart the run; keyframes stay within their memory budget; pacing never changes what is computed.
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/Simulation.ts';
 import { stateHashHex } from '../../src/sim/stateHash.ts';
@@ -28,43 +28,49 @@ describe('SimCore', () => {
     expect(stateHashHex(core.sim)).toBe(hashAfter(120));
   });
 
-  it('records a live change as an input and replays it exactly', () => {
+  it('records a live change as a schedule entry and replays it exactly', () => {
     const core = new SimCore(scenario);
     core.step(30);
     const out = core.change([{ path: 'vms.2.balloon.targetMiB', value: 256 }]);
     expect(out.restarted).toBe(false);
-    expect(core.inputs).toEqual([{ tick: 30, path: 'vms.2.balloon.targetMiB', value: 256 }]);
+    expect(core.scenario.schedule).toEqual([{ atS: 3, set: { 'vms.2.balloon.targetMiB': 256 } }]);
     core.step(50);
     const forward = stateHashHex(core.sim);
     core.seekTick(10);
     core.seekTick(80);
     expect(stateHashHex(core.sim)).toBe(forward);
-    const again = new SimCore(core.scenario, core.inputs);
+    const again = new SimCore(core.scenario);
     again.seekTick(80);
     expect(stateHashHex(again.sim)).toBe(forward);
     expect(again.sim.scenario.vms[2].balloon.targetMiB).toBe(256);
     expect(again.scenario.vms[2].balloon.targetMiB).toBe(1024);
   });
 
-  it('a change made in the past forks the history', () => {
+  it('a change made in the past is recorded at its time; the later entries stay in the timeline', () => {
     const core = new SimCore(scenario);
     core.step(20);
     core.change([{ path: 'vms.2.balloon.targetMiB', value: 512 }]);
     core.step(20);
     core.seekTick(10);
     core.change([{ path: 'vms.2.balloon.targetMiB', value: 128 }]);
-    expect(core.inputs).toEqual([{ tick: 10, path: 'vms.2.balloon.targetMiB', value: 128 }]);
+    expect(core.scenario.schedule).toEqual([{ atS: 2, set: { 'vms.2.balloon.targetMiB': 512 } }, { atS: 1, set: { 'vms.2.balloon.targetMiB': 128 } }]);
     expect(core.headTick).toBe(10);
+    core.seekTick(25);
+    const forward = stateHashHex(core.sim);
+    const again = new SimCore(core.scenario);
+    again.seekTick(25);
+    expect(stateHashHex(again.sim)).toBe(forward);
+    expect(again.sim.scenario.vms[2].balloon.targetMiB).toBe(512);
   });
 
   it('clamps a live value like a link and lists the correction', () => {
     const core = new SimCore(scenario);
     const out = core.change([{ path: 'vms.2.balloon.targetMiB', value: 99999 }]);
     expect(out.corrections.length).toBeGreaterThan(0);
-    expect(core.inputs[0].value).toBe(1536 - 48);
+    expect(core.scenario.schedule[0]).toEqual({ atS: 0, set: { 'vms.2.balloon.targetMiB': 1536 - 48 } });
   });
 
-  it('restarts at 0 s for a change the model cannot take live', () => {
+  it('restarts at 0 s for a change the model cannot take live, keeping the schedule', () => {
     const core = new SimCore(scenario);
     core.step(10);
     core.change([{ path: 'vms.2.balloon.targetMiB', value: 256 }]);
@@ -72,9 +78,11 @@ describe('SimCore', () => {
     const out = core.change([{ path: 'host.memoryMiB', value: 8192 }]);
     expect(out.restarted).toBe(true);
     expect(core.ticks).toBe(0);
-    expect(core.inputs).toEqual([]);
+    expect(core.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.2.balloon.targetMiB': 256 } }]);
     expect(core.scenario.host.memoryMiB).toBe(8192);
-    expect(core.scenario.vms[2].balloon.targetMiB).toBe(256);
+    expect(core.scenario.vms[2].balloon.targetMiB).toBe(1024);
+    core.seekTick(10);
+    expect(core.sim.scenario.vms[2].balloon.targetMiB).toBe(256);
   });
 
   it('refuses unknown parameter paths', () => {

@@ -33,7 +33,7 @@ describe('validateScenario', () => {
     expect(bad({ ...base, seed: 'abc' })).toMatchObject({ ok: false, errors: [expect.stringContaining('scenario.seed: "abc"')] });
     expect(bad({ ...base, policy: { kind: 'magic' } })).toMatchObject({ ok: false, errors: [expect.stringContaining('policy.kind: "magic" is not valid (allowed: manual, none')] });
     expect(bad({ ...base, vms: [{ workload: { kind: 'mining' } }] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms[0].workload.kind')] });
-    expect(bad({ ...base, format: 2 })).toMatchObject({ ok: false, errors: [expect.stringContaining('format: 2')] });
+    expect(bad({ ...base, format: 3 })).toMatchObject({ ok: false, errors: [expect.stringContaining('format: 3')] });
     expect(bad([])).toMatchObject({ ok: false });
     expect(bad({ format: 1, vms: [] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms: expected a list of 1 to 16 VMs')] });
   });

@@ -86,10 +86,10 @@ describe('URL sync', () => {
     };
     applyLinkState(decodeLink('v=1&seed=8&vms.0.memoryMiB=abc').state);
     const stop = startUrlSync(target);
-    expect(calls).toEqual([expect.stringMatching(/^replace #v=1&scn=custom&seed=8&policy.kind=manual&vms=1$/)]);
+    expect(calls).toEqual([expect.stringMatching(/^replace #v=2&scn=custom&seed=8&policy.kind=manual&vms=1$/)]);
     applyLinkState(decodeLink('v=1&seed=9').state);
     expect(calls.length).toBe(2);
-    expect(calls[1]).toMatch(/^push #v=1&scn=custom&seed=9/);
+    expect(calls[1]).toMatch(/^push #v=2&scn=custom&seed=9/);
     useSimStore.getState().setTheme('dark');
     await new Promise((r) => setTimeout(r, URL_WRITE_MS + 50));
     expect(calls.at(-1)).toMatch(/^replace .*theme=dark/);

@@ -78,9 +78,9 @@ describe('scenario slice', () => {
     expect(sent.filter((x) => x.cmd.type === 'load').length).toBe(2);
   });
 
-  it('applies the worker\'s history, with the inputs due at its tick', () => {
+  it('applies the worker\'s history, with the schedule entries due at its tick', () => {
     const { scenario } = useSimStore.getState();
-    useSimStore.getState().receiveHistory({ scenario, inputs: [{ tick: 5, path: 'vms.1.balloon.targetMiB', value: 64 }], atTick: 5 });
+    useSimStore.getState().receiveHistory({ scenario: { ...scenario, schedule: [{ atS: 0.5, set: { 'vms.1.balloon.targetMiB': 64 } }] }, atTick: 5 });
     expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(64);
     useSimStore.getState().receiveStatus({ playing: false, runFast: false, speed: 1, timeMs: 200, ticks: 2, tickMs: 100, rangeMs: [0, 500], keyframes: 1, seekingToMs: null, hash: null });
     expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(0);

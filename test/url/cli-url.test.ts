@@ -17,7 +17,7 @@ describe('sim --url', () => {
     const log = new EventLog(client);
     const { state } = decodeLink(linkText(LINK));
     const done = hashAt(log, 2400);
-    client.send({ type: 'load', scenario: state.scenario, inputs: state.inputs, timeMs: state.timeMs });
+    client.send({ type: 'load', scenario: state.scenario, timeMs: state.timeMs });
     expect((await done).status.hash).toBe(cli.hash);
     client.terminate();
     const report = JSON.parse(cli.text);

@@ -1,4 +1,4 @@
-// Links: every preset round-trips and stays short; an old (v0) link migrates; hostile, damaged
+// Links: every preset round-trips and stays short; old (v0, v1) links migrate; hostile, damaged
 // and unknown-version links give a valid state and a clear message; the compact form appears
 // only when much shorter and expands back.
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { validateScenario } from '../../src/sim/scenario/validate.ts';
 import { compactLink, decodeLink, DEFAULT_VIEW, defaultLinkState, encodeLink, expandLink, linkText, presetScenario, type LinkState } from '../../src/url/index.ts';
 
 const BASE = 'https://balloon-lab.example.org/app/#';
-const stateOf = (name: string, extra: Partial<LinkState> = {}): LinkState => ({ scenario: presetScenario(name)!, inputs: [], timeMs: 0, view: DEFAULT_VIEW, ...extra });
+const stateOf = (name: string, extra: Partial<LinkState> = {}): LinkState => ({ scenario: presetScenario(name)!, timeMs: 0, view: DEFAULT_VIEW, ...extra });
 const valid = (s: LinkState) => validateScenario(scenarioToJson(s.scenario), 'strict').ok;
 
 describe('preset links', () => {
@@ -21,24 +21,24 @@ describe('preset links', () => {
     });
   }
 
-  it('carries live changes, time and the whole view', () => {
+  it('carries the schedule (recorded live changes included), time and the whole view', () => {
+    const scenario = presetScenario('identical-vms')!;
+    scenario.schedule = [
+      { atS: 3, set: { 'vms.1.balloon.targetMiB': 128 } },
+      { atS: 5.5, set: { 'vms.0.workload.accessesPerSec': 900, 'vms.0.workload.writePercent': 50 } },
+      { atS: 6, ramp: { path: 'vms.2.workload.footprintMiB', to: 400, overS: 20 } },
+      { atS: 8, stop: 3 },
+      { atS: 9, touch: { vm: 1, page: 4000 } },
+    ];
     const s = stateOf('identical-vms', {
-      inputs: [{ tick: 30, path: 'vms.1.balloon.targetMiB', value: 128 }, { tick: 55, path: 'vms.0.workload.accessesPerSec', value: 900 }],
+      scenario,
       timeMs: 12300,
       view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4 },
     });
     const text = encodeLink(s);
-    expect(text).toContain('in=30%3Avms.1.balloon.targetMiB%3A128');
+    expect(text).toContain('sch=3%3Aset%3Avms.1.balloon.targetMiB%3D128%2C');
     expect(text).toContain('t=12.3');
     expect(decodeLink(text)).toEqual({ ok: true, state: s, corrections: [] });
-  });
-
-  it('keeps the last of two changes of one parameter at one tick, as a run records them, with a note', () => {
-    const base = encodeLink(stateOf('identical-vms'));
-    const d = decodeLink(`${base}&in=5%3Avms.0.balloon.targetMiB%3A0,5%3Avms.0.balloon.targetMiB%3A64,6%3Avms.0.balloon.targetMiB%3A32`);
-    if (!d.ok) throw new Error(d.error);
-    expect(d.state.inputs).toEqual([{ tick: 5, path: 'vms.0.balloon.targetMiB', value: 64 }, { tick: 6, path: 'vms.0.balloon.targetMiB', value: 32 }]);
-    expect(d.corrections).toEqual([expect.stringMatching(/^in: "5:vms.0.balloon.targetMiB:0" is replaced by a later change of vms.0.balloon.targetMiB at the same tick; ignored$/)]);
   });
 });
 
@@ -54,11 +54,22 @@ describe('old links', () => {
     expect(a.state.timeMs).toBe(4500);
   });
 
+  it('a v1 link\'s live changes (`in`, by tick) open as the same schedule entries (`sch`, by time)', () => {
+    const v1 = 'v=1&seed=7&tickMs=50&policy.kind=manual&vms=2&in=30:vms.1.balloon.targetMiB:128,30:vms.0.workload.accessesPerSec:900,41:vms.1.balloon.targetMiB:64&t=4.5';
+    const v2 = 'v=2&seed=7&tickMs=50&policy.kind=manual&vms=2&sch=1.5:set:vms.1.balloon.targetMiB=128,1.5:set:vms.0.workload.accessesPerSec=900,2.05:set:vms.1.balloon.targetMiB=64&t=4.5';
+    const a = decodeLink(v1);
+    expect(a).toEqual(decodeLink(v2));
+    expect(a.ok && a.corrections).toEqual([]);
+    expect(a.state.scenario.schedule).toEqual([
+      { atS: 1.5, set: { 'vms.1.balloon.targetMiB': 128 } }, { atS: 1.5, set: { 'vms.0.workload.accessesPerSec': 900 } }, { atS: 2.05, set: { 'vms.1.balloon.targetMiB': 64 } },
+    ]);
+  });
+
   it('a link from a newer version opens the default scenario and says why', () => {
     const d = decodeLink('v=99&seed=3');
     expect(d.ok).toBe(false);
     expect(d.state).toEqual(defaultLinkState());
-    if (!d.ok) expect(d.error).toMatch(/newer or unknown version.*v=1/);
+    if (!d.ok) expect(d.error).toMatch(/newer or unknown version.*v=2/);
   });
 });
 

@@ -1,4 +1,4 @@
-// Links carry footprint and file-size changes as live inputs: the inputs a run records for
+// Links carry footprint and file-size changes in the schedule: the entries a run records for
 // memory-pressure moves round-trip exactly, with no corrections, even when a later working set
 // is larger than the start footprint (each entry is checked against the scenario as it stands
 // at its tick, as the run checked it).
@@ -21,14 +21,14 @@ function pressureRun(multipliers: number[], gap: number): LinkState {
     if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
     from = to;
   }
-  return { scenario: core.scenario, inputs: core.inputs, timeMs: core.ticks * start.tickMs, view: DEFAULT_VIEW };
+  return { scenario: core.scenario, timeMs: core.ticks * start.tickMs, view: DEFAULT_VIEW };
 }
 
 describe('live size changes in links', () => {
   it('a 3x pressure run round-trips, its working sets above the start footprints', () => {
     const s = pressureRun([2, 3], 3);
-    const web = s.inputs.filter((e) => e.path === 'vms.0.workload.activeMiB').at(-1)!;
-    expect(web.value).toBeGreaterThan(start.vms[0].workload.footprintMiB);
+    const web = s.scenario.schedule.flatMap((e) => ('set' in e ? [e.set['vms.0.workload.activeMiB']] : [])).filter((v) => v !== undefined).at(-1)!;
+    expect(web).toBeGreaterThan(start.vms[0].workload.footprintMiB);
     expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
   });
 

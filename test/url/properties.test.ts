@@ -41,16 +41,14 @@ const scenarioArb = fc
 const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
   const n = scenario.vms.length;
   const vm = fc.integer({ min: 0, max: n - 1 });
-  const input = fc.record({ tick: fc.integer({ min: 0, max: 5000 }), vm, value: fc.integer({ min: 0, max: 70000 }) }).map(({ tick, vm: i, value }) => {
+  const entry = fc.record({ tick: fc.integer({ min: 0, max: 5000 }), vm, value: fc.integer({ min: 0, max: 70000 }) }).map(({ tick, vm: i, value }) => {
     const path = `vms.${i}.balloon.targetMiB`;
     const r = applyChanges(scenario, [{ path, value }]);
-    return { tick, path, value: r.ok ? r.scenario.vms[i].balloon.targetMiB : 0 };
+    return { atS: (tick * scenario.tickMs) / 1000, set: { [path]: r.ok ? r.scenario.vms[i].balloon.targetMiB : 0 } };
   });
   const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,31}$/);
   return fc.record({
-    scenario: fc.constant(scenario),
-    // A run records one value per parameter and tick (SimCore replaces a same-tick change).
-    inputs: fc.uniqueArray(input, { maxLength: 5, selector: (e) => `${e.tick}:${e.path}` }).map((xs) => xs.sort((a, b) => a.tick - b.tick)),
+    scenario: fc.array(entry, { maxLength: 5 }).map((schedule) => ({ ...scenario, schedule })),
     timeMs: fc.integer({ min: 0, max: 86_400_000 }),
     view: fc.record({
       selectedVm: fc.option(vm, { nil: null }),

@@ -85,7 +85,7 @@ describe('end labels in a chart', () => {
     series: [flat('b0', 'web', 0, 0), flat('b1', 'db', 1, 0), flat('b2', 'idle', 2, 0), flat('b3', 'far', 3, 100),
       { ...flat('t0', 'web target', 0, 0), secondary: true }],
   };
-  const draw = () => render(<LineChart spec={spec} widthPx={400} heightPx={150} timeDomain={[0, 10]} cursorS={null} onCursor={() => {}} theme="light" />);
+  const draw = () => render(<LineChart spec={spec} widthPx={400} heightPx={150} timeDomain={[0, 10]} marks={[]} cursorS={null} onCursor={() => {}} theme="light" />);
 
   it('draws lines ending at one value with labels a label height apart, in series order, each moved one with a leader', () => {
     const { container } = draw();

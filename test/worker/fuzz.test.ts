@@ -1,6 +1,6 @@
 // Seeded command fuzz (fast-check): any sequence of steps, steps back, seeks, live changes,
 // restarts and resets leaves the worker core with no error and in exactly the state its
-// published history (start scenario + inputs) and tick determine, the state a link reopens.
+// published history (start scenario with its schedule) and tick determine, the state a link reopens.
 import fc from 'fast-check';
 import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { CoreHost } from '../../src/worker/CoreHost.ts';
 import type { Command, WorkerEvent } from '../../src/worker/protocol.ts';
 import { SimCore } from '../../src/run/SimCore.ts';
 import { presetScenario } from './helpers.ts';
-import type { RunHistory } from '../../src/run/inputs.ts';
+import type { RunHistory } from '../../src/run/history.ts';
 
 const base = presetScenario('balloon-by-hand');
 base.host.memoryMiB = 512;
@@ -47,7 +47,7 @@ describe('command fuzz', () => {
       const history = events.filter((e): e is { type: 'history'; history: RunHistory } => e.type === 'history').at(-1)!.history;
       const status = events.filter((e) => e.type === 'status').at(-1)!;
       const reply = events.find((e) => e.type === 'reply')!;
-      const again = new SimCore(history.scenario, history.inputs);
+      const again = new SimCore(history.scenario);
       again.seekTick(status.type === 'status' ? status.status.ticks : 0);
       expect(reply).toEqual({ type: 'reply', id: 1, ok: true, result: stateHashHex(again.sim) });
     }), properties(25, 20261126));

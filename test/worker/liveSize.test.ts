@@ -1,7 +1,8 @@
 // Footprints and file sizes are live parameters: a change (or a memory-pressure move, which
-// rescales them with the working sets) is recorded as inputs at the current tick, the run goes
-// on, every invariant holds after every tick, and going back (keyframe + replay) or reopening
-// the history reproduces exactly the state reached going forward. MAX_INPUTS still bounds a run.
+// rescales them with the working sets) is recorded as a schedule entry at the current tick, the
+// run goes on, every invariant holds after every tick, and going back (keyframe + replay) or
+// reopening the history reproduces exactly the state reached going forward.
+// MAX_SCHEDULE_ENTRIES bounds a run.
 import fc from 'fast-check';
 import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import type { WorkerEvent } from '../../src/worker/protocol.ts';
 import { SimCore } from '../../src/run/SimCore.ts';
 import { pressureChanges } from '../../src/views/controls/pressure.ts';
 import { presetScenario } from './helpers.ts';
-import { type RunHistory, MAX_INPUTS } from '../../src/run/inputs.ts';
+import type { RunHistory } from '../../src/run/history.ts';
+import { MAX_SCHEDULE_ENTRIES } from '../../src/sim/scenario/schedule.ts';
 
 // Three small VMs (steady web, file-cache db, idle) whose footprints do not fit: part of each is
 // on guest swap from the start, so cuts free swap slots too. Small, so every tick is checked quickly.
@@ -58,13 +60,13 @@ describe('live footprint and file size', () => {
       core.seekTick(Math.max(0, end - 37));
       core.seekTick(end);
       expect(stateHashHex(core.sim)).toBe(forward);
-      const again = new SimCore(core.scenario, core.inputs);
+      const again = new SimCore(core.scenario);
       again.seekTick(end);
       expect(stateHashHex(again.sim)).toBe(forward);
     }), properties(10, 20261127));
   });
 
-  it('a memory-pressure move while running is live: recorded as inputs at this tick, the run goes on', () => {
+  it('a memory-pressure move while running is live: recorded as a schedule entry at this tick, the run goes on', () => {
     const core = new SimCore(presetScenario('balloon-by-hand'));
     core.step(30);
     const s = core.effectiveScenario();
@@ -73,7 +75,7 @@ describe('live footprint and file size', () => {
     const out = core.change(changes);
     expect(out).toEqual({ corrections: [], restarted: false });
     expect(core.ticks).toBe(30);
-    expect(core.inputs).toEqual(changes.map((c) => ({ tick: 30, ...c })));
+    expect(core.scenario.schedule).toEqual([{ atS: 3, set: Object.fromEntries(changes.map((c) => [c.path, c.value])) }]);
     core.step(10);
     expect(core.sim.vms[0].workload.process.virtualPages).toBe(1536 * 256);
     expect(core.sim.vms[1].os.fileMap.length).toBe(1536 * 256);
@@ -107,10 +109,11 @@ describe('live footprint and file size', () => {
     host.handle({ type: 'setParams', changes });
     const h = histories().at(-1)!;
     expect(h.atTick).toBeGreaterThanOrEqual(before);
-    expect(h.inputs.map((e) => e.path)).toEqual(changes.map((c) => c.path));
+    const recorded = h.scenario.schedule.flatMap((e) => ('set' in e ? Object.keys(e.set) : []));
+    expect(recorded).toEqual(changes.map((c) => c.path));
     run(1000);
     expect(ticks()).toBeGreaterThan(h.atTick + 5);
-    expect(histories().at(-1)!.inputs).toHaveLength(changes.length);
+    expect(histories().at(-1)!.scenario.schedule).toHaveLength(1);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
 
@@ -120,31 +123,28 @@ describe('live footprint and file size', () => {
     const out = core.change([{ path: 'vms.0.workload.footprintMiB', value: 16 }, { path: 'vms.1.workload.fileMiB', value: 8 }]);
     expect(out.restarted).toBe(false);
     expect(out.corrections).toHaveLength(2);
-    expect(core.inputs).toEqual([
-      { tick: 5, path: 'vms.0.workload.footprintMiB', value: 16 },
-      { tick: 5, path: 'vms.1.workload.fileMiB', value: 8 },
-      { tick: 5, path: 'vms.0.workload.activeMiB', value: 16 },
-      { tick: 5, path: 'vms.1.workload.activeMiB', value: 8 },
+    expect(core.scenario.schedule).toEqual([
+      { atS: 0.5, set: { 'vms.0.workload.footprintMiB': 16, 'vms.1.workload.fileMiB': 8, 'vms.0.workload.activeMiB': 16, 'vms.1.workload.activeMiB': 8 } },
     ]);
     expect(core.sim.scenario.vms.map((vm) => vm.workload.activeMiB)).toEqual([16, 8, 32]);
   });
 
-  it('replacing this tick\'s inputs does not count against MAX_INPUTS; one more input than that restarts', () => {
+  it('replacing this tick\'s entry does not count against MAX_SCHEDULE_ENTRIES; one more entry than that restarts', () => {
     const core = new SimCore(base);
-    for (let i = 0; i < MAX_INPUTS - 1; i++) {
+    for (let i = 0; i < MAX_SCHEDULE_ENTRIES - 1; i++) {
       core.change([{ path: 'vms.0.workload.footprintMiB', value: 100 + (i % 50) }]);
       core.step(1);
     }
-    expect(core.inputs.length).toBe(MAX_INPUTS - 1);
-    // At the limit: this tick's two changes, then the same two again (replaced, not added).
+    expect(core.scenario.schedule.length).toBe(MAX_SCHEDULE_ENTRIES - 1);
+    // At the limit: this tick's change, then the same path again (replaced, not added).
     expect(core.change([{ path: 'vms.1.workload.fileMiB', value: 80 }]).restarted).toBe(false);
     expect(core.change([{ path: 'vms.1.workload.fileMiB', value: 90 }]).restarted).toBe(false);
-    expect(core.inputs.length).toBe(MAX_INPUTS);
+    expect(core.scenario.schedule.length).toBe(MAX_SCHEDULE_ENTRIES);
     const ticks = core.ticks;
     const out = core.change([{ path: 'vms.2.workload.footprintMiB', value: 200 }]);
     expect(out.restarted).toBe(true);
     expect(core.ticks).toBe(0);
-    expect(core.inputs).toEqual([]);
+    expect(core.scenario.schedule).toEqual([]);
     expect(ticks).toBeGreaterThan(0);
     // The restart starts from the scenario as it stood, the change included.
     expect(core.scenario.vms[1].workload.fileMiB).toBe(90);

@@ -138,8 +138,8 @@ describe('worker protocol', () => {
     client.send({ type: 'load', scenario: presetScenario() });
     client.send({ type: 'step', ticks: 10 });
     client.send({ type: 'setParams', changes: [{ path: 'vms.0.balloon.targetMiB', value: 300 }] });
-    const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>((e) => e.type === 'history' && e.history.inputs.length > 0);
-    expect(h.history.inputs).toEqual([{ tick: 10, path: 'vms.0.balloon.targetMiB', value: 300 }]);
+    const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>((e) => e.type === 'history' && e.history.scenario.schedule.length > 0);
+    expect(h.history.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.0.balloon.targetMiB': 300 } }]);
   });
 
   it('refuses a scenario whose host cannot hold its VMs and keeps the current run', async () => {

@@ -65,4 +65,7 @@ export interface Policy {
   /** Runs the policy for one tick, before the guests run. */
   step(dtMs: number): void;
   vmReport(vm: number): PolicyVmReport;
+  /** The policy's own figures, for the CLI's series (docs/cli-series.md): fixed keys, with
+   * their unit in the name. Policies without internal figures have none. */
+  internals?(): Record<string, number>;
 }

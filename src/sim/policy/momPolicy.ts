@@ -132,6 +132,11 @@ export class MomPolicy implements Policy {
     sharing.pagesPerSec = ksmPagesPerSec(next);
   }
 
+  /** Host free share MOM last computed, and the floors of its pressure and critical levels, %. */
+  internals(): Record<string, number> {
+    return { hostFreePercent: 100 * this.hostFreePercent, pressureBelowPercent: 100 * PRESSURE_THRESHOLD, criticalBelowPercent: 100 * PRESSURE_CRITICAL, ksmRunning: this.ksm.run ? 1 : 0 };
+  }
+
   vmReport(i: number): PolicyVmReport {
     const vm = this.env.vms[i];
     const g = this.guestView(i);

@@ -51,6 +51,10 @@ export class VspherePolicy extends VmwarePolicy {
     this.stateChanged();
   }
 
+  override internals(): Record<string, number> {
+    return { minFreePages: Math.round(this.minFreePages), ...super.internals() };
+  }
+
   /** Large pages are broken (sharable) from Clear down: until then the scanner has nothing to merge. */
   protected override stateChanged(): void {
     this.env.sharing.running = !(this.env.scenario.host.largePages && this.states.name === 'high');

@@ -137,6 +137,11 @@ export class XenSqueezedPolicy implements Policy {
     this.targetChanges++;
   }
 
+  /** squeezed's ratio gamma of the last iteration, and host free memory as Xen counts it. */
+  internals(): Record<string, number> {
+    return { ratio: this.ratio, hostFreePages: this.hostFreePages() };
+  }
+
   vmReport(i: number): PolicyVmReport {
     return { entitlementPages: Math.floor(this.domains[i].targetKib / KIB_PER_PAGE), activeEstimatePages: this.env.vms[i].backedPages() };
   }

@@ -78,8 +78,12 @@ export function applyChanges(scenario: Scenario, changes: readonly ParamChange[]
  * every other change restarts the run at 0 s with the changed scenario. Per VM: */
 export const LIVE_VM_PARAMS = ['balloon.targetMiB', 'workload.accessesPerSec', 'workload.writePercent', 'workload.activeMiB', 'workload.footprintMiB', 'workload.fileMiB', 'workload.periodSeconds', 'workload.growMiBPerSec'] as const;
 const LIVE = new RegExp(`^vms\\.\\d+\\.(${LIVE_VM_PARAMS.join('|').replace(/\./g, '\\.')})$`);
+/** Policy parameters the policy reads again at each reallocation (ESX and vSphere's idle tax,
+ * W02 Fig. 7 changes it during a run). */
+export const LIVE_POLICY_PARAMS = ['idleTaxPercent'] as const;
+const LIVE_POLICY = new RegExp(`^policy\\.(${LIVE_POLICY_PARAMS.join('|')})$`);
 
-export const isLiveParam = (path: string): boolean => LIVE.test(path);
+export const isLiveParam = (path: string): boolean => LIVE.test(path) || LIVE_POLICY.test(path);
 
 /** The live parameters whose values differ between two scenarios with the same VMs (what a
  * change did, the clamping that validation did to other live values included). */
@@ -87,6 +91,10 @@ export function liveDifferences(before: Scenario, after: Scenario): ParamChange[
   const a = scenarioToJson(before);
   const b = scenarioToJson(after);
   const out: ParamChange[] = [];
+  for (const key of LIVE_POLICY_PARAMS) {
+    const value = getParam(b, `policy.${key}`) as ParamValue;
+    if (value !== undefined && getParam(a, `policy.${key}`) !== value) out.push({ path: `policy.${key}`, value });
+  }
   after.vms.forEach((_, i) => {
     for (const key of LIVE_VM_PARAMS) {
       const path = `vms.${i}.${key}`;

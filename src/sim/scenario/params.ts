@@ -5,7 +5,9 @@ import { MAX_VIRTUAL_PAGES } from '../guest/Process.ts';
 import { pagesToMib } from '../units.ts';
 import { flag, num, oneOf, type SpecTable, type StringSpec } from './paramSpec.ts';
 
-export const SCENARIO_FORMAT = 1;
+export const SCENARIO_FORMAT = 2;
+/** Older formats a file may still use; each is migrated (validate.ts): format 1 had no schedule. */
+export const OLDER_FORMATS = [1] as const;
 export const MAX_VMS = 16;
 
 /** The hypervisor policies a scenario can name (each a module in src/sim/policy). */

@@ -15,7 +15,7 @@ const vm = (name: string, memoryMiB: number, workload: Record<string, unknown>, 
 /** Three VMs squeezing a 3 GiB host with no balloon; the host swap device's read latency varies. */
 function overcommitWithoutBalloon(swapLatencyUs: number): Record<string, unknown> {
   return {
-    format: 1, seed: 2, tickMs: 100,
+    format: 2, seed: 2, tickMs: 100,
     host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs, swapSelection: 'random' },
     policy: { kind: 'none' },
     vms: [
@@ -32,7 +32,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'An idle VM ballooned by hand',
     about: 'Three VMs overcommit a 4 GiB host. The idle VM\'s balloon is set to 1 GiB: its guest gives up free pages, the hypervisor drops their EPT entries and their frames return to the host, so the busy VMs fit without host swapping.',
     scenario: {
-      format: 1, seed: 1, tickMs: 100,
+      format: 2, seed: 1, tickMs: 100,
       host: { memoryMiB: 4096, swapMiB: 4096, swapLatencyUs: 200 },
       policy: { kind: 'manual' },
       vms: [
@@ -53,7 +53,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Identical VMs sharing pages',
     about: 'Four VMs run the same program (60% of its footprint is identical code and data). The sharing scanner merges identical and zero pages into copy-on-write frames; writes break them again.',
     scenario: {
-      format: 1, seed: 3, tickMs: 100,
+      format: 2, seed: 3, tickMs: 100,
       host: { memoryMiB: 2048, swapMiB: 2048, pageSharing: 'all', shareScanPagesPerSec: 20000 },
       policy: { kind: 'manual' },
       vms: [1, 2, 3, 4].map((i) => vm(`spec${i}`, 512, { kind: 'steady', activeMiB: 128, footprintMiB: 320, identicalPercent: 60, writePercent: 20 })),
@@ -70,7 +70,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'ESX idle memory tax (Waldspurger Fig. 7)',
     about: 'Two VMs with identical shares overcommit a 768 MiB host: one sits idle after boot, the other runs a busy working set. ESX samples 100 random pages per VM every 30 s to estimate how much memory each really uses; with the idle tax at 75% an idle page costs four active ones, so the idle VM\'s balloon grows and the busy VM gets its memory (watch the target allocations and active estimates). Set the idle tax to 0 to see both kept at the same size, as in the paper\'s first half.',
     scenario: {
-      format: 1, seed: 7, tickMs: 100,
+      format: 2, seed: 7, tickMs: 100,
       host: { memoryMiB: 768, swapMiB: 2048, swapLatencyUs: 200 },
       policy: { kind: 'esx', idleTaxPercent: 75 },
       vms: [
@@ -84,7 +84,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'vSphere free-memory states under a ramp',
     about: 'A batch job grows by 32 MiB/s beside two steady VMs on a 2.5 GiB host with large pages, TPS and memory compression on. As free memory falls vSphere steps through its states: Clear (below minFree: large pages are broken and page sharing starts merging), Soft (below 64%: balloons inflate), Hard (below 32%: pages are compressed into a 2 KB cache, the rest swapped, ballooning stops). Salting keeps sharing inside each VM.',
     scenario: {
-      format: 1, seed: 11, tickMs: 100,
+      format: 2, seed: 11, tickMs: 100,
       host: { memoryMiB: 2560, swapMiB: 4096, swapLatencyUs: 200, compression: true, largePages: true, pageSharing: 'all', shareScanPagesPerSec: 20000 },
       policy: { kind: 'vsphere' },
       vms: [
@@ -99,7 +99,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'KVM with oVirt MOM: 5% steps and KSM',
     about: 'Three 2 GiB KVM guests on a 3 GiB host. Every 15 s MOM looks at the host\'s free memory (mean of the last 10 samples, taken every 15 s: the free host of the first sample keeps it calm for the first minute): below 20% it shrinks each guest by 5% of its size, never below its used memory plus a free share; it also starts KSM and adds 300 pages to each scan while the host is short. As KSM merges zero pages the host recovers and MOM grows the guests back at least 5% a run; later the file cache fills and MOM squeezes again.',
     scenario: {
-      format: 1, seed: 7, tickMs: 100,
+      format: 2, seed: 7, tickMs: 100,
       host: { memoryMiB: 3072, swapMiB: 4096, pageSharing: 'all', shareScanPagesPerSec: 5000, swapSelection: 'lru' },
       policy: { kind: 'kvm-mom' },
       vms: [
@@ -114,7 +114,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Xen squeezed: one ratio for every domain',
     about: 'Three Xen domains with different dynamic ranges on a 4 GiB host. squeezed sets each target to dynamic-min + r x (dynamic-max - dynamic-min) with the same r for all, chosen so the host keeps 72 MiB free (r = 0.44 here), whatever the guests are doing: squeezed looks at allocations, not at demand. Its first check comes after 10 s; watch every balloon then settle at the same ratio of its range.',
     scenario: {
-      format: 1, seed: 5, tickMs: 100,
+      format: 2, seed: 5, tickMs: 100,
       host: { memoryMiB: 4096, swapMiB: 4096 },
       policy: { kind: 'xen' },
       vms: [
@@ -129,7 +129,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Hyper-V Dynamic Memory: hot-add as demand grows',
     about: 'Two Hyper-V VMs start with 1 GiB online. One runs a program that grows by 8 MiB/s to 1.8 GiB. Every second Hyper-V gives each VM its demand (committed memory plus the balloon floor) plus a 20% buffer: the growing VM first gets its balloon back, then memory hot-added above its startup size; its pressure (demand / assigned) stays near 100/1.2 = 83. The steady VM is ballooned down to its own target.',
     scenario: {
-      format: 1, seed: 9, tickMs: 100,
+      format: 2, seed: 9, tickMs: 100,
       host: { memoryMiB: 4096, swapMiB: 4096 },
       policy: { kind: 'hyperv' },
       vms: [

@@ -1,5 +1,7 @@
 // Turns a validated Scenario back into the public JSON format (policy parameters and per-VM
-// policy keys flattened into their objects), so export, the URL codec and the CLI agree.
+// policy keys flattened into their objects, the schedule only when it has entries), so export,
+// the URL codec and the CLI agree.
+import { cloneEntry } from './schedule.ts';
 import type { Scenario } from './types.ts';
 
 export function scenarioToJson(s: Scenario): Record<string, unknown> {
@@ -11,5 +13,6 @@ export function scenarioToJson(s: Scenario): Record<string, unknown> {
     host: { ...s.host },
     policy: { kind: s.policy.kind, ...s.policy.params },
     vms: s.vms.map(({ policy, balloon, workload, ...rest }) => ({ ...rest, ...policy, balloon: { ...balloon }, workload: { ...workload } })),
+    ...(s.schedule.length > 0 ? { schedule: s.schedule.map(cloneEntry) } : {}),
   };
 }

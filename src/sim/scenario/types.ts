@@ -2,6 +2,7 @@
 // the CLI and links share (docs/scenario-format.md). Sizes are MiB, times carry their unit.
 import type { ConfigOf } from './paramSpec.ts';
 import type { BALLOON_PARAMS, HOST_PARAMS, PolicyKind, VM_PARAMS, WORKLOAD_PARAMS } from './params.ts';
+import type { ScheduleEntry } from './schedule.ts';
 
 export type { PolicyKind };
 
@@ -28,7 +29,7 @@ export interface PolicyConfig {
 }
 
 export interface Scenario {
-  format: 1;
+  format: 2;
   /** Preset name this scenario came from, if any (informational). */
   name: string;
   seed: number;
@@ -36,4 +37,6 @@ export interface Scenario {
   host: HostConfig;
   policy: PolicyConfig;
   vms: VmConfig[];
+  /** The timeline: changes at given times (schedule.ts); the run engine applies them. */
+  schedule: ScheduleEntry[];
 }

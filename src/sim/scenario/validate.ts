@@ -2,12 +2,14 @@
 // the parameter tables; a message names the field, the value and the allowed range. In
 // 'strict' mode any problem rejects the input; in 'clamp' mode (links) out-of-range values are
 // clamped to the nearest allowed value and each correction is listed, and only unreadable
-// structure is an error.
+// structure is an error. A format 1 scenario is format 2 without a schedule (the migration);
+// the schedule is read last, against the scenario it runs on (scheduleValidate.ts).
 import { allowedText, type ConfigOf, type ParamSpec, type SpecTable } from './paramSpec.ts';
 import {
-  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
+  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, OLDER_FORMATS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
+import { readSchedule } from './scheduleValidate.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
 import { ENTRIES_PER_TABLE, mibToPages, pagesToMib } from '../units.ts';
 
@@ -149,16 +151,26 @@ function checkHostFitsVms(ctx: Ctx, host: Scenario['host'], vms: VmConfig[]): vo
   } else ctx.errors.push(text);
 }
 
-/** Validates an untrusted scenario object. Never throws. */
+/** Validates an untrusted scenario object, its schedule included. Never throws. */
 export function validateScenario(input: unknown, mode: ValidationMode = 'strict'): ValidationResult {
+  const model = validateModel(input, mode);
+  if (!model.ok || !isRecord(input) || input.schedule === undefined) return model;
+  const read = readSchedule(input.schedule, model.scenario, mode, validateModel);
+  if (read.errors.length > 0) return { ok: false, errors: read.errors };
+  return { ...model, scenario: { ...model.scenario, schedule: read.schedule }, corrections: [...model.corrections, ...read.corrections] };
+}
+
+/** Validates everything but the schedule (the result's schedule is empty). */
+function validateModel(input: unknown, mode: ValidationMode): ValidationResult {
   const ctx: Ctx = { mode, errors: [], corrections: [], warnings: [] };
   if (!isRecord(input)) return { ok: false, errors: [`scenario: expected a JSON object, got ${show(input)}`] };
-  if (input.format !== SCENARIO_FORMAT) {
-    const text = `format: ${show(input.format)} is not a known scenario format (allowed: ${SCENARIO_FORMAT})`;
+  if (input.format !== SCENARIO_FORMAT && !(OLDER_FORMATS as readonly unknown[]).includes(input.format)) {
+    const text = `format: ${show(input.format)} is not a known scenario format (allowed: ${[...OLDER_FORMATS, SCENARIO_FORMAT].join(', ')})`;
     if (mode === 'clamp' && input.format === undefined) ctx.corrections.push(`${text}; reading it as format ${SCENARIO_FORMAT}`);
     else return { ok: false, errors: [text] };
   }
-  const top = readTable(ctx, 'scenario', input, TOP_PARAMS, ['format', 'name', 'host', 'policy', 'vms']);
+  if (input.format === 1 && input.schedule !== undefined) return { ok: false, errors: ['schedule: a schedule needs "format": 2 (format 1 has none)'] };
+  const top = readTable(ctx, 'scenario', input, TOP_PARAMS, ['format', 'name', 'host', 'policy', 'vms', 'schedule']);
   const host = readTable(ctx, 'host', input.host, HOST_PARAMS);
   const rawPolicy = isRecord(input.policy) ? input.policy : {};
   if (input.policy !== undefined && !isRecord(input.policy)) ctx.errors.push(`policy: expected an object, got ${show(input.policy)}`);
@@ -206,13 +218,14 @@ export function validateScenario(input: unknown, mode: ValidationMode = 'strict'
   checkHostFitsVms(ctx, host, vms);
   if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   const scenario: Scenario = {
-    format: 1,
+    format: SCENARIO_FORMAT,
     name: typeof input.name === 'string' && NAME_PATTERN.test(input.name) ? input.name : 'custom',
     seed: top.seed,
     tickMs: top.tickMs,
     host,
     policy: { kind, params: policyParams },
     vms,
+    schedule: [],
   };
   return { ok: true, scenario, corrections: ctx.corrections, warnings: ctx.warnings };
 }

@@ -1,5 +1,6 @@
 // The charts: every frame's summary goes into a bounded history; the charts redraw at most a
-// few times a second, share one time axis, and share a time cursor (hover any chart).
+// few times a second, share one time axis with the schedule's marks, and share a time cursor
+// (hover any chart).
 import { useMemo, useRef, useState } from 'react';
 import { useFrameData, useThrottledView } from '../data/FrameHubContext.tsx';
 import { useSim } from '../data/SimSourceContext.tsx';
@@ -9,6 +10,7 @@ import { newHistory, record } from './history.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { LineChart } from './LineChart.tsx';
 import { policyBands } from './policyBands.ts';
+import { scheduleMarks } from './scheduleMarks.ts';
 
 const CHART_HEIGHT_PX = 150;
 const MIN_CHART_WIDTH_PX = 320;
@@ -37,6 +39,7 @@ export function ChartsSection() {
   const t0 = specs.samples[0]?.tS ?? 0;
   const t1 = Math.max(t0 + 10, specs.samples[specs.samples.length - 1]?.tS ?? 10);
   const timeDomain = useMemo((): [number, number] => [t0, t1], [t0, t1]);
+  const marks = useMemo(() => scheduleMarks(scenario), [scenario]);
   return (
     <section className="panel charts-section" aria-labelledby="charts-heading">
       <div className="section-head">
@@ -47,7 +50,7 @@ export function ChartsSection() {
       <div ref={ref} className="charts-grid">
         {specs.list.map((spec) => (
           <LineChart key={spec.id} spec={spec} widthPx={chartWidth} heightPx={CHART_HEIGHT_PX} timeDomain={timeDomain}
-            cursorS={cursorS} onCursor={setCursorS} theme={theme} />
+            marks={marks} cursorS={cursorS} onCursor={setCursorS} theme={theme} />
         ))}
       </div>
     </section>

@@ -1,12 +1,14 @@
 // One time-series chart in SVG: d3 scales, axes and line paths; the policy's state bands
-// behind the lines; direct labels at the lines' ends (EndLabels: dodged apart); and the shared
-// time cursor (hover to move it, all charts follow). role="img" with the latest values in words.
+// behind the lines; direct labels at the lines' ends (EndLabels: dodged apart); the schedule's
+// changes as marks on the time axis (their words in a tooltip); and the shared time cursor
+// (hover to move it, all charts follow). role="img" with the latest values in words.
 import { memo, useEffect, useRef } from 'react';
 import { axisBottom, axisLeft, line, max, scaleLinear, scaleSymlog, select } from 'd3';
 import { cssColor, PALETTES, type Theme, vmRgb } from '../theme/themes.ts';
 import type { ChartSpec, Series } from './chartSpecs.ts';
 import { valueAt } from './chartSpecs.ts';
 import { EndLabels } from './EndLabels.tsx';
+import type { ScheduleMark } from './scheduleMarks.ts';
 
 const M = { top: 8, right: 92, bottom: 22, left: 48 };
 
@@ -15,6 +17,8 @@ interface Props {
   widthPx: number;
   heightPx: number;
   timeDomain: [number, number];
+  /** The schedule's entries (scheduled and recorded), drawn where they fall in the time domain. */
+  marks: readonly ScheduleMark[];
   cursorS: number | null;
   onCursor(tS: number | null): void;
   theme: Theme;
@@ -31,7 +35,7 @@ const formatTick = (d: unknown): string => { const n = Number(d); return n >= 10
 const ROLE_VAR = { host: 'var(--chart-host)', accent: 'var(--chart-accent)', muted: 'var(--chart-muted)' } as const;
 
 /** Memoised: redrawn only when its spec, size, time axis, cursor or theme change. */
-export const LineChart = memo(function LineChart({ spec, widthPx, heightPx, timeDomain, cursorS, onCursor, theme }: Props) {
+export const LineChart = memo(function LineChart({ spec, widthPx, heightPx, timeDomain, marks, cursorS, onCursor, theme }: Props) {
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const iw = Math.max(40, widthPx - M.left - M.right);
@@ -76,6 +80,13 @@ export const LineChart = memo(function LineChart({ spec, widthPx, heightPx, time
             </g>
           ))}
           <g ref={xAxis} className="axis" transform={`translate(0,${ih})`} aria-hidden="true" />
+          {marks.filter((m) => m.atS >= timeDomain[0] && m.atS <= timeDomain[1]).map((m, i) => (
+            <g key={`${m.atS}-${i}`} className="schedule-mark" transform={`translate(${x(m.atS)},0)`}>
+              <title>{`${m.atS} s: ${m.label}`}</title>
+              <line y1={0} y2={ih} />
+              <path d={`M-4,${ih + 1}L4,${ih + 1}L0,${ih - 6}Z`} />
+            </g>
+          ))}
           <g ref={yAxis} className="axis" aria-hidden="true" />
           {spec.series.map((s) => (
             <path key={s.id} d={path(s.points) ?? ''} fill="none" stroke={colour(s)} strokeDasharray={s.dash || undefined}

@@ -46,7 +46,8 @@ export class MemScheduler {
   readonly samplers: IdleSampler[];
   /** Target allocation (entitlement) of each VM, pages. */
   readonly targetPages: Float64Array;
-  readonly taxRate: number;
+  /** The idle tax rate, read again from the policy's parameters at each reallocation (live). */
+  taxRate: number;
   readonly targetFreePages: number;
   private readonly env: PolicyEnv;
   private readonly swapPagesPerSec: number;
@@ -97,6 +98,7 @@ export class MemScheduler {
    * the balloon target changes. */
   rebalance(action: BalloonAction): BalloonTargetChange[] {
     const vms = this.env.vms;
+    this.taxRate = Number(this.env.params.idleTaxPercent) / 100;
     const clients = vms.map((v, i) => ({
       shares: v.config.shares,
       activePages: this.activePages(i),

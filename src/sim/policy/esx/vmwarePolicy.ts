@@ -67,6 +67,13 @@ export abstract class VmwarePolicy implements Policy {
     return { entitlementPages: this.scheduler.targetPages[vm], activeEstimatePages: this.scheduler.activePages(vm) };
   }
 
+  /** The state's index (0 = most relaxed) and each state's threshold, pages of free memory. */
+  internals(): Record<string, number> {
+    const out: Record<string, number> = { stateIndex: this.states.index };
+    for (const l of this.states.levels) out[`${l.name.toLowerCase()}ThresholdPages`] = Math.round(l.enterBelowPages);
+    return out;
+  }
+
   /** Hook for what a state change does beyond the scheduler (vSphere: large pages and TPS). */
   protected stateChanged(): void {}
 
