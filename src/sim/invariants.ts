@@ -17,7 +17,8 @@ import { LruList } from './guest/GuestMemory.ts';
 import { FLAG_DIRTY, KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
 import { anonRmap, Process } from './guest/Process.ts';
 import { EPT_BALLOONED, EPT_FRAME_MASK, EPT_READONLY, eptKind, EptKind } from './host/Ept.ts';
-import { HostFrames, OWNER_HYPERVISOR, SHARED_FLAG } from './host/HostFrames.ts';
+import { guestPageRef } from './host/guestPageRef.ts';
+import { OWNER_HYPERVISOR } from './host/HostFrames.ts';
 import type { Simulation } from './Simulation.ts';
 
 const MAX_MESSAGES = 20;
@@ -46,9 +47,8 @@ export function checkInvariants(sim: Simulation): string[] {
     const present = EptKind.Present;
     const balloonedEntry = EPT_BALLOONED;
     const readOnly = EPT_READONLY;
-    const ownerBase = HostFrames.guestOwner(vm.index, 0);
+    const ownerBase = guestPageRef(vm.index, 0);
     const frameMask = EPT_FRAME_MASK;
-    const sharedFlag = SHARED_FLAG;
     for (let g = 0; g < entries.length; g++) {
       const e = entries[g];
       const k = e >= 0 ? present : eptKind(e);
@@ -58,7 +58,7 @@ export function checkInvariants(sim: Simulation): string[] {
       if (k === present) {
         const f = e & frameMask;
         mappings[f]++;
-        const shared = owner[f] >= 0 && (owner[f] & sharedFlag) !== 0;
+        const shared = frames.isShared(f);
         if (shared) {
           sharedMapped++;
           if (kind !== PageKind.Free && os.contentIdentity(g) !== sim.sharing.frameContent(f)) {
@@ -141,7 +141,7 @@ export function checkInvariants(sim: Simulation): string[] {
       free++;
       if (mappings[f] !== 0) fail(`frame ${f} is free but mapped ${mappings[f]} times`);
     } else if (owner === OWNER_HYPERVISOR) hypervisor++;
-    else if (HostFrames.isCompressionOwner(owner)) compression++;
+    else if (frames.isCompression(f)) compression++;
     else if (frames.isShared(f)) {
       if (frames.refCount(f) !== mappings[f]) fail(`shared frame ${f} has refcount ${frames.refCount(f)} but ${mappings[f]} mappings`);
     } else if (mappings[f] !== 1) fail(`frame ${f} is held by ${owner} but mapped ${mappings[f]} times`);

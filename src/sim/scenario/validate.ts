@@ -5,15 +5,16 @@
 // structure is an error.
 import { allowedText, type ConfigOf, type ParamSpec, type SpecTable } from './paramSpec.ts';
 import {
-  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
+  BALLOON_PARAMS, HOST_PARAMS, MAX_HOST_MIB, MAX_VMS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
 import { ENTRIES_PER_TABLE, mibToPages, pagesToMib } from '../units.ts';
 
 export type ValidationMode = 'strict' | 'clamp';
-/** Largest total of guest memory the model accepts, MiB (keeps page arrays within a browser tab). */
-export const MAX_TOTAL_VM_MIB = 262144;
+/** Largest total of guest memory the model accepts, MiB: twice the largest host (2 TiB), so the
+ * largest host can still be overcommitted 2:1. */
+export const MAX_TOTAL_VM_MIB = 2 * MAX_HOST_MIB;
 
 export type ValidationResult =
   | { ok: true; scenario: Scenario; corrections: string[]; warnings: string[] }
