@@ -149,10 +149,11 @@ export class Hypervisor {
     for (let i = 0; i < count; i++) this.unback(vm, gpfns[i], EPT_BALLOONED);
   }
 
-  /** Balloon deflate message: these pages are the guest's again, backed on next touch. */
+  /** Balloon deflate message: these pages are the guest's again, backed on next touch (a page
+   * a buggy guest touched while ballooned keeps the frame it got then). */
   balloonDeflated(vm: number, gpfns: ArrayLike<number>, count: number): void {
     const ept = this.vms[vm].ept;
-    for (let i = 0; i < count; i++) ept.set(gpfns[i], EPT_UNTOUCHED);
+    for (let i = 0; i < count; i++) if (ept.entries[gpfns[i]] === EPT_BALLOONED) ept.set(gpfns[i], EPT_UNTOUCHED);
   }
 
   /** Free page reporting: the guest reported these free pages, so the host discards whatever

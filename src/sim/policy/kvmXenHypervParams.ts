@@ -7,7 +7,6 @@ import { HV_BUFFER_DEFAULT_PERCENT, HV_BUFFER_MAX_PERCENT, HV_BUFFER_MIN_PERCENT
 export const MOM_PARAMS = {
   balloonEnabled: flag('MOM ballooning', true, 'vdsm balloonEnabled: let mom.d/02-balloon.policy shrink guests under host pressure. Off, MOM still grows ballooned guests and keeps each at its guaranteed minimum (vdsm ships it off; the engine enables it per cluster).'),
   ksmControl: flag('MOM controls KSM', true, 'Run the KSM rule of 03-ksm.policy: start KSM when the host is committed or short, and raise pages_to_scan by 300 (or lower it by 50) each run within 64-1250.'),
-  freePageReporting: flag('Free page reporting', false, 'Offer VIRTIO_BALLOON_F_PAGE_REPORTING: the guest reports free 2 MiB blocks 2 s after freeing them and the host discards their frames (mm/page_reporting.c).'),
 } as const satisfies SpecTable;
 
 export const XEN_VM_PARAMS = {

@@ -66,6 +66,9 @@ export const BALLOON_PARAMS = {
   driver: oneOf('Driver', BALLOON_DRIVERS, 'virtio', 'Which balloon driver the guest runs, with its batch sizes, rates and back-off.'),
   targetMiB: num('Balloon target', 'MiB', 0, MAX_VM_MIB, 0, 'Balloon size asked for by the manual policy (virtio num_pages, in MiB).', { step: 16 }),
   deflateOnOom: flag('Deflate on OOM', false, 'VIRTIO_BALLOON_F_DEFLATE_ON_OOM: the guest deflates 1 MiB instead of killing a process; MemTotal then stays constant.'),
+  mustTellHost: flag('Must tell host', true, 'VIRTIO_BALLOON_F_MUST_TELL_HOST (virtio only): the guest uses a deflated page only after the host acknowledged the deflate, one 256-page round trip at a time; off, it takes the pages back at once and tells the host afterwards.'),
+  statsVq: flag('Stats queue', true, 'VIRTIO_BALLOON_F_STATS_VQ (virtio only; QEMU offers it): the guest reports free, available and cached memory on the stats queue. Off, the host sees no guest statistics (MOM cannot size the balloon from them).'),
+  freePageReporting: flag('Free page reporting', false, 'VIRTIO_BALLOON_F_PAGE_REPORTING (virtio only; QEMU free-page-reporting=on): the guest reports free 2 MiB blocks 2 s after freeing them and the host discards their frames (mm/page_reporting.c).'),
 } as const satisfies SpecTable;
 
 export const WORKLOAD_KINDS = ['idle', 'steady', 'ramp', 'phased', 'filecache', 'hog'] as const;

@@ -9,6 +9,7 @@ import {
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
+import { moveLegacyKeys } from './legacyKeys.ts';
 import { ENTRIES_PER_TABLE, mibToPages, pagesToMib } from '../units.ts';
 
 export type ValidationMode = 'strict' | 'clamp';
@@ -151,9 +152,10 @@ function checkHostFitsVms(ctx: Ctx, host: Scenario['host'], vms: VmConfig[]): vo
 }
 
 /** Validates an untrusted scenario object. Never throws. */
-export function validateScenario(input: unknown, mode: ValidationMode = 'strict'): ValidationResult {
+export function validateScenario(given: unknown, mode: ValidationMode = 'strict'): ValidationResult {
   const ctx: Ctx = { mode, errors: [], corrections: [], warnings: [] };
-  if (!isRecord(input)) return { ok: false, errors: [`scenario: expected a JSON object, got ${show(input)}`] };
+  if (!isRecord(given)) return { ok: false, errors: [`scenario: expected a JSON object, got ${show(given)}`] };
+  const input = moveLegacyKeys(given, ctx.warnings);
   if (input.format !== SCENARIO_FORMAT) {
     const text = `format: ${show(input.format)} is not a known scenario format (allowed: ${SCENARIO_FORMAT})`;
     if (mode === 'clamp' && input.format === undefined) ctx.corrections.push(`${text}; reading it as format ${SCENARIO_FORMAT}`);
