@@ -1,8 +1,9 @@
 // Core benchmark (npm run bench): simulated seconds per wall second and heap bytes per
 // simulated 4 KiB page for the default preset, the default preset with working sets covering
 // half of each VM's memory, a 64 GiB host with 16 VMs whose working sets cover half of guest
-// memory, and the same 16-VM workload at half the memory (to show what doubling memory at the
-// same access rate costs). Run with node --expose-gc so heap figures are measured after a full
+// memory, the same 16-VM workload at half the memory (to show what doubling memory at the
+// same access rate costs), and a 256 GiB host with 32 VMs of the same mix (the hosts engineers
+// size; the issue asks for at least 10x real time and at most 16 bytes a page there). Run with node --expose-gc so heap figures are measured after a full
 // collection.
 import { loadPreset } from '../src/sim/scenario/load.ts';
 import { validateScenario } from '../src/sim/scenario/validate.ts';
@@ -13,13 +14,13 @@ import { DEFAULT_PRESET } from '../src/sim/scenario/presets.ts';
 const WINDOWS = 7;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function sixteenVms(hostGiB: number): Scenario {
-  const vmMiB = (hostGiB * 1024) / 16;
+function manyVms(hostGiB: number, count = 16): Scenario {
+  const vmMiB = (hostGiB * 1024) / count;
   const r = validateScenario({
-    format: 1, name: `host-${hostGiB}GiB-16vms`, seed: 7, tickMs: 100,
+    format: 1, name: `host-${hostGiB}GiB-${count}vms`, seed: 7, tickMs: 100,
     host: { memoryMiB: hostGiB * 1024, swapMiB: hostGiB * 1024, pageSharing: 'zero' },
     policy: { kind: 'manual' },
-    vms: Array.from({ length: 16 }, (_, i) => ({
+    vms: Array.from({ length: count }, (_, i) => ({
       name: `vm${i + 1}`, memoryMiB: vmMiB, guestSwapMiB: vmMiB,
       balloon: { targetMiB: i % 4 === 0 ? vmMiB / 4 : 0 },
       // Working sets cover half of each VM (the file-cache VMs: a quarter of heap, a quarter of files).
@@ -93,8 +94,9 @@ function halfActive(s: Scenario): Scenario {
 const rows = [
   measure(`default preset (${DEFAULT_PRESET}, 4 GiB host, 3 VMs)`, preset.scenario, 10, 300),
   measure('default preset, working sets at half of each VM', halfActive(preset.scenario), 10, 300),
-  measure('32 GiB host, 16 VMs', sixteenVms(32), 10, 60),
-  measure('64 GiB host, 16 VMs', sixteenVms(64), 10, 60),
+  measure('32 GiB host, 16 VMs', manyVms(32), 10, 60),
+  measure('64 GiB host, 16 VMs', manyVms(64), 10, 60),
+  measure('256 GiB host, 32 VMs', manyVms(256, 32), 10, 60),
 ];
 console.log('| case | simulated pages | simulated s per window | wall s (median of 7) | sim s / wall s (median) | slowest-fastest window | heap bytes / page |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');

@@ -6,7 +6,6 @@ import { isLiveParam, type ParamChange } from '../sim/scenario/paramPath.ts';
 import type { ParamValue, Scenario } from '../sim/scenario/types.ts';
 import { compileSchedule, type CompiledSchedule, type TickAction } from '../sim/scenario/timeline.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
-import { touchGuestPhysical } from '../sim/guestTouch.ts';
 import { Simulation } from '../sim/Simulation.ts';
 import { powerOff, powerOn } from '../sim/vmPower.ts';
 
@@ -27,7 +26,7 @@ export function applyActions(sim: Simulation, actions: readonly TickAction[]): v
     if (a.type === 'set') for (const c of a.changes) applyLiveChange(sim.scenario, c);
     else if (a.type === 'start') powerOn(sim, a.vm);
     else if (a.type === 'stop') powerOff(sim, a.vm);
-    else touchGuestPhysical(sim, a.vm, a.page);
+    else sim.vms[a.vm].os.touchGuestPhysical(a.page, false);
   }
 }
 

@@ -121,11 +121,13 @@ class VmObservation implements ObservedVm {
     return this.vm.ept.present;
   }
 
-  /** Only drivers with a statistics channel report: virtio (statsq) and Hyper-V (DM status).
-   * The VMware and Xen drivers tell the host nothing but their balloon size. */
+  /** Only drivers with a statistics channel report: virtio (statsq, when STATS_VQ is
+   * negotiated) and Hyper-V (DM status). The VMware and Xen drivers tell the host nothing but
+   * their balloon size. */
   reportedStats(): GuestReportedStats | null {
     const kind = this.vm.driver?.kind;
     if (kind !== 'virtio' && kind !== 'hyperv') return null;
+    if (kind === 'virtio' && !this.config.balloon.statsVq) return null;
     const os = this.vm.os;
     return {
       memFree: os.mem.free,

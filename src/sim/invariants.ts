@@ -6,7 +6,7 @@
 //  - every guest page in use that maps a shared frame holds exactly the content the sharing
 //    table recorded for that frame (no false sharing; a free page's bytes are garbage);
 //  - ballooned guest pages have no host frame (unless the guest touched one anyway: a buggy
-//    guest, guestTouch.ts), and only ballooned pages are EPT_BALLOONED;
+//    guest, guest/touchGuestPhysical.ts), and only ballooned pages are EPT_BALLOONED;
 //  - per-kind page counts, list lengths and EPT counters match a recount, for host and guests;
 //  - balloon actual equals the pages on the balloon list and never exceeds guest memory;
 //  - swap slots in use match the entries that point at them; every cache page caches its file
@@ -18,7 +18,8 @@ import { LruList } from './guest/GuestMemory.ts';
 import { FLAG_DIRTY, KIND_MASK, PAGE_KIND_COUNT, PageKind } from './guest/pageState.ts';
 import { anonRmap, Process } from './guest/Process.ts';
 import { EPT_BALLOONED, EPT_FRAME_MASK, EPT_READONLY, eptKind, EptKind } from './host/Ept.ts';
-import { HostFrames, OWNER_HYPERVISOR, SHARED_FLAG } from './host/HostFrames.ts';
+import { guestPageRef } from './host/guestPageRef.ts';
+import { OWNER_HYPERVISOR } from './host/HostFrames.ts';
 import type { Simulation } from './Simulation.ts';
 
 const MAX_MESSAGES = 20;
@@ -47,9 +48,8 @@ export function checkInvariants(sim: Simulation): string[] {
     const present = EptKind.Present;
     const balloonedEntry = EPT_BALLOONED;
     const readOnly = EPT_READONLY;
-    const ownerBase = HostFrames.guestOwner(vm.index, 0);
+    const ownerBase = guestPageRef(vm.index, 0);
     const frameMask = EPT_FRAME_MASK;
-    const sharedFlag = SHARED_FLAG;
     for (let g = 0; g < entries.length; g++) {
       const e = entries[g];
       const k = e >= 0 ? present : eptKind(e);
@@ -59,7 +59,7 @@ export function checkInvariants(sim: Simulation): string[] {
       if (k === present) {
         const f = e & frameMask;
         mappings[f]++;
-        const shared = owner[f] >= 0 && (owner[f] & sharedFlag) !== 0;
+        const shared = frames.isShared(f);
         if (shared) {
           sharedMapped++;
           if (kind !== PageKind.Free && os.contentIdentity(g) !== sim.sharing.frameContent(f)) {
@@ -69,7 +69,8 @@ export function checkInvariants(sim: Simulation): string[] {
         else if (owner[f] !== (ownerBase | g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${owner[f]}`);
         if (shared !== ((e & readOnly) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
       } else if (e <= -16) hostSwapped++;
-      if (kind === balloonKind ? e !== balloonedEntry && k !== present : e === balloonedEntry) fail(`${vm.name}: page ${g} is ${kind === balloonKind ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
+      // A balloon page is unmapped, or mapped again by a buggy guest's touch (touchGuestPhysical).
+      if (kind === balloonKind ? e !== balloonedEntry && e < 0 : e === balloonedEntry) fail(`${vm.name}: page ${g} is ${kind === balloonKind ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
     }
     for (let k = 0; k < 5; k++) if (eptCounts[k] !== ept.counts[k]) fail(`${vm.name}: EPT counter ${k} is ${ept.counts[k]}, recount ${eptCounts[k]}`);
     if (sharedMapped !== ept.sharedMapped) fail(`${vm.name}: shared mappings ${ept.sharedMapped}, recount ${sharedMapped}`);
@@ -142,7 +143,7 @@ export function checkInvariants(sim: Simulation): string[] {
       free++;
       if (mappings[f] !== 0) fail(`frame ${f} is free but mapped ${mappings[f]} times`);
     } else if (owner === OWNER_HYPERVISOR) hypervisor++;
-    else if (HostFrames.isCompressionOwner(owner)) compression++;
+    else if (frames.isCompression(f)) compression++;
     else if (frames.isShared(f)) {
       if (frames.refCount(f) !== mappings[f]) fail(`shared frame ${f} has refcount ${frames.refCount(f)} but ${mappings[f]} mappings`);
     } else if (mappings[f] !== 1) fail(`frame ${f} is held by ${owner} but mapped ${mappings[f]} times`);

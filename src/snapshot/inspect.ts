@@ -3,7 +3,6 @@
 // host frame behind it). Reads the model, never changes it. Returns plain data for messages.
 import { FLAG_DIRTY, FLAG_REFERENCED, FLAG_ZERO, kindOf, PAGE_KIND_NAMES } from '../sim/guest/pageState.ts';
 import { EPT_ACCESSED, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame, eptSwapSlot } from '../sim/host/Ept.ts';
-import { HostFrames } from '../sim/host/HostFrames.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { BACKING_CELL_NAMES, GUEST_CELL_NAMES, HOST_CELL_NAMES } from './cellCodes.ts';
 import { GUEST_CELL_OF_STATE } from './cellTables.ts';
@@ -56,15 +55,15 @@ function eptInfo(sim: Simulation, e: number): EptEntryInfo {
 function hostInfo(sim: Simulation, f: number): HostFrameInfo {
   const o = sim.hv.frames.owner[f];
   const { code } = hostFrameCell(sim, f);
-  const guest = o >= 0 && !HostFrames.isCompressionOwner(o);
-  const vm = o >= 0 ? HostFrames.ownerVm(o) : null;
+  const guest = o >= 0 && !sim.hv.frames.isCompression(f);
+  const vm = o >= 0 ? sim.hv.frames.vmOf(f) : null;
   return {
     space: 'host',
     frame: f,
     use: HOST_CELL_NAMES[code],
     vm,
     vmName: vm === null ? null : (sim.vms[vm]?.name ?? null),
-    guestPage: guest ? HostFrames.ownerGpfn(o) : null,
+    guestPage: guest ? sim.hv.frames.gpfnOf(f) : null,
     mappings: o >= 0 ? sim.hv.frames.refCount(f) : 0,
   };
 }

@@ -3,7 +3,7 @@
 // how the host backs it) per cell, each the most common among the cell's pages, written into
 // caller-provided arrays. Cost: O(pages rendered): the window, or the cell ranges asked for.
 import { EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, eptFrame } from '../sim/host/Ept.ts';
-import { HostFrames } from '../sim/host/HostFrames.ts';
+import type { HostFrames } from '../sim/host/HostFrames.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { BackingCell } from './cellCodes.ts';
 import { GUEST_CELL_OF_STATE } from './cellTables.ts';
@@ -18,10 +18,10 @@ const BALLOONED = BackingCell.Ballooned;
 const COMPRESSED = BackingCell.Compressed;
 const SWAPPED = BackingCell.HostSwapped;
 
-/** BackingCell code of an EPT entry, given the host's owner array (shared frames are flagged there). */
-function backingCode(owner: Int32Array, entry: number): number {
+/** BackingCell code of an EPT entry, given the host's frames (shared frames are flagged there). */
+function backingCode(frames: HostFrames, entry: number): number {
   if (entry >= 0) {
-    return HostFrames.isSharedOwner(owner[eptFrame(entry)]) ? SHARED : PRIVATE;
+    return frames.isShared(eptFrame(entry)) ? SHARED : PRIVATE;
   }
   if (entry === EPT_UNTOUCHED) return UNBACKED;
   if (entry === EPT_BALLOONED) return BALLOONED;
@@ -32,7 +32,7 @@ function backingCode(owner: Int32Array, entry: number): number {
 /** BackingCell code of an EPT entry. */
 export function backingOf(sim: Simulation, entry: number): BackingCell {
   if (entry >= 0) return sim.hv.frames.isShared(eptFrame(entry)) ? BackingCell.Shared : BackingCell.Private;
-  return backingCode(sim.hv.frames.owner, entry);
+  return backingCode(sim.hv.frames, entry);
 }
 
 /** Fills `cells` and `backing` (length >= cells used) for VM `vm`: all cells, or only the cell
@@ -48,7 +48,7 @@ export function renderGuestMap(
   const used = cellsUsed(window);
   const end = window.firstPage + window.pageCount;
   const [use, back] = tallies;
-  const owner = sim.hv.frames.owner;
+  const frames = sim.hv.frames;
   const all = ranges ?? [0, used];
   for (let r = 0; r < all.length; r += 2) {
     const from = Math.max(0, all[r]);
@@ -56,13 +56,13 @@ export function renderGuestMap(
     for (let c = from, g = window.firstPage + from * ppc; c < to; c++) {
       if (ppc === 1) {
         cells[c] = GUEST_CELL_OF_STATE[state[g]];
-        backing[c] = backingCode(owner, entries[g++]);
+        backing[c] = backingCode(frames, entries[g++]);
         continue;
       }
       const cellEnd = Math.min(end, g + ppc);
       for (; g < cellEnd; g++) {
         use.add(GUEST_CELL_OF_STATE[state[g]], 0);
-        back.add(backingCode(owner, entries[g]), 0);
+        back.add(backingCode(frames, entries[g]), 0);
       }
       cells[c] = use.take();
       backing[c] = back.take();

@@ -3,7 +3,7 @@
 // (the worker's transfer buffers). A cell holds the most common code among its frames and the
 // owner of the first of its frames with that code. Cost: O(pages rendered): the window, or the
 // cell ranges asked for (the cells that changed, src/snapshot/changedCells.ts).
-import { HostFrames, OWNER_HYPERVISOR } from '../sim/host/HostFrames.ts';
+import { type HostFrames, OWNER_HYPERVISOR } from '../sim/host/HostFrames.ts';
 import type { Simulation } from '../sim/Simulation.ts';
 import { HostCell, NO_OWNER } from './cellCodes.ts';
 import { HOST_CELL_OF_GUEST_STATE } from './cellTables.ts';
@@ -15,21 +15,22 @@ const FREE = HostCell.Free;
 const HYPERVISOR = HostCell.Hypervisor;
 const COMPRESSED = HostCell.Compressed;
 const SHARED = HostCell.Shared;
-const { isGuestOwner, isCompressionOwner, ownerVm, ownerGpfn } = HostFrames;
 
 /** Fills codes[0, n) and owners[0, n) for host frames [from, from + n). */
-function hostCodes(owner: Int32Array, guestStates: Uint8Array[], from: number, n: number, codes: Uint8Array, owners: Uint8Array): void {
+function hostCodes(frames: HostFrames, guestStates: Uint8Array[], from: number, n: number, codes: Uint8Array, owners: Uint8Array): void {
+  const owner = frames.owner;
   for (let i = 0; i < n; i++) {
-    const o = owner[from + i];
+    const f = from + i;
+    const o = owner[f];
     if (o < 0) {
       codes[i] = o === OWNER_HYPERVISOR ? HYPERVISOR : FREE;
       owners[i] = NO_OWNER;
       continue;
     }
-    const vm = ownerVm(o);
+    const vm = frames.vmOf(f);
     owners[i] = vm;
-    if (isGuestOwner(o)) codes[i] = HOST_CELL_OF_GUEST_STATE[guestStates[vm][ownerGpfn(o)]];
-    else codes[i] = isCompressionOwner(o) ? COMPRESSED : SHARED;
+    if (frames.isGuestPrivate(f)) codes[i] = HOST_CELL_OF_GUEST_STATE[guestStates[vm][frames.gpfnOf(f)]];
+    else codes[i] = frames.isCompression(f) ? COMPRESSED : SHARED;
   }
 }
 
@@ -37,7 +38,7 @@ function hostCodes(owner: Int32Array, guestStates: Uint8Array[], from: number, n
 export function hostFrameCell(sim: Simulation, f: number): { code: HostCell; owner: number } {
   const codes = new Uint8Array(1);
   const owners = new Uint8Array(1);
-  hostCodes(sim.hv.frames.owner, sim.vms.map((v) => v.os.mem.state), f, 1, codes, owners);
+  hostCodes(sim.hv.frames, sim.vms.map((v) => v.os.mem.state), f, 1, codes, owners);
   return { code: codes[0], owner: owners[0] };
 }
 
@@ -49,7 +50,8 @@ export function renderHostMap(
   const window = clampWindow(request, sim.hv.frames.frameCount);
   const ppc = pagesPerCell(window);
   const used = cellsUsed(window);
-  const owner = sim.hv.frames.owner;
+  const frames = sim.hv.frames;
+  const owner = frames.owner;
   const states = sim.vms.map((v) => v.os.mem.state);
   const end = window.firstPage + window.pageCount;
   const all = ranges ?? [0, used];
@@ -58,7 +60,7 @@ export function renderHostMap(
     const to = Math.min(used, all[r + 1]);
     if (to <= from) continue;
     if (ppc === 1) {
-      hostCodes(owner, states, window.firstPage + from, to - from, cells.subarray(from), owners.subarray(from));
+      hostCodes(frames, states, window.firstPage + from, to - from, cells.subarray(from), owners.subarray(from));
       continue;
     }
     for (let c = from, f = window.firstPage + from * ppc; c < to; c++) {
@@ -67,9 +69,9 @@ export function renderHostMap(
         const o = owner[f];
         if (o < 0) tally.add(o === OWNER_HYPERVISOR ? HYPERVISOR : FREE, NO_OWNER);
         else {
-          const vm = ownerVm(o);
-          if (isGuestOwner(o)) tally.add(HOST_CELL_OF_GUEST_STATE[states[vm][ownerGpfn(o)]], vm);
-          else tally.add(isCompressionOwner(o) ? COMPRESSED : SHARED, vm);
+          const vm = frames.vmOf(f);
+          if (frames.isGuestPrivate(f)) tally.add(HOST_CELL_OF_GUEST_STATE[states[vm][frames.gpfnOf(f)]], vm);
+          else tally.add(frames.isCompression(f) ? COMPRESSED : SHARED, vm);
         }
       }
       const code = tally.take();

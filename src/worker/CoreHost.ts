@@ -14,6 +14,7 @@ import { SimCore } from '../run/SimCore.ts';
 import { StatusReporter } from './StatusReporter.ts';
 import { checkWalkRequest } from './walkChecks.ts';
 import { clampSpeed } from '../run/speed.ts';
+import { outOfMemoryMessage } from './outOfMemory.ts';
 
 /** Wall time one loop turn may compute, ms: playing, and running fast or seeking. */
 const PLAY_SLICE_MS = 12;
@@ -170,7 +171,7 @@ export class CoreHost {
     try {
       core = new SimCore(checked.scenario);
     } catch (e) {
-      throw new CommandError(`This scenario cannot run: ${(e as Error).message}`, 'load');
+      throw new CommandError(outOfMemoryMessage(checked.scenario, e) ?? `This scenario cannot run: ${(e as Error).message}`, 'load');
     }
     this.stop();
     this.dead = false;

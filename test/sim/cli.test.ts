@@ -43,7 +43,7 @@ describe('sim CLI', () => {
     writeFileSync(file, JSON.stringify({ format: 1, host: { memoryMiB: 10 }, vms: [{ memoryMiB: 512 }] }));
     const r = cli('--config', file);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('host.memoryMiB: 10 is not valid (allowed 64 to 65536 MiB');
+    expect(r.stderr).toContain('host.memoryMiB: 10 is not valid (allowed 64 to 1048576 MiB');
     expect(cli('--scenario', 'nope').status).toBe(2);
     expect(cli('--seconds', '-3').stderr).toContain('--seconds');
     writeFileSync(file, '{ not json');

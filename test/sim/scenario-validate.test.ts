@@ -25,7 +25,7 @@ describe('validateScenario', () => {
     const r = validateScenario({ ...base, host: { memoryMiB: 99999999 } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors[0]).toBe('host.memoryMiB: 99999999 is not valid (allowed 64 to 65536 MiB, whole numbers)');
+    expect(r.errors[0]).toBe('host.memoryMiB: 99999999 is not valid (allowed 64 to 1048576 MiB, whole numbers)');
   });
 
   it('rejects wrong types, unknown kinds and unknown formats', () => {
@@ -35,7 +35,7 @@ describe('validateScenario', () => {
     expect(bad({ ...base, vms: [{ workload: { kind: 'mining' } }] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms[0].workload.kind')] });
     expect(bad({ ...base, format: 3 })).toMatchObject({ ok: false, errors: [expect.stringContaining('format: 3')] });
     expect(bad([])).toMatchObject({ ok: false });
-    expect(bad({ format: 1, vms: [] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms: expected a list of 1 to 16 VMs')] });
+    expect(bad({ format: 1, vms: [] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms: expected a list of 1 to 32 VMs')] });
   });
 
   it('rejects inconsistent sizes', () => {
@@ -56,17 +56,17 @@ describe('validateScenario', () => {
     expect(r.ok && r.scenario.host.memoryMiB).toBe(192);
   });
 
-  it('rejects duplicate VM names and more than 16 VMs', () => {
+  it('rejects duplicate VM names and more than 32 VMs', () => {
     expect(validateScenario({ format: 1, vms: [{ name: 'x' }, { name: 'x' }] })).toMatchObject({ ok: false });
-    const many = Array.from({ length: 17 }, (_, i) => ({ name: `v${i}`, memoryMiB: 128 }));
-    expect(validateScenario({ format: 1, vms: many })).toMatchObject({ ok: false, errors: [expect.stringContaining('17 VMs is too many')] });
+    const many = Array.from({ length: 33 }, (_, i) => ({ name: `v${i}`, memoryMiB: 128 }));
+    expect(validateScenario({ format: 1, vms: many })).toMatchObject({ ok: false, errors: [expect.stringContaining('33 VMs is too many')] });
   });
 
   it('in clamp mode corrects out-of-range values and lists each correction', () => {
     const r = validateScenario({ ...base, host: { memoryMiB: 1e9, pageSharing: '<script>' }, vms: [{ name: 'a', memoryMiB: 512, minMiB: 4096 }] }, 'clamp');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.scenario.host.memoryMiB).toBe(65536);
+    expect(r.scenario.host.memoryMiB).toBe(1048576);
     expect(r.scenario.host.pageSharing).toBe('off');
     expect(r.scenario.vms[0].minMiB).toBe(512);
     expect(r.corrections).toHaveLength(3);

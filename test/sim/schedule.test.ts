@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../src/sim/invariants.ts';
 import { scenarioToJson } from '../../src/sim/scenario/serialize.ts';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
-import { touchGuestPhysical } from '../../src/sim/guestTouch.ts';
 import { EPT_BALLOONED } from '../../src/sim/host/Ept.ts';
 import { PageKind } from '../../src/sim/guest/pageState.ts';
 import { TimelineRun } from '../../src/run/TimelineRun.ts';
@@ -78,9 +77,9 @@ describe('schedule validation', () => {
   });
 
   it('in clamp mode (links) clamps a value and drops an entry that cannot apply, listing both', () => {
-    const r = validateScenario({ ...base, schedule: [{ atS: 1, set: { 'vms.0.balloon.targetMiB': 99999 } }, { atS: 2, set: { 'host.memoryMiB': 1 } }] }, 'clamp');
-    expect(r.ok && r.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.0.balloon.targetMiB': 65536 } }]);
-    expect(r.ok && r.corrections.join('\n')).toMatch(/schedule\[0\].*using 65536[\s\S]*schedule\[0\] at 1 s: vms\[0\]\.balloon\.targetMiB: 65536 must be at most[\s\S]*schedule\[1\]: host\.memoryMiB: not a parameter.*ignored/);
+    const r = validateScenario({ ...base, schedule: [{ atS: 1, set: { 'vms.0.balloon.targetMiB': 999999 } }, { atS: 2, set: { 'host.memoryMiB': 1 } }] }, 'clamp');
+    expect(r.ok && r.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.0.balloon.targetMiB': 262144 } }]);
+    expect(r.ok && r.corrections.join('\n')).toMatch(/schedule\[0\].*using 262144[\s\S]*schedule\[0\] at 1 s: vms\[0\]\.balloon\.targetMiB: 262144 must be at most[\s\S]*schedule\[1\]: host\.memoryMiB: not a parameter.*ignored/);
   });
 });
 
@@ -120,10 +119,10 @@ describe('running a schedule', () => {
     const page = ept.entries.findIndex((e) => e === EPT_BALLOONED);
     expect(page).toBeGreaterThan(0);
     const before = run.sim.hv.stats.eptViolations;
-    const t = touchGuestPhysical(run.sim, 1, page);
-    expect(t).toMatchObject({ eptViolation: true, ballooned: true, readZeroPage: true });
+    const t = run.sim.vms[1].os.touchGuestPhysical(page, false);
+    expect(t).toMatchObject({ exited: true, readZero: true });
     expect(run.sim.hv.stats.eptViolations).toBe(before + 1);
-    expect(touchGuestPhysical(run.sim, 1, page)).toMatchObject({ eptViolation: false, readZeroPage: false });
+    expect(run.sim.vms[1].os.touchGuestPhysical(page, false)).toMatchObject({ exited: false, readZero: true });
     expect(run.sim.hv.stats.eptViolations).toBe(before + 1);
     expect(checkInvariants(run.sim)).toEqual([]);
     // Deflating the balloon afterwards keeps that page's frame (no frame is lost).

@@ -98,7 +98,7 @@ describe('hostile and damaged links', () => {
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(d.state.scenario.seed).toBe(0);
-    expect(d.state.scenario.host.memoryMiB).toBe(65536);
+    expect(d.state.scenario.host.memoryMiB).toBe(1048576);
     expect(d.state.scenario.host.compression).toBe(false);
     expect(d.state.scenario.vms[0].memoryMiB).toBe(1024);
     expect(d.state.view.selectedVm).toBe(null);

@@ -25,8 +25,8 @@ describe('controls generated from the parameter schema', () => {
     const src = localSource();
     render(<PlayArea source={src} />);
     fireEvent.change(controls().getByRole('slider', { name: 'Host memory' }), { target: { value: String(POSITIONS) } });
-    expect(src.store.getState().scenario.host.memoryMiB).toBe(65536);
-    expect(controls().getByRole('slider', { name: 'Host memory' })).toHaveAttribute('aria-valuetext', 'Host memory 65536 MiB');
+    expect(src.store.getState().scenario.host.memoryMiB).toBe(1048576);
+    expect(controls().getByRole('slider', { name: 'Host memory' })).toHaveAttribute('aria-valuetext', 'Host memory 1048576 MiB');
   });
 
   it('steps by a twentieth of the range with the arrow keys', async () => {

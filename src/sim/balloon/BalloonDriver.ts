@@ -105,8 +105,16 @@ export abstract class BalloonDriver implements OomListener {
     return got;
   }
 
-  /** Frees up to n balloon pages, telling the host first (MUST_TELL_HOST order). */
+  /** Whether the host hears of a deflate before the guest reuses the pages (virtio
+   * MUST_TELL_HOST; every other driver's protocol). */
+  protected get tellsHostFirst(): boolean {
+    return true;
+  }
+
+  /** Frees up to n balloon pages and tells the host: first (tellsHostFirst), or after the
+   * guest has them back. */
   protected deflateMessage(n: number): number {
+    const tellFirst = this.tellsHostFirst;
     let got = 0;
     while (got < n) {
       const g = this.os.mem.popBalloon();
@@ -114,8 +122,9 @@ export abstract class BalloonDriver implements OomListener {
       this.pfns[got++] = g;
     }
     if (got === 0) return 0;
-    this.host.deflated(this.pfns, got);
+    if (tellFirst) this.host.deflated(this.pfns, got);
     for (let i = 0; i < got; i++) this.os.mem.giveFree(this.pfns[i]);
+    if (!tellFirst) this.host.deflated(this.pfns, got);
     this.deflateMessages++;
     this.actualPages -= got;
     return got;

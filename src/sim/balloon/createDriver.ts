@@ -3,7 +3,7 @@ import type { GuestOs } from '../guest/GuestOs.ts';
 import type { BalloonConfig } from '../scenario/types.ts';
 import type { BalloonDriver, BalloonHost } from './BalloonDriver.ts';
 import { HypervBalloonDriver } from './hypervDriver.ts';
-import { VirtioBalloonDriver, VIRTIO_PFNS_PER_MESSAGE } from './virtioDriver.ts';
+import { VirtioBalloonDriver } from './virtioDriver.ts';
 import { VmwareBalloonDriver } from './vmwareDriver.ts';
 import { XEN_FRAMES_PER_HYPERCALL, XenBalloonDriver } from './xenDriver.ts';
 
@@ -11,7 +11,7 @@ export function createBalloonDriver(config: BalloonConfig, os: GuestOs, host: Ba
   if (!config.enabled) return null;
   switch (config.driver) {
     case 'virtio':
-      return new VirtioBalloonDriver(os, host, config.deflateOnOom, VIRTIO_PFNS_PER_MESSAGE);
+      return new VirtioBalloonDriver(os, host, config);
     case 'vmware':
       return new VmwareBalloonDriver(os, host, config.deflateOnOom, 512);
     case 'xen':

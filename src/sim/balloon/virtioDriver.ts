@@ -1,9 +1,16 @@
 // The Linux virtio-balloon driver (drivers/virtio/virtio_balloon.c): the worker moves towards
 // num_pages in messages of VIRTIO_BALLOON_ARRAY_PFNS_MAX = 256 PFNs; allocations use
 // __GFP_NORETRY (light reclaim only, never the OOM killer), and when one fails the driver logs
-// "Out of puff!" and sleeps 200 ms before trying again. With PAGE_REPORTING negotiated the
-// guest also runs free page reporting (freePageReporting.ts).
-import { BalloonDriver } from './BalloonDriver.ts';
+// "Out of puff!" and sleeps 200 ms before trying again. The device's feature bits (virtio spec
+// §5.5.3, reference §2.1) are scenario parameters: with PAGE_REPORTING the guest also runs free
+// page reporting (freePageReporting.ts); with MUST_TELL_HOST (on by default) a deflated page is
+// the guest's only once the host has the deflate message, so deflation goes one 256-page round
+// trip at a time; without it "deflation advice is merely a courtesy": the guest frees the whole
+// deflate at once and tells the host afterwards. STATS_VQ decides whether the host gets guest
+// statistics at all (Simulation's PolicyVm.reportedStats); DEFLATE_ON_OOM is BalloonDriver's.
+import type { GuestOs } from '../guest/GuestOs.ts';
+import type { BalloonConfig } from '../scenario/types.ts';
+import { BalloonDriver, type BalloonHost } from './BalloonDriver.ts';
 import { FreePageReporting } from './freePageReporting.ts';
 
 export const VIRTIO_PFNS_PER_MESSAGE = 256;
@@ -17,11 +24,18 @@ export class VirtioBalloonDriver extends BalloonDriver {
   private sleepUntilMs = 0;
   private budgetUs = 0;
   /** Free page reporting, when the device offers VIRTIO_BALLOON_F_PAGE_REPORTING. */
-  reporting: FreePageReporting | null = null;
+  readonly reporting: FreePageReporting | null;
+  /** VIRTIO_BALLOON_F_MUST_TELL_HOST negotiated. */
+  readonly mustTellHost: boolean;
 
-  /** The host's device offers PAGE_REPORTING (QEMU free-page-reporting=on) and the guest takes it. */
-  enableFreePageReporting(): void {
-    this.reporting ??= new FreePageReporting(this.os, this.host);
+  constructor(os: GuestOs, host: BalloonHost, features: Pick<BalloonConfig, 'deflateOnOom' | 'mustTellHost' | 'freePageReporting'>) {
+    super(os, host, features.deflateOnOom, VIRTIO_PFNS_PER_MESSAGE);
+    this.mustTellHost = features.mustTellHost;
+    this.reporting = features.freePageReporting ? new FreePageReporting(os, host) : null;
+  }
+
+  protected override get tellsHostFirst(): boolean {
+    return this.mustTellHost;
   }
 
   override get retryAfterMs(): number {
@@ -45,9 +59,14 @@ export class VirtioBalloonDriver extends BalloonDriver {
           this.sleepUntilMs = this.clockMs + VIRTIO_OUT_OF_PUFF_SLEEP_MS;
           return;
         }
-      } else {
+      } else if (this.mustTellHost) {
         this.activity = 'deflating';
         this.deflateMessage(Math.min(VIRTIO_PFNS_PER_MESSAGE, -diff));
+      } else {
+        // No ack to wait for: every page of the deflate is free at once; the messages follow.
+        this.activity = 'deflating';
+        for (let left = -diff, got = 1; left > 0 && got > 0; left -= got) got = this.deflateMessage(Math.min(VIRTIO_PFNS_PER_MESSAGE, left));
+        return;
       }
     }
   }

@@ -14,6 +14,7 @@ import { anonRmap, anonRmapPid, anonRmapVpage, Process, PTE_NONE, pteForSwapSlot
 import { pageContent } from './pageContent.ts';
 import { reclaimPages } from './reclaim.ts';
 import type { ReferenceTruth } from './workingSet.ts';
+import { touchGuestPhysical, type GuestPhysicalTouch } from './touchGuestPhysical.ts';
 
 /** Allocation modes: an ordinary user/kernel allocation (may reclaim, may OOM), a balloon
  * allocation with __GFP_NORETRY (one light reclaim attempt, never OOM), or a non-sleeping
@@ -185,6 +186,12 @@ export class GuestOs {
    * truth checks whether a reference would exit; the guest OS itself never reads them). */
   get eptEntries(): Int32Array {
     return this.platform.eptEntries;
+  }
+
+  /** The guest touches guest-physical page gpfn directly (a buggy guest using a ballooned
+   * page; a scenario's scheduled touch): see touchGuestPhysical.ts. */
+  touchGuestPhysical(gpfn: number, write: boolean): GuestPhysicalTouch {
+    return touchGuestPhysical(this.mem, this.platform, gpfn, write);
   }
 
   /** An access as the MMU makes it: no exit when the EPT entry is present, already accessed, and

@@ -2,7 +2,7 @@
 // is compressed instead when it fits in 2 KB, two pages to a host frame, while the cache stays
 // within `Mem.MemZipMaxPct` = 10% of the VM's memory (reference §1.8). The cache's frames are
 // host frames owned by the VM's cache.
-import { HostFrames } from './HostFrames.ts';
+import type { HostFrames } from './HostFrames.ts';
 
 /** Largest share of a VM's memory its compression cache may hold (Mem.MemZipMaxPct). */
 export const COMPRESSION_MAX_FRACTION = 0.1;
@@ -27,7 +27,7 @@ export class CompressionCache {
   /** Stores one compressed page; false when no frame could be had for the cache. */
   add(host: HostFrames): boolean {
     if (Math.ceil((this.pages + 1) / PAGES_PER_CACHE_FRAME) > this.frames.length) {
-      const f = host.allocate(HostFrames.compressionOwner(this.vm, this.frames.length));
+      const f = host.allocateCompression(this.vm, this.frames.length);
       if (f < 0) return false;
       this.frames.push(f);
     }

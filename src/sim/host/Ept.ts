@@ -3,7 +3,8 @@
 // themselves are real host frames owned by the hypervisor, allocated when the VM is created
 // (levels x ceil(pages / 512^k)), so a 2D walk can name the frame of every table it reads.
 //
-// Entry encoding: >= 0 present, frame number in bits 0-23 plus the accessed, young and read-only bits; -1 not present
+// Entry encoding: >= 0 present, frame number in bits 0-27 (2^28 frames: 1 TiB hosts) plus the
+// read-only (28), accessed (29) and young (30) bits; -1 not present
 // because never touched (or discarded: the next touch gets a zeroed frame), -2 ballooned,
 // -3 held compressed in the host's compression cache, <= -16 swapped by the host to slot -16-e.
 import { ChangeStamps } from '../ChangeStamps.ts';
@@ -21,7 +22,8 @@ export const EPT_ACCESSED = 1 << 29;
 export const EPT_YOUNG = 1 << 30;
 /** Write permission removed: the entry maps a shared copy-on-write frame; a write exits. */
 export const EPT_READONLY = 1 << 28;
-export const EPT_FRAME_MASK = (1 << 24) - 1;
+/** Bits 0-27: the host frame number (HostFrames.MAX_HOST_FRAMES frames). */
+export const EPT_FRAME_MASK = (1 << 28) - 1;
 
 export const eptFrame = (e: number): number => e & EPT_FRAME_MASK;
 export const eptIsSwapped = (e: number): boolean => e <= EPT_SWAP_BASE;

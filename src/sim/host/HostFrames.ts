@@ -1,22 +1,23 @@
-// The host's physical memory: one entry per 4 KiB frame in typed arrays (5 bytes a frame).
-// owner[f] says who holds frame f: a guest page (vm, guest-physical page), a VM's compression
-// cache, the hypervisor itself (EPT table pages), or nobody (free). Free frames form a singly
-// linked list threaded through owner[] itself, so the free pool costs no extra memory.
-// Shared (copy-on-write) frames carry a flag and a reference count of the guest pages mapping
-// them; their owner field keeps the page that first held the content, for display only.
+// The host's physical memory: one entry per 4 KiB frame in typed arrays (6 bytes a frame).
+// owner[f] says who holds frame f: a guest page (a guestPageRef: vm, guest-physical page), a
+// slot of a VM's compression cache (a guestPageRef naming the slot), the hypervisor itself (EPT
+// table pages), or nobody (free). Free frames form a singly linked list threaded through
+// owner[] itself, so the free pool costs no extra memory. flags[f] says whether a frame held
+// for a VM is a compression-cache frame or a shared (copy-on-write) frame; shared frames carry
+// a reference count of the guest pages mapping them, and their owner keeps the page that first
+// held the content, for display only.
 
 import { ChangeStamps } from '../ChangeStamps.ts';
+import { guestPageRef, refGpfn, refVm } from './guestPageRef.ts';
 
 /** owner[] value of a frame holding hypervisor data (EPT table pages). */
 export const OWNER_HYPERVISOR = -2;
 const FREE_BASE = -4; // free frame: owner = FREE_BASE - next, next = -1 ends the list
-const VM_SHIFT = 24;
-const GPFN_MASK = (1 << VM_SHIFT) - 1;
-const COMPRESSION_FLAG = 1 << 29;
-/** owner[] flag of a shared (copy-on-write) frame. */
-export const SHARED_FLAG = 1 << 30;
-/** Largest number of frames: frame numbers fit the 24 bits of an EPT entry. */
-export const MAX_HOST_FRAMES = 1 << VM_SHIFT;
+const COMPRESSION_FLAG = 1;
+const SHARED_FLAG = 2;
+/** Largest number of frames (1 TiB of 4 KiB frames): frame numbers fit the 28 bits of an EPT
+ * entry (Ept.ts). */
+export const MAX_HOST_FRAMES = 1 << 28;
 
 export class HostFrames {
   readonly frameCount: number;
@@ -24,6 +25,8 @@ export class HostFrames {
   readonly changes: ChangeStamps;
   /** Who holds each frame (see the encoding above). */
   readonly owner: Int32Array;
+  /** COMPRESSION_FLAG or SHARED_FLAG of a frame held for a VM; 0 otherwise. */
+  readonly flags: Uint8Array;
   /** Mappings of each shared frame (unused for private frames); 255 spills into refOverflow. */
   readonly refs: Uint8Array;
   private readonly refOverflow = new Map<number, number>();
@@ -37,6 +40,7 @@ export class HostFrames {
     if (frameCount > MAX_HOST_FRAMES) throw new RangeError(`host has ${frameCount} frames; at most ${MAX_HOST_FRAMES}`);
     this.frameCount = frameCount;
     this.owner = new Int32Array(frameCount);
+    this.flags = new Uint8Array(frameCount);
     this.refs = new Uint8Array(frameCount);
     this.changes = new ChangeStamps(frameCount);
     for (let f = frameCount - 1; f >= 0; f--) this.pushFree(f);
@@ -59,6 +63,7 @@ export class HostFrames {
 
   private pushFree(f: number): void {
     this.owner[f] = FREE_BASE - this.freeHead;
+    this.flags[f] = 0;
     this.changes.mark(f);
     this.freeHead = f;
     this.freeCountValue++;
@@ -68,7 +73,8 @@ export class HostFrames {
     return this.owner[f] <= FREE_BASE + 1;
   }
 
-  /** Takes a free frame (the lowest-numbered recently freed first); -1 when none is free. */
+  /** Takes a free frame (the lowest-numbered recently freed first) for `owner` (a guestPageRef
+   * or OWNER_HYPERVISOR); -1 when none is free. */
   allocate(owner: number): number {
     const f = this.freeHead;
     if (f < 0) return -1;
@@ -80,37 +86,38 @@ export class HostFrames {
     return f;
   }
 
+  /** Takes a free frame for slot `slot` of VM vm's compression cache; -1 when none is free. */
+  allocateCompression(vm: number, slot: number): number {
+    const f = this.allocate(guestPageRef(vm, slot));
+    if (f >= 0) this.flags[f] = COMPRESSION_FLAG;
+    return f;
+  }
+
   /** Returns a frame with no remaining mapping to the free pool. */
   release(f: number): void {
     if (this.owner[f] === OWNER_HYPERVISOR) this.hypervisorCount--;
     this.pushFree(f);
   }
 
-  static guestOwner(vm: number, gpfn: number): number {
-    return (vm << VM_SHIFT) | gpfn;
+  /** Frame f holds one guest page privately (not shared, not compression cache). */
+  isGuestPrivate(f: number): boolean {
+    return this.owner[f] >= 0 && this.flags[f] === 0;
   }
-  static compressionOwner(vm: number, slot: number): number {
-    return COMPRESSION_FLAG | (vm << VM_SHIFT) | slot;
+  /** Frame f holds a VM's compression cache. */
+  isCompression(f: number): boolean {
+    return this.flags[f] === COMPRESSION_FLAG;
   }
-  static isGuestOwner(owner: number): boolean {
-    return owner >= 0 && (owner & (COMPRESSION_FLAG | SHARED_FLAG)) === 0;
-  }
-  static isCompressionOwner(owner: number): boolean {
-    return owner >= 0 && (owner & COMPRESSION_FLAG) !== 0;
-  }
-  static ownerVm(owner: number): number {
-    return (owner >>> VM_SHIFT) & 0x1f;
-  }
-  static ownerGpfn(owner: number): number {
-    return owner & GPFN_MASK;
-  }
-
-  static isSharedOwner(owner: number): boolean {
-    return owner >= 0 && (owner & SHARED_FLAG) !== 0;
-  }
-
+  /** Frame f is a read-only shared (copy-on-write) frame. */
   isShared(f: number): boolean {
-    return HostFrames.isSharedOwner(this.owner[f]);
+    return this.flags[f] === SHARED_FLAG;
+  }
+  /** VM a frame is held for (the first holder of a shared frame); only when owner[f] >= 0. */
+  vmOf(f: number): number {
+    return refVm(this.owner[f]);
+  }
+  /** Guest-physical page (or compression slot) a frame is held for; only when owner[f] >= 0. */
+  gpfnOf(f: number): number {
+    return refGpfn(this.owner[f]);
   }
 
   /** Number of guest pages mapping frame f (1 for a private frame). */
@@ -122,7 +129,7 @@ export class HostFrames {
 
   /** Turns a private frame into a read-only shared (copy-on-write) frame with one mapping. */
   makeShared(f: number): void {
-    this.owner[f] |= SHARED_FLAG;
+    this.flags[f] = SHARED_FLAG;
     this.changes.mark(f);
     this.refs[f] = 1;
     this.sharedFrameCount++;
@@ -161,6 +168,6 @@ export class HostFrames {
 
   /** Bytes of typed-array memory this structure holds. */
   get heapBytes(): number {
-    return this.owner.byteLength + this.refs.byteLength + this.changes.heapBytes;
+    return this.owner.byteLength + this.flags.byteLength + this.refs.byteLength + this.changes.heapBytes;
   }
 }

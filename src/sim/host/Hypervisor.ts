@@ -13,6 +13,7 @@ import {
   EPT_ACCESSED, EPT_READONLY, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, Ept, eptForSwapSlot, eptFrame, eptIsSwapped, eptSwapSlot,
 } from './Ept.ts';
 import { HostFrames } from './HostFrames.ts';
+import { guestPageRef, refGpfn, refVm } from './guestPageRef.ts';
 import { emptyHostStats, type HostStats } from './hostStats.ts';
 import { linuxWatermarks } from '../guest/GuestMemory.ts';
 
@@ -67,12 +68,12 @@ export class Hypervisor {
 
   /** A frame for (vm, gpfn), swapping another page out first if none is free; -1 if impossible. */
   private allocFrame(vm: number, gpfn: number): { frame: number; stallUs: number } {
-    let f = this.frames.allocate(HostFrames.guestOwner(vm, gpfn));
+    let f = this.frames.allocate(guestPageRef(vm, gpfn));
     let stallUs = 0;
     if (f < 0) {
       const out = this.reclaim(HOST_RECLAIM_BATCH, -1);
       stallUs += out > 0 ? this.swap.latencyUs : 0;
-      f = this.frames.allocate(HostFrames.guestOwner(vm, gpfn));
+      f = this.frames.allocate(guestPageRef(vm, gpfn));
     }
     if (f < 0) this.stats.hostOutOfMemory++;
     return { frame: f, stallUs };
@@ -148,8 +149,8 @@ export class Hypervisor {
     for (let i = 0; i < count; i++) this.unback(vm, gpfns[i], EPT_BALLOONED);
   }
 
-  /** Balloon deflate message: these pages are the guest's again, backed on next touch (one
-   * the guest touched while ballooned, guestTouch.ts, keeps the frame it got then). */
+  /** Balloon deflate message: these pages are the guest's again, backed on next touch (a page
+   * a buggy guest touched while ballooned keeps the frame it got then). */
   balloonDeflated(vm: number, gpfns: ArrayLike<number>, count: number): void {
     const ept = this.vms[vm].ept;
     for (let i = 0; i < count; i++) if (ept.entries[gpfns[i]] === EPT_BALLOONED) ept.set(gpfns[i], EPT_UNTOUCHED);
@@ -200,13 +201,13 @@ export class Hypervisor {
     for (let tries = 0; done < n && tries < limit; tries++) {
       const victim = this.swapSelection === 'random' ? this.pickRandom(vm) : this.pickLru(vm);
       if (victim < 0) break;
-      if (this.swapOutPage(victim >>> 24, victim & 0xffffff)) done++;
+      if (this.swapOutPage(refVm(victim), refGpfn(victim))) done++;
     }
     return done;
   }
 
   /** ESX: a uniformly random page of the VM (W02 §3.3); with vm = -1, of a VM chosen in
-   * proportion to its backed pages. Returns (vm << 24) | gpfn, or -1. */
+   * proportion to its backed pages. Returns a guestPageRef, or -1. */
   private pickRandom(vm: number): number {
     if (vm < 0) {
       let total = 0;
@@ -224,7 +225,7 @@ export class Hypervisor {
     for (let tries = 0; tries < 256; tries++) {
       const g = this.rng.nextInt(ept.pages);
       const e = ept.entries[g];
-      if (e >= 0 && (e & EPT_READONLY) === 0) return (vm << 24) | g;
+      if (e >= 0 && (e & EPT_READONLY) === 0) return guestPageRef(vm, g);
     }
     return -1;
   }
@@ -245,7 +246,7 @@ export class Hypervisor {
       const e = ept.entries[g];
       if (e < 0 || (e & EPT_READONLY) !== 0) continue;
       if (e & EPT_ACCESSED) ept.clearAccessed(g, true);
-      else return (this.lruVm << 24) | g;
+      else return guestPageRef(this.lruVm, g);
     }
     return -1;
   }

@@ -12,6 +12,7 @@
 import type { PageSharingMode } from '../scenario/types.ts';
 import { hash32 } from '../rng.ts';
 import { EPT_ACCESSED, EPT_READONLY, EPT_YOUNG, eptFrame } from './Ept.ts';
+import { guestPageRef, refGpfn, refVm } from './guestPageRef.ts';
 import type { Hypervisor, SharedFrameIndex } from './Hypervisor.ts';
 
 /** Salted table keys are hash * SALT_SLOTS + vm (VM indices fit 5 bits, HostFrames). */
@@ -35,7 +36,7 @@ export class PageSharing implements SharedFrameIndex {
   private readonly keyOfFrame = new Map<number, number>();
   /** Shared frame -> the exact content it holds, for the full compare. */
   private readonly contentOfFrame = new Map<number, number>();
-  /** table key -> (vm << 24) | gpfn of a page seen earlier with that hash. */
+  /** table key -> guestPageRef of a page seen earlier with that hash. */
   private readonly hints = new Map<number, number>();
   private readonly hv: Hypervisor;
   private cursorVm = 0;
@@ -105,10 +106,10 @@ export class PageSharing implements SharedFrameIndex {
       return;
     }
     const hint = this.hints.get(slot);
-    this.hints.set(slot, (vm << 24) | gpfn);
+    this.hints.set(slot, guestPageRef(vm, gpfn));
     if (hint === undefined) return;
-    const hVm = hint >>> 24;
-    const hGpfn = hint & 0xffffff;
+    const hVm = refVm(hint);
+    const hGpfn = refGpfn(hint);
     if (hVm === vm && hGpfn === gpfn) return;
     const he = hv.vms[hVm].ept.entries[hGpfn];
     // The hinted page is rehashed: a hint is stale if the page has gone or its hash changed.

@@ -4,7 +4,6 @@
 // (momRules.ts) on StatAvg of the last 10 samples and the KSM rule, which starts, stops and
 // paces the host's page-sharing scanner. Optionally the virtio devices offer free page
 // reporting. The host's own kswapd swaps only as a last resort.
-import { VirtioBalloonDriver } from '../balloon/virtioDriver.ts';
 import { mibToPages } from '../units.ts';
 import {
   KSM_DEFAULT_PAGES_TO_SCAN, KSM_DEFAULT_SLEEP_MS, ksmPagesPerSec, MOM_MONITOR_INTERVAL_MS, MOM_POLICY_INTERVAL_MS,
@@ -45,9 +44,6 @@ export class MomPolicy implements Policy {
     this.balloonEnabled = env.params.balloonEnabled !== false;
     this.ksmControl = env.params.ksmControl !== false;
     this.guests = env.vms.map(() => ({ balloonCurKib: new StatHistory(MOM_SAMPLE_HISTORY), memUnusedKib: new StatHistory(MOM_SAMPLE_HISTORY), memUnusedValid: false }));
-    if (env.params.freePageReporting === true) {
-      for (const vm of env.vms) if (vm.balloon instanceof VirtioBalloonDriver) vm.balloon.enableFreePageReporting();
-    }
     if (this.ksmControl) env.sharing.running = false; // ksm `run` is 0 until MOM starts it
   }
 

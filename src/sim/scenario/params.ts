@@ -2,13 +2,20 @@
 // unit and default. Defaults with a source cite it; the rest are modelling choices documented
 // in docs/model.md. Policy parameters live beside each policy (src/sim/policy).
 import { MAX_VIRTUAL_PAGES } from '../guest/Process.ts';
+import { MAX_REF_GUEST_PAGES, MAX_REF_VMS } from '../host/guestPageRef.ts';
+import { MAX_HOST_FRAMES } from '../host/HostFrames.ts';
 import { pagesToMib } from '../units.ts';
 import { flag, num, oneOf, type SpecTable, type StringSpec } from './paramSpec.ts';
 
 export const SCENARIO_FORMAT = 2;
 /** Older formats a file may still use; each is migrated (validate.ts): format 1 had no schedule. */
 export const OLDER_FORMATS = [1] as const;
-export const MAX_VMS = 16;
+/** Most VMs in a scenario: what a guestPageRef can name (host/guestPageRef.ts). */
+export const MAX_VMS = MAX_REF_VMS;
+/** Largest host, MiB: 2^28 frames, what an EPT entry can name (1 TiB). */
+export const MAX_HOST_MIB = pagesToMib(MAX_HOST_FRAMES);
+/** Largest guest, MiB: 2^26 pages, what a guestPageRef can name (256 GiB). */
+export const MAX_VM_MIB = pagesToMib(MAX_REF_GUEST_PAGES);
 
 /** The hypervisor policies a scenario can name (each a module in src/sim/policy). */
 export const POLICY_KINDS = ['manual', 'none', 'esx', 'vsphere', 'kvm-mom', 'xen', 'hyperv'] as const;
@@ -21,7 +28,7 @@ export const TOP_PARAMS = {
 } as const satisfies SpecTable;
 
 export const HOST_PARAMS = {
-  memoryMiB: num('Host memory', 'MiB', 64, 65536, 4096, 'Physical memory of the host, in 4 KiB frames.', { step: 64 }),
+  memoryMiB: num('Host memory', 'MiB', 64, MAX_HOST_MIB, 4096, 'Physical memory of the host, in 4 KiB frames (in the app, as much as the browser can allocate).', { step: 64 }),
   swapMiB: num('Host swap', 'MiB', 0, 262144, 4096, 'Capacity of the host swap device (VMware .vswp, Linux host swap).', { step: 64 }),
   swapLatencyUs: num('Host swap latency', 'µs', 1, 100000, 200, 'Time to read one page back from host swap: ~50-100 µs SSD, 5-10 ms HDD (reference §6.3).'),
   pageSharing: oneOf('Page sharing', ['off', 'zero', 'all'] as const, 'off', 'Host content-based page sharing (ESX TPS, KSM): off, zero pages only, or any identical pages across VMs.'),
@@ -44,8 +51,8 @@ export const VM_NAME_SPEC: StringSpec = {
 export const MAX_PROCESS_MIB = pagesToMib(MAX_VIRTUAL_PAGES);
 
 export const VM_PARAMS = {
-  memoryMiB: num('VM memory', 'MiB', 16, 65536, 1024, 'Configured guest-physical memory (the size the guest boots with).', { step: 16 }),
-  minMiB: num('Minimum', 'MiB', 0, 65536, 0, 'Guaranteed memory (ESX min / reservation, MOM balloon_min, Hyper-V minimum).', { step: 16 }),
+  memoryMiB: num('VM memory', 'MiB', 16, MAX_VM_MIB, 1024, 'Configured guest-physical memory (the size the guest boots with).', { step: 16 }),
+  minMiB: num('Minimum', 'MiB', 0, MAX_VM_MIB, 0, 'Guaranteed memory (ESX min / reservation, MOM balloon_min, Hyper-V minimum).', { step: 16 }),
   shares: num('Shares', '', 0, 1000000, 10240, 'Proportional-share weight (vSphere Normal = 10 shares per MiB of memory).', { step: 10 }),
   kernelMiB: num('Kernel memory', 'MiB', 4, 4096, 48, 'Guest memory held by the kernel image and its data at boot.'),
   guestSwapMiB: num('Guest swap', 'MiB', 0, 131072, 1024, 'Size of the guest\'s own swap device.', { step: 64 }),
@@ -59,8 +66,11 @@ export type BalloonDriverKind = (typeof BALLOON_DRIVERS)[number];
 export const BALLOON_PARAMS = {
   enabled: flag('Balloon driver', true, 'Whether the guest runs a balloon driver.'),
   driver: oneOf('Driver', BALLOON_DRIVERS, 'virtio', 'Which balloon driver the guest runs, with its batch sizes, rates and back-off.'),
-  targetMiB: num('Balloon target', 'MiB', 0, 65536, 0, 'Balloon size asked for by the manual policy (virtio num_pages, in MiB).', { step: 16 }),
+  targetMiB: num('Balloon target', 'MiB', 0, MAX_VM_MIB, 0, 'Balloon size asked for by the manual policy (virtio num_pages, in MiB).', { step: 16 }),
   deflateOnOom: flag('Deflate on OOM', false, 'VIRTIO_BALLOON_F_DEFLATE_ON_OOM: the guest deflates 1 MiB instead of killing a process; MemTotal then stays constant.'),
+  mustTellHost: flag('Must tell host', true, 'VIRTIO_BALLOON_F_MUST_TELL_HOST (virtio only): the guest uses a deflated page only after the host acknowledged the deflate, one 256-page round trip at a time; off, it takes the pages back at once and tells the host afterwards.'),
+  statsVq: flag('Stats queue', true, 'VIRTIO_BALLOON_F_STATS_VQ (virtio only; QEMU offers it): the guest reports free, available and cached memory on the stats queue. Off, the host sees no guest statistics (MOM cannot size the balloon from them).'),
+  freePageReporting: flag('Free page reporting', false, 'VIRTIO_BALLOON_F_PAGE_REPORTING (virtio only; QEMU free-page-reporting=on): the guest reports free 2 MiB blocks 2 s after freeing them and the host discards their frames (mm/page_reporting.c).'),
 } as const satisfies SpecTable;
 
 export const WORKLOAD_KINDS = ['idle', 'steady', 'ramp', 'phased', 'filecache', 'hog'] as const;

@@ -6,16 +6,18 @@
 // the schedule is read last, against the scenario it runs on (scheduleValidate.ts).
 import { allowedText, type ConfigOf, type ParamSpec, type SpecTable } from './paramSpec.ts';
 import {
-  BALLOON_PARAMS, HOST_PARAMS, MAX_VMS, OLDER_FORMATS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
+  BALLOON_PARAMS, HOST_PARAMS, MAX_HOST_MIB, MAX_VMS, OLDER_FORMATS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
 import { readSchedule } from './scheduleValidate.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../policy/catalog.ts';
+import { moveLegacyKeys } from './legacyKeys.ts';
 import { ENTRIES_PER_TABLE, mibToPages, pagesToMib } from '../units.ts';
 
 export type ValidationMode = 'strict' | 'clamp';
-/** Largest total of guest memory the model accepts, MiB (keeps page arrays within a browser tab). */
-export const MAX_TOTAL_VM_MIB = 262144;
+/** Largest total of guest memory the model accepts, MiB: twice the largest host (2 TiB), so the
+ * largest host can still be overcommitted 2:1. */
+export const MAX_TOTAL_VM_MIB = 2 * MAX_HOST_MIB;
 
 export type ValidationResult =
   | { ok: true; scenario: Scenario; corrections: string[]; warnings: string[] }
@@ -161,9 +163,10 @@ export function validateScenario(input: unknown, mode: ValidationMode = 'strict'
 }
 
 /** Validates everything but the schedule (the result's schedule is empty). */
-function validateModel(input: unknown, mode: ValidationMode): ValidationResult {
+function validateModel(given: unknown, mode: ValidationMode): ValidationResult {
   const ctx: Ctx = { mode, errors: [], corrections: [], warnings: [] };
-  if (!isRecord(input)) return { ok: false, errors: [`scenario: expected a JSON object, got ${show(input)}`] };
+  if (!isRecord(given)) return { ok: false, errors: [`scenario: expected a JSON object, got ${show(given)}`] };
+  const input = moveLegacyKeys(given, ctx.warnings);
   if (input.format !== SCENARIO_FORMAT && !(OLDER_FORMATS as readonly unknown[]).includes(input.format)) {
     const text = `format: ${show(input.format)} is not a known scenario format (allowed: ${[...OLDER_FORMATS, SCENARIO_FORMAT].join(', ')})`;
     if (mode === 'clamp' && input.format === undefined) ctx.corrections.push(`${text}; reading it as format ${SCENARIO_FORMAT}`);

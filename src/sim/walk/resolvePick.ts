@@ -6,7 +6,7 @@
 import { VA_BASE } from '../guest/Process.ts';
 import { APP_PID } from '../guest/Workload.ts';
 import { EPT_BALLOONED } from '../host/Ept.ts';
-import { HostFrames, OWNER_HYPERVISOR } from '../host/HostFrames.ts';
+import { OWNER_HYPERVISOR } from '../host/HostFrames.ts';
 import type { Simulation } from '../Simulation.ts';
 import { PAGE_SIZE_BYTES } from '../units.ts';
 import { hex } from './addressBits.ts';
@@ -15,9 +15,10 @@ import type { WalkPick, WalkRegion, WalkTarget } from './walkTarget.ts';
 const gpaOf = (vm: number, gpfn: number): WalkTarget => ({ space: 'guest-physical', vm, gpa: hex(gpfn * PAGE_SIZE_BYTES) });
 
 function frameTarget(sim: Simulation, frame: number): WalkTarget {
-  const owner = sim.hv.frames.owner[frame];
-  if (HostFrames.isGuestOwner(owner)) return gpaOf(HostFrames.ownerVm(owner), HostFrames.ownerGpfn(owner));
-  const what = owner === OWNER_HYPERVISOR ? 'it holds the hypervisor\'s own data (EPT tables)' : HostFrames.isCompressionOwner(owner) ? 'it holds a VM\'s compressed pages' : 'it is free';
+  const frames = sim.hv.frames;
+  const owner = frames.owner[frame];
+  if (owner >= 0 && !frames.isCompression(frame)) return gpaOf(frames.vmOf(frame), frames.gpfnOf(frame));
+  const what = owner === OWNER_HYPERVISOR ? 'it holds the hypervisor\'s own data (EPT tables)' : frames.isCompression(frame) ? 'it holds a VM\'s compressed pages' : 'it is free';
   throw new RangeError(`host frame ${frame} backs no guest page: ${what}`);
 }
 

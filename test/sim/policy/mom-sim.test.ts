@@ -111,8 +111,8 @@ describe('free page reporting (mm/page_reporting.c)', () => {
   const reporting = {
     seed: 4,
     host: { memoryMiB: 2048 },
-    policy: { kind: 'kvm-mom', freePageReporting: true, balloonEnabled: false },
-    vms: [{ name: 'g', memoryMiB: 1024, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 600, accessesPerSec: 100 } }],
+    policy: { kind: 'kvm-mom', balloonEnabled: false },
+    vms: [{ name: 'g', memoryMiB: 1024, balloon: { freePageReporting: true }, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 600, accessesPerSec: 100 } }],
   };
 
   it('reports free 2 MiB blocks 2 s after pages are freed, 32 blocks per pass, and the host discards their frames', () => {

@@ -6,6 +6,7 @@ import { findPreset } from '../../../src/sim/scenario/presets.ts';
 import { Simulation } from '../../../src/sim/Simulation.ts';
 import { validateScenario } from '../../../src/sim/scenario/validate.ts';
 import { stateHashHex } from '../../../src/sim/stateHash.ts';
+import { eptFrame } from '../../../src/sim/host/Ept.ts';
 import { DEFAULT_WALK_WHAT_IF, exploreWalk, resolvePick, settingsKey, type WalkTarget } from '../../../src/sim/walk/index.ts';
 import { checkWalkRequest } from '../../../src/worker/walkChecks.ts';
 import { CommandError } from '../../../src/worker/commandChecks.ts';
@@ -61,7 +62,7 @@ describe('exploreWalk', () => {
 describe('resolvePick', () => {
   it('a host frame backing a guest page walks that page; other frames say what they hold', () => {
     const s = quietVm();
-    const frame = s.vms[0].ept.entries[100] & ((1 << 24) - 1);
+    const frame = eptFrame(s.vms[0].ept.entries[100]);
     expect(resolvePick(s, { space: 'host-physical', frame })).toEqual({ space: 'guest-physical', vm: 0, gpa: `0x${(100 * 4096).toString(16)}` });
     const free = s.hv.frames.owner.findIndex((o) => o <= -4);
     expect(() => resolvePick(s, { space: 'host-physical', frame: free })).toThrow(/backs no guest page: it is free/);
