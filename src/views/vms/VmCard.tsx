@@ -8,6 +8,7 @@ import { GuestMapView } from '../map/GuestMapView.tsx';
 import type { CounterpartView } from '../map/useCounterpart.ts';
 import { cssColor, PALETTES, vmRgb } from '../theme/themes.ts';
 import { vmStats } from './vmStats.ts';
+import { workloadWords } from './workloadWords.ts';
 import { activityWords } from '../explain/eventWords.ts';
 
 interface Props { vm: number; config: VmConfig; report: VmReport | undefined; cp: CounterpartView }
@@ -26,8 +27,9 @@ export function VmCard({ vm, config, report, cp }: Props) {
             {config.name}
           </button>
         </h3>
-        <span className="vm-meta">{config.memoryMiB} MiB · {config.workload.kind}</span>
+        <span className="vm-meta">{config.memoryMiB} MiB</span>
       </header>
+      <p className="vm-workload">{workloadWords(config.workload)}</p>
       <div className="vm-card-body">
         <BalloonGlyph
           name={config.name} memoryMiB={config.memoryMiB} enabled={config.balloon.enabled}
