@@ -119,7 +119,7 @@ async function change(page: Page, key: string): Promise<Latency> {
 }
 
 const scen = scenario();
-const link = encodeLink({ scenario: scen, inputs: [], timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } });
+const link = encodeLink({ scenario: scen, inputs: [], timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: ['settings', 'walk'], hidden: [] } });
 const { server, url } = await startServer();
 const b = await openBrowser({ width: 1280, height: 800 });
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
@@ -187,7 +187,8 @@ try {
     for (let i = 0; i < REPEATS; i++) {
       const n = (await b.page.evaluate('[__bench.clicks.length, __bench.drawn.length]')) as [number, number];
       await click(i);
-      await b.page.waitForFunction(`__bench.drawn.length > ${n[1]}`, null, { timeout: 10000 });
+      // A function, not a string: the page's CSP (no eval) refuses string predicates.
+      await b.page.waitForFunction((k) => (window as unknown as { __bench: { drawn: unknown[] } }).__bench.drawn.length > k, n[1], { timeout: 10000 });
       const [t0, drawn] = (await b.page.evaluate(`[__bench.clicks[${n[0]}], __bench.drawn.at(-1).ts]`)) as [number, number];
       toDrawn.push(drawn - t0);
     }
