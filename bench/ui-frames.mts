@@ -119,7 +119,7 @@ async function change(page: Page, key: string): Promise<Latency> {
 }
 
 const scen = scenario();
-const link = encodeLink({ scenario: scen, timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] } });
+const link = encodeLink({ scenario: scen, timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: ['settings', 'walk'], hidden: [] } });
 const { server, url } = await startServer();
 const b = await openBrowser({ width: 1280, height: 800 });
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);

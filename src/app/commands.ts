@@ -1,7 +1,9 @@
 // The command registry: every user action of the shell with its id, label, hotkey and perform.
-// Buttons, keyboard shortcuts, the shortcut help and tests use the same table.
+// Buttons, keyboard shortcuts, the shortcut help and tests use the same table; the detail
+// panels' commands come from their list (src/views/panels/panelList.ts).
 import { useSimStore } from '../state/store.ts';
 import { SPEEDS } from '../state/playbackSlice.ts';
+import { DETAIL_PANELS } from '../views/panels/panelList.ts';
 
 export interface ShellCommand {
   id: string;
@@ -28,6 +30,7 @@ export const COMMANDS: readonly ShellCommand[] = [
   { id: 'runfast', label: 'Run fast (a few frames a second; press again to stop)', hotkey: 'f', perform: () => store().toggleRunFast() },
   { id: 'reset', label: 'Back to 0 s', hotkey: 'Shift+R', perform: () => store().reset() },
   { id: 'debug', label: 'Show or hide the debug panel', hotkey: 'd', perform: () => store().togglePanel('debug') },
+  ...DETAIL_PANELS.map((p) => ({ id: `panel-${p.id}`, label: `Show or hide the ${p.label.toLowerCase()} panel`, hotkey: p.hotkey, perform: () => store().togglePanel(p.id) })),
 ];
 
 /** The command bound to a key event's key, or undefined. */

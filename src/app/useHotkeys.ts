@@ -1,5 +1,6 @@
 // Keyboard shortcuts of the command registry, on the whole window, except while typing in a
-// field or using a control that needs the keys itself (sliders, selects).
+// field or using a control that needs the keys itself (selects, a slider's arrows and letters;
+// Space plays and pauses from a slider, which has no use for it).
 import { useEffect } from 'react';
 import { commandForKey } from './commands.ts';
 
@@ -10,7 +11,8 @@ export function useHotkeys(enabled = true): void {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
       const t = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey || (t && (OWN_KEYS.has(t.tagName) || t.isContentEditable))) return;
+      const slider = t instanceof HTMLInputElement && t.type === 'range';
+      if (e.ctrlKey || e.metaKey || e.altKey || (t && !(slider && e.key === ' ') && (OWN_KEYS.has(t.tagName) || t.isContentEditable))) return;
       if (t && t.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
       const cmd = commandForKey(e);
       if (!cmd) return;

@@ -1,9 +1,9 @@
-// The explorable screen below the shell's top bar, in data-flow order: the VMs (guest-physical
-// maps and balloons), the hypervisor (policy, state, targets), the host's physical frames; then
-// the page walk, the charts, the "what just happened" panel and the controls. It owns the FrameHub that fans
-// frames out to the views, and applies the theme from the store's ui slice.
+// The explorable screen below the shell's top bar, laid out as PhET's: the play area on the left
+// in data-flow order (the VMs with their balloons, the host's physical frames), on the right the
+// control panel, the hypervisor (its state and the host's free memory) and "what just
+// happened"; the detail panels (settings, targets, charts, page walk) below, opened on demand. It
+// owns the FrameHub that fans frames out to the views, and applies the theme from the store.
 import { useEffect, useMemo } from 'react';
-import { ChartsSection } from './charts/ChartsSection.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { FrameHub } from './data/frameHub.ts';
 import { FrameHubContext } from './data/FrameHubContext.tsx';
@@ -14,8 +14,9 @@ import { ExplainPanel } from './explain/ExplainPanel.tsx';
 import { HostSection } from './HostSection.tsx';
 import { HypervisorPanel } from './hypervisor/HypervisorPanel.tsx';
 import { useCounterpart } from './map/useCounterpart.ts';
+import { Term } from './glossary/Term.tsx';
+import { DetailArea } from './panels/DetailArea.tsx';
 import { VmsSection } from './vms/VmsSection.tsx';
-import { WalkSection } from './walk/WalkSection.tsx';
 import './styles/index.css';
 
 function Screen() {
@@ -26,15 +27,17 @@ function Screen() {
     <div className="play-area" data-theme={theme}>
       <div className="flow">
         <VmsSection cp={cp} />
-        <div className="flow-arrow" aria-hidden="true">↓ balloon targets down, freed frames back ↓</div>
-        <HypervisorPanel />
-        <div className="flow-arrow" aria-hidden="true">↓ EPT maps guest pages to host frames ↓</div>
+        <div className="flow-arrow">
+          ↓ the <Term id="ept">EPT</Term> maps guest pages to host frames · balloons <Term id="inflate">inflate</Term> to free frames, <Term id="deflate">deflate</Term> to take them back ↑
+        </div>
         <HostSection cp={cp} />
       </div>
-      <WalkSection />
-      <ChartsSection />
-      <ExplainPanel />
-      <ControlsPanel />
+      <div className="side">
+        <ControlsPanel />
+        <HypervisorPanel />
+        <ExplainPanel />
+      </div>
+      <DetailArea />
     </div>
   );
 }

@@ -1,11 +1,12 @@
-// The views in Chromium on the built app: the memory-pressure slider squeezes an ESX host and
-// a balloon inflates; the host map zooms down to single frames; hovering names the frame the
-// click then selects; selecting a guest page marks its host frame and back; brushing the
-// address bar zooms; balloons stop animating under prefers-reduced-motion. Screenshots go to
+// The views in Chromium on the built app, on the hand-ballooned scenario (4 GiB host): the
+// memory-pressure slider squeezes an ESX host and a balloon inflates; the host map zooms down
+// to single frames; hovering names the frame the click then selects; selecting a guest page
+// marks its host frame and back; brushing the address bar zooms; balloons stop animating under prefers-reduced-motion. Screenshots go to
 // artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
+import { defaultLinkState, encodeLink, presetScenario } from '../../src/url/index.ts';
 import { openBrowser, paintedTick, paused, settledBox, startServer, type Browser } from './browser.ts';
 
 let server: PreviewServer;
@@ -20,7 +21,7 @@ afterAll(async () => {
 async function open(): Promise<Browser> {
   const b = await openBrowser({ width: 1280, height: 800 });
   browsers.push(b);
-  await b.page.goto(url);
+  await b.page.goto(`${url}#${encodeLink({ ...defaultLinkState(), scenario: presetScenario('balloon-by-hand')! })}`);
   await paintedTick(b.page, '.memory-map-host canvas');
   return b;
 }
@@ -37,8 +38,10 @@ const count = (l: Locator, n: number) => expect.poll(() => l.count(), { timeout:
 describe('views in Chromium', () => {
   it('inflates a balloon when the memory-pressure slider squeezes an ESX host', async () => {
     const { page, errors } = await open();
-    await controls(page).getByRole('combobox', { name: 'Policy' }).selectOption('esx');
-    await controls(page).getByRole('spinbutton', { name: 'Host memory (MiB)' }).fill('3072');
+    await page.getByRole('button', { name: '▸ Settings' }).click();
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings.getByRole('combobox', { name: 'Policy' }).selectOption('esx');
+    await settings.getByRole('spinbutton', { name: 'Host memory (MiB)' }).fill('3072');
     await page.keyboard.press('Enter');
     const pressure = controls(page).getByRole('slider', { name: 'Memory pressure' });
     await pressure.focus();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { DEFAULT_WALK_WHAT_IF } from '../../src/sim/walk/index.ts';
-import { defaultLinkState, DEFAULT_VIEW, encodeLink, THEMES, type LinkState } from '../../src/url/index.ts';
+import { defaultLinkState, DEFAULT_VIEW, encodeLink, presetScenario, THEMES, type LinkState } from '../../src/url/index.ts';
 import { openBrowser, startServer, type Browser } from './browser.ts';
 import { outcomeCases } from './walkTargets.ts';
 
@@ -43,7 +43,11 @@ async function open(page: Page, link: LinkState, walkReady: boolean): Promise<vo
   if (walkReady) await page.waitForSelector('.walk-section[data-walk-state="ready"]', { timeout: 30000 });
 }
 
-const at20s = (): LinkState => ({ ...defaultLinkState(), timeMs: 20000 });
+/** The hand-ballooned scenario at 20 s (its idle VM's balloon is full), the page walk open. */
+const at20s = (): LinkState => {
+  const s = defaultLinkState();
+  return { ...s, scenario: presetScenario('balloon-by-hand')!, timeMs: 20000, view: { ...s.view, panels: ['walk'] } };
+};
 const current = (page: Page) => page.locator('.walk-reference-list li[aria-current="step"]');
 
 describe('the page walk in Chromium', () => {
@@ -108,7 +112,7 @@ describe('the page walk in Chromium', () => {
       for (const theme of THEMES) {
         const link: LinkState = {
           scenario: c.scenario, timeMs: c.seconds * 1000,
-          view: { ...DEFAULT_VIEW, theme, walkTarget: c.target, walkWhatIf: { ...DEFAULT_WALK_WHAT_IF, write: c.write } },
+          view: { ...DEFAULT_VIEW, panels: ['walk'], theme, walkTarget: c.target, walkWhatIf: { ...DEFAULT_WALK_WHAT_IF, write: c.write } },
         };
         await open(wide.page, link, true);
         expect(await wide.page.locator('.walk-section').getAttribute('data-walk-outcome')).toBe(c.outcome);

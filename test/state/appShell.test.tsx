@@ -61,7 +61,7 @@ describe('app shell', () => {
     render(<App />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     const link = (await screen.findByTestId('share-link')) as HTMLInputElement;
-    await waitFor(() => expect(link.value).toMatch(/#v=2&scn=balloon-by-hand&seed=1/));
+    await waitFor(() => expect(link.value).toMatch(/#v=2&scn=host-runs-short&seed=4/));
     expect(link.value).not.toMatch(/hide=/);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Speed' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Scenario picker' }));

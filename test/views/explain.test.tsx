@@ -35,6 +35,7 @@ describe('charts', () => {
   it('draws six charts with a summary each and offers them as a table', async () => {
     const s = presetScenario();
     const src = localSource(s);
+    src.togglePanel('charts', true);
     render(<PlayArea source={src} />);
     await act(async () => {
       src.publish(fakeFrame(s, { seconds: 1 }));

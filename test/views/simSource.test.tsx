@@ -21,8 +21,9 @@ afterEach(() => {
 
 describe('simSource bound to the app store', () => {
   it('shows the store scenario and sets parameters through the store', () => {
+    useSimStore.getState().togglePanel('settings', true);
     render(<PlayArea source={createAppSimSource()} />);
-    const controls = within(screen.getByRole('region', { name: 'Controls' }));
+    const controls = within(screen.getByRole('region', { name: 'Settings' }));
     const eff = useSimStore.getState().effective;
     const slider = controls.getByRole('slider', { name: 'Host memory' });
     expect(slider).toHaveAttribute('aria-valuetext', `Host memory ${eff.host.memoryMiB} MiB`);

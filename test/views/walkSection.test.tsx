@@ -23,6 +23,7 @@ const answer = (pick: WalkPick, whatIf: WalkWhatIf) => exploreWalk(sim, resolveP
 
 async function mount() {
   const src = localSource(scenario, { walk: answer });
+  src.togglePanel('walk', true);
   render(<PlayArea source={src} />);
   await act(async () => {
     src.publish(fakeFrame(scenario, { windows: src.windows }));

@@ -28,6 +28,21 @@ function overcommitWithoutBalloon(swapLatencyUs: number): Record<string, unknown
 
 export const PRESETS: readonly Preset[] = [
   {
+    name: 'host-runs-short',
+    title: 'The host runs short: ESX inflates balloons',
+    about: 'Three VMs share a 3 GiB host under the ESX policy. At normal demand the host has about a third of its memory free and no balloon moves. Raise the memory pressure: the guests touch more memory, the host\'s free memory falls below its thresholds, and the hypervisor tells the balloon drivers to inflate (near 2x). Each guest then reclaims for its balloon: free pages cost nothing, file cache is dropped and read again, anonymous pages go to the guest\'s swap, so the cost depends on how much is reclaimed and on the swap storage.',
+    scenario: {
+      format: 1, seed: 4, tickMs: 100,
+      host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs: 100 },
+      policy: { kind: 'esx' },
+      vms: [
+        vm('web', 1536, { kind: 'steady', activeMiB: 384, footprintMiB: 768, accessesPerSec: 2000 }, { driver: 'vmware' }, { guestDiskLatencyUs: 100 }),
+        vm('db', 1536, { kind: 'filecache', activeMiB: 512, footprintMiB: 256, fileMiB: 768, accessesPerSec: 2000 }, { driver: 'vmware' }, { guestDiskLatencyUs: 100 }),
+        vm('idle', 1536, { kind: 'idle', activeMiB: 32, footprintMiB: 384, accessesPerSec: 200 }, { driver: 'vmware' }, { guestDiskLatencyUs: 100 }),
+      ],
+    },
+  },
+  {
     name: 'balloon-by-hand',
     title: 'An idle VM ballooned by hand',
     about: 'Three VMs overcommit a 4 GiB host. The idle VM\'s balloon is set to 1 GiB: its guest gives up free pages, the hypervisor drops their EPT entries and their frames return to the host, so the busy VMs fit without host swapping.',
@@ -140,7 +155,9 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-export const DEFAULT_PRESET = 'balloon-by-hand';
+/** The first screen's story: the host runs short as pressure rises and an automatic policy
+ * inflates the balloons (issue 13). */
+export const DEFAULT_PRESET = 'host-runs-short';
 
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);

@@ -1,7 +1,8 @@
 // The one-slider squeeze: a demand multiplier over every VM's working set and footprint,
-// relative to the demand when the scenario was loaded.
+// relative to the demand when the scenario was loaded, with the first screen's interaction hint.
 import { useEffect, useState } from 'react';
 import { useSim } from '../data/SimSourceContext.tsx';
+import { Term } from '../glossary/Term.tsx';
 import { ParamSlider } from './ParamSlider.tsx';
 import { PRESSURE_SPEC, pressureChanges, pressureWords } from './pressure.ts';
 
@@ -19,6 +20,10 @@ export function PressureControl() {
   return (
     <div className="pressure-control">
       <ParamSlider spec={PRESSURE_SPEC} value={multiplier} onChange={onChange} context={pressureWords(multiplier)} />
+      <p className="hint">
+        Raise the <Term id="pressure">memory pressure</Term>: the guests touch more memory, and when the host runs short the hypervisor
+        tells the balloons to <Term id="inflate">inflate</Term>.
+      </p>
     </div>
   );
 }

@@ -19,6 +19,7 @@ interface LocalState {
   walk: WalkState;
   theme: Theme;
   hidden: readonly string[];
+  panels: readonly string[];
   zoom: Partial<Record<MapId, { firstPage: number; pageCount: number } | null>>;
   problems: string[];
 }
@@ -45,7 +46,7 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
   const store = createStore<LocalState>(() => ({
     scenario, playback: { playing: false, speed: 1, timeMs: 0 }, selection: { selectedVm: null, selectedPage: null },
     walk: { target: null, step: null, whatIf: DEFAULT_WALK_WHAT_IF, answer: null, error: null, pending: false },
-    theme: 'light', hidden: [], zoom: {}, problems: [],
+    theme: 'light', hidden: [], panels: [], zoom: {}, problems: [],
   }));
   const subscribers = new Set<(f: Frame) => void>();
   let latest: Frame | null = null;
@@ -73,9 +74,14 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     useSelection: () => useStore(store, (s) => s.selection),
     useTheme: () => useStore(store, (s) => s.theme),
     useHidden: () => useStore(store, (s) => s.hidden),
+    useOpenPanels: () => useStore(store, (s) => s.panels),
     useMapZoom: (id) => useStore(store, (s) => s.zoom[id] ?? null),
     useWalk: () => useStore(store, (s) => s.walk),
     setParam: (path: string, value: ParamValue) => take(applyChanges(store.getState().scenario, [{ path, value }])),
+    togglePanel: (id, open) => store.setState((st) => {
+      const want = open ?? !st.panels.includes(id);
+      return { panels: want ? [...new Set([...st.panels, id])] : st.panels.filter((p) => p !== id) };
+    }),
     addVm: () => take(withVmAdded(store.getState().scenario)),
     removeVm: (vm) => {
       take(withVmRemoved(store.getState().scenario, vm));

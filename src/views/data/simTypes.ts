@@ -53,6 +53,8 @@ export interface SimSource {
   useTheme(): Theme;
   /** Ids of controls a teacher's link hides (parameter paths, or 'pressure', 'policy', 'vms'). */
   useHidden(): readonly string[];
+  /** Ids of the detail panels that are open (in the link as panels=). */
+  useOpenPanels(): readonly string[];
   /** The zoom window stored for a map, or null for the whole map. */
   useMapZoom(mapId: MapId): { firstPage: number; pageCount: number } | null;
   useWalk(): WalkState;
@@ -60,6 +62,8 @@ export interface SimSource {
   // Commands.
   /** Sets a scenario parameter by path ('host.memoryMiB', 'vms.1.workload.activeMiB', 'policy.kind', 'policy.<key>'); validated by the store. */
   setParam(path: string, value: ParamValue): void;
+  /** Opens or closes a detail panel (toggles without `open`). */
+  togglePanel(id: string, open?: boolean): void;
   addVm(): void;
   removeVm(vm: number): void;
   selectVm(vm: number | null): void;

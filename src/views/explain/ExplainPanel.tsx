@@ -1,5 +1,6 @@
 // "What just happened": the latest sentences from the simulation's events with a "why?"
-// expander, a polite throttled live region, and the event log (newest first, filterable).
+// expander, a polite throttled live region, and the event log (newest first, filterable) behind
+// a disclosure.
 import { useState } from 'react';
 import type { SimEventKind } from '../../sim/events.ts';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
@@ -30,7 +31,8 @@ export function ExplainPanel() {
           </details>
         </div>
       )}
-      <div className="event-log">
+      <details className="event-log">
+        <summary>Event log</summary>
         <div className="event-filter" role="group" aria-label="Show events of kind">
           {(['all', ...KINDS] as const).map((k) => (
             <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>{k}</button>
@@ -39,7 +41,7 @@ export function ExplainPanel() {
         <ol className="event-list" aria-label="Event log, newest first">
           {shown.map((e) => <li key={e.key}><span className="event-time">{time(e.timeMs)}</span> <span className="event-kind">{e.kind}</span> {e.text}</li>)}
         </ol>
-      </div>
+      </details>
     </section>
   );
 }

@@ -23,7 +23,7 @@ try {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${port}${process.env.APP === '1' ? '/' : '/test/views/harness/index.html'}?${query}`);
+  await page.goto(`http://127.0.0.1:${port}${process.env.APP === '1' ? '/' : '/test/views/harness/index.html'}${query.startsWith('#') ? query : `?${query}`}`);
   await page.waitForSelector('.memory-map-host canvas');
   await page.waitForTimeout(1500);
   for (const a of JSON.parse(actionsJson)) {
