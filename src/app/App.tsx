@@ -1,7 +1,8 @@
-// The application shell: the top bar, notices, the error panel, the play area where the views
+// The application shell: the top bar, notices, the error panel, the Lessons region, the play area where the views
 // mount (src/views/PlayArea.tsx, fed by the store through src/views/data/simSource.ts) and the
 // debug panel.
 import { useSimStore } from '../state/store.ts';
+import { LessonsPanel } from '../views/lessons/LessonsPanel.tsx';
 import { PlayArea } from '../views/PlayArea.tsx';
 import { DebugPanel } from './DebugPanel.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
@@ -20,6 +21,7 @@ export function App() {
       <TopBar />
       <Notices />
       <ErrorPanel />
+      {!embed && <LessonsPanel />}
       <main className="play-area-slot" aria-label="Play area">
         <PlayArea />
       </main>

@@ -1,4 +1,4 @@
-// The top bar: scenario picker, time controls, Share, theme and the debug toggle. Controls a
+// The top bar: scenario picker, the Lessons (and scenario library) toggle, time controls, Share, theme and the debug toggle. Controls a
 // teacher's link hides (`hide=`) are left out; in embed mode only the time controls and an
 // "Open full simulator" link remain.
 import { useShallow } from 'zustand/react/shallow';
@@ -12,14 +12,15 @@ import { TimeControls } from './TimeControls.tsx';
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', projector: 'Projector', colorblind: 'Colour-blind safe' };
 
 export function TopBar() {
-  const [hidden, embed, theme, panels] = useSimStore(useShallow((s) => [s.hidden, s.embed, s.theme, s.panels]));
-  const { setTheme, togglePanel } = useSimStore.getState();
+  const [hidden, embed, theme, panels, lessonsOpen] = useSimStore(useShallow((s) => [s.hidden, s.embed, s.theme, s.panels, s.lessonsOpen]));
+  const { setTheme, togglePanel, setLessonsOpen } = useSimStore.getState();
   const show = (id: string) => !hidden.includes(id);
   const fullHref = typeof window === 'undefined' ? '#' : window.location.href.replace(/([#&])embed=1(&|$)/, '$1').replace(/[#&]$/, '');
   return (
     <header className="top-bar">
       <h1 className="app-title">Balloon Lab</h1>
       {!embed && show('scenario') && <ScenarioPicker />}
+      {!embed && show('lessons') && <button type="button" aria-pressed={lessonsOpen} onClick={() => setLessonsOpen(!lessonsOpen)}>Lessons and scenario library</button>}
       {show('time') && <TimeControls hidden={hidden} />}
       {embed ? (
         <a className="open-full" href={fullHref} target="_blank" rel="noopener">Open full simulator</a>

@@ -70,6 +70,7 @@ const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
       embed: fc.boolean(),
       hidden: fc.uniqueArray(id, { maxLength: 4 }),
       speed: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8, 16, 64),
+      lesson: fc.option(fc.record({ id: fc.constantFrom('story', 'sharing', 'idle-tax', 'oom'), step: fc.integer({ min: 1, max: 2 }) }), { nil: null }),
     }),
   });
 });
