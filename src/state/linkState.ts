@@ -1,6 +1,6 @@
 // The store as a link, and a link into the store: the URL is a projection of the run (start
 // scenario, live changes, simulated time) and the view (selection, page walk, zoom, panels, theme, embed,
-// hidden controls, speed, lesson step). Applying a link sets the view and loads the run in the worker.
+// hidden controls, speed, lesson step, comparison). Applying a link sets the view and loads the run in the worker.
 import type { LinkState } from '../url/linkTypes.ts';
 import { useSimStore, type SimStore } from './store.ts';
 
@@ -11,7 +11,7 @@ export function linkStateOf(s: SimStore): LinkState {
     timeMs: s.timeMs,
     view: {
       selectedVm: s.selectedVm, selectedPage: s.selectedPage, walkTarget: s.walkTarget, walkStep: s.walkStep, walkWhatIf: s.walkWhatIf, zoom: s.zoom,
-      panels: s.panels, theme: s.theme, embed: s.embed, hidden: s.hidden, speed: s.speed, lesson: s.lesson,
+      panels: s.panels, theme: s.theme, embed: s.embed, hidden: s.hidden, speed: s.speed, lesson: s.lesson, compare: s.compare,
     },
   };
 }
@@ -19,7 +19,7 @@ export function linkStateOf(s: SimStore): LinkState {
 export function applyLinkState(link: LinkState): void {
   const store = useSimStore.getState();
   const v = link.view;
-  useSimStore.setState({ selectedVm: v.selectedVm, zoom: v.zoom, panels: v.panels, theme: v.theme, embed: v.embed, hidden: v.hidden, lesson: v.lesson, lessonsOpen: v.lesson !== null || store.lessonsOpen });
+  useSimStore.setState({ selectedVm: v.selectedVm, zoom: v.zoom, panels: v.panels, theme: v.theme, embed: v.embed, hidden: v.hidden, lesson: v.lesson, compare: v.compare, lessonsOpen: v.lesson !== null || store.lessonsOpen });
   store.loadScenario(link.scenario, link.inputs, link.timeMs);
   useSimStore.setState({ selectedPage: v.selectedPage, walkTarget: v.walkTarget, walkStep: v.walkStep, walkWhatIf: v.walkWhatIf });
   store.setSpeed(v.speed);

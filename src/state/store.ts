@@ -1,4 +1,4 @@
-// The app's one zustand store, `useSimStore`, made of six slices:
+// The app's one zustand store, `useSimStore`, made of seven slices:
 //   scenario   scenario, inputs, effective (the scenario as it stands now), effectiveInputs, loadGeneration;
 //              loadScenario(scenario, inputs?, timeMs?), setParam(path, value), addVm(), removeVm(vm)
 //   playback   playing, runFast, speed, timeMs, ticks, rangeMs, keyframes, seekingToMs, hash;
@@ -11,11 +11,13 @@
 //              hidden, notices, fatalError; setTheme, togglePanel(id, open?), setZoom(mapId, z),
 //              setEmbed, setHidden, notify(kind, text, details?), dismissNotice(id), setFatalError
 //   lesson     lesson {id, step} (in the link), lessonsOpen; setLessonsOpen, goToLessonStep(id, step), closeLesson
+//   compare    compare (the second run's changes, in the link); setCompare(changes | null)
 // Frame data is not here: see frameBus.ts. Actions send worker commands through commandSink.
 // Components select narrowly (useShallow for tuples); side effects subscribe with selectors.
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { defaultLinkState } from '../url/defaultState.ts';
+import { createCompareSlice, type CompareSlice } from './compareSlice.ts';
 import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
@@ -23,7 +25,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createWalkSlice, type WalkSlice } from './walkSlice.ts';
 
-export type SimStore = ScenarioSlice & PlaybackSlice & SelectionSlice & WalkSlice & UiSlice & LessonSlice;
+export type SimStore = ScenarioSlice & PlaybackSlice & SelectionSlice & WalkSlice & UiSlice & LessonSlice & CompareSlice;
 
 export const useSimStore = create<SimStore>()(
   subscribeWithSelector((...a) => ({
@@ -33,6 +35,7 @@ export const useSimStore = create<SimStore>()(
     ...createWalkSlice(...a),
     ...createUiSlice(...a),
     ...createLessonSlice(...a),
+    ...createCompareSlice(...a),
   })),
 );
 

@@ -1,10 +1,11 @@
 // What a link holds: the run (scenario, live changes, simulated time) and the view (selection,
-// page walk, zoom, panels, theme, embed mode, hidden controls, speed, lesson step). Every field has a safe default, so
+// page walk, zoom, panels, theme, embed mode, hidden controls, speed, lesson step, comparison). Every field has a safe default, so
 // a decoded link is always a complete, valid state.
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { MapId } from '../snapshot/types.ts';
 import type { InputEntry } from '../run/inputs.ts';
 import { DEFAULT_WALK_WHAT_IF } from '../sim/walk/walkTarget.ts';
+import type { ParamChange } from '../sim/scenario/paramPath.ts';
 import type { LessonRef } from './lessonKeys.ts';
 import type { WalkView } from './walkKeys.ts';
 
@@ -32,6 +33,8 @@ export interface ViewState extends WalkView {
   speed: number;
   /** The open lesson and its step (lessonKeys.ts), or null. */
   lesson: LessonRef | null;
+  /** The changes that make the compared second run (compareKeys.ts), or null: no comparison. */
+  compare: ParamChange[] | null;
 }
 
 export interface LinkState {
@@ -42,7 +45,7 @@ export interface LinkState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  selectedVm: null, selectedPage: null, walkTarget: null, walkStep: null, walkWhatIf: DEFAULT_WALK_WHAT_IF, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1, lesson: null,
+  selectedVm: null, selectedPage: null, walkTarget: null, walkStep: null, walkWhatIf: DEFAULT_WALK_WHAT_IF, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1, lesson: null, compare: null,
 };
 
 /** Ids of panels and controls in links: short lowercase words. */

@@ -1,16 +1,18 @@
 // Lessons and the scenario library in Chromium: every lesson run to its end through the
 // Lessons region (each step's check reached by doing its task), with axe-core finding no
 // serious or critical violation on any step; the lesson step is in the link; every library
-// entry's link opens with no page errors. Screenshot of a lesson step in artifacts/.
+// entry's link opens with no page errors; ESX and Hyper-V side by side on one clock, from the
+// Compare toggle and from a link. Screenshots of a lesson step and the compare view in artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { LESSONS } from '../../src/sim/lessons/lessons.ts';
 import { libraryScenario } from '../../src/sim/lessons/setup.ts';
 import { LIBRARY } from '../../src/sim/scenario/library.ts';
+import { contrastChanges } from '../../src/url/compareKeys.ts';
 import { DEFAULT_VIEW, encodeLink } from '../../src/url/index.ts';
 import { seriousViolations } from './axe.ts';
-import { openBrowser, paintedTick, startServer, type Browser } from './browser.ts';
+import { openBrowser, paintedTick, paused, startServer, type Browser } from './browser.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -83,5 +85,33 @@ describe('lessons in Chromium', () => {
       await expect.poll(() => page.getByRole('img').count()).toBeGreaterThan(0);
       expect(errors, entry.id).toEqual([]);
     }
+  });
+
+  it('compares ESX and Hyper-V side by side on one clock, from the toggle and in the link', async () => {
+    const { page, errors } = await open();
+    const scenario = libraryScenario('idle-tax')!;
+    await page.goto(`${url}#${encodeLink({ scenario, inputs: [], timeMs: 0, view: DEFAULT_VIEW })}`);
+    await paintedTick(page, '.memory-map-host canvas');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const view = page.getByRole('region', { name: 'Compare' });
+    await view.getByRole('region', { name: 'Left: VMware ESX (2002)' }).waitFor();
+    await view.getByRole('region', { name: 'Right: Hyper-V Dynamic Memory' }).getByRole('table').waitFor();
+    await expect.poll(() => page.url()).toContain('cmp=policy.kind%3Ahyperv');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+    await page.getByRole('button', { name: 'Play / pause', pressed: false }).click();
+    await expect.poll(async () => Number(/([\d.]+) s/.exec((await view.locator('.compare-time').first().textContent()) ?? '')?.[1] ?? 0), { timeout: 60000 }).toBeGreaterThan(40);
+    await page.getByRole('button', { name: 'Play / pause', pressed: true }).click();
+    await paused(page);
+    const ticks = async () => (await view.locator('.compare-time').allTextContents()).map((t) => /tick (\d+)/.exec(t)?.[1]);
+    await expect.poll(async () => { const [l, r] = await ticks(); return l !== undefined && l === r; }, { timeout: 30000 }).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await view.screenshot({ path: 'artifacts/e2e-compare.png' });
+    // The comparison is in the link: a fresh page opens it.
+    const link = page.url();
+    const b2 = await open();
+    await b2.page.goto(link);
+    await b2.page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Right: Hyper-V Dynamic Memory' }).waitFor();
+    expect(contrastChanges(scenario)[0]).toEqual({ path: 'policy.kind', value: 'hyperv' });
+    expect([...errors, ...b2.errors]).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ describe('preset links', () => {
     const s = stateOf('identical-vms', {
       inputs: [{ tick: 30, path: 'vms.1.balloon.targetMiB', value: 128 }, { tick: 55, path: 'vms.0.workload.accessesPerSec', value: 900 }],
       timeMs: 12300,
-      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4, lesson: { id: 'story', step: 3 } },
+      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4, lesson: { id: 'story', step: 3 }, compare: [{ path: 'policy.kind', value: 'none' }, { path: 'host.swapLatencyUs', value: 7000 }] },
     });
     const text = encodeLink(s);
     expect(text).toContain('in=30%3Avms.1.balloon.targetMiB%3A128');

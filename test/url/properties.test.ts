@@ -54,6 +54,7 @@ const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
     timeMs: fc.integer({ min: 0, max: 86_400_000 }),
     view: fc.record({
       selectedVm: fc.option(vm, { nil: null }),
+      compare: fc.option(fc.constant([{ path: 'policy.kind', value: 'none' }]), { nil: null }),
       selectedPage: fc.option(fc.oneof(
         fc.record({ space: fc.constant('host' as const), vm: fc.constant(null), page: fc.nat(1e8) }),
         fc.record({ space: fc.constant('guest' as const), vm, page: fc.nat(1e8) }),
