@@ -39,7 +39,8 @@ async function open(page: Page, link: LinkState, walkReady: boolean): Promise<vo
   await page.goto('about:blank');
   await page.goto(`${url}#${encodeLink(link)}`);
   const tick = Math.round(link.timeMs / link.scenario.tickMs);
-  await page.waitForFunction(`document.querySelector(".memory-map-host canvas")?.dataset.tick === "${tick}"`, null, { timeout: 60000 });
+  // A function, not a string: the page's CSP (no eval) refuses string predicates.
+  await page.waitForFunction((t) => (document.querySelector('.memory-map-host canvas') as HTMLCanvasElement | null)?.dataset.tick === String(t), tick, { timeout: 60000 });
   if (walkReady) await page.waitForSelector('.walk-section[data-walk-state="ready"]', { timeout: 30000 });
 }
 
