@@ -1,7 +1,9 @@
-// The application shell: the top bar, notices, the error panel, the play area where the views
+// The application shell: the top bar, notices, the error panel, the Lessons region, the compare view, the play area where the views
 // mount (src/views/PlayArea.tsx, fed by the store through src/views/data/simSource.ts) and the
 // debug panel.
 import { useSimStore } from '../state/store.ts';
+import { CompareView } from '../views/compare/CompareView.tsx';
+import { LessonsPanel } from '../views/lessons/LessonsPanel.tsx';
 import { PlayArea } from '../views/PlayArea.tsx';
 import { DebugPanel } from './DebugPanel.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
@@ -20,6 +22,8 @@ export function App() {
       <TopBar />
       <Notices />
       <ErrorPanel />
+      {!embed && <LessonsPanel />}
+      {!embed && <CompareView />}
       <main className="play-area-slot" aria-label="Play area">
         <PlayArea />
       </main>

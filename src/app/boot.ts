@@ -5,6 +5,7 @@ import { applyLinkState } from '../state/linkState.ts';
 import { startController } from '../state/controller.ts';
 import { startUrlSync } from '../state/urlSync.ts';
 import { startWalkSync } from '../state/walkSync.ts';
+import { startCompareSync } from '../state/compareSync.ts';
 import { useSimStore } from '../state/store.ts';
 import { decodeLink, linkText } from '../url/codec.ts';
 import { expandLink } from '../url/compact.ts';
@@ -32,4 +33,5 @@ export async function bootApp(href: string = window.location.href): Promise<void
   }
   startUrlSync();
   startWalkSync();
+  startCompareSync();
 }

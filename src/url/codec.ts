@@ -73,6 +73,6 @@ function decode(text: string): DecodeResult {
       if (timeMs !== Math.round(n * 1000)) notes.push(`t: ${n} s is more than ${MAX_LINK_TIME_MS / 1000} s; using ${MAX_LINK_TIME_MS / 1000}`);
     }
   }
-  const view = keysToView(params.filter(([k]) => isViewKey(k)), scenario.vms, notes);
+  const view = keysToView(params.filter(([k]) => isViewKey(k)), scenario, notes);
   return { ok: true, state: { scenario, timeMs, view }, corrections: notes };
 }

@@ -1,9 +1,11 @@
 // What a link holds: the run (scenario with its schedule, simulated time) and the view (selection,
-// page walk, zoom, panels, theme, embed mode, hidden controls, speed). Every field has a safe default, so
+// page walk, zoom, panels, theme, embed mode, hidden controls, speed, lesson step, comparison). Every field has a safe default, so
 // a decoded link is always a complete, valid state.
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { MapId } from '../snapshot/types.ts';
 import { DEFAULT_WALK_WHAT_IF } from '../sim/walk/walkTarget.ts';
+import type { ParamChange } from '../sim/scenario/paramPath.ts';
+import type { LessonRef } from './lessonKeys.ts';
 import type { WalkView } from './walkKeys.ts';
 
 export const THEMES = ['light', 'dark', 'projector', 'colorblind'] as const;
@@ -28,6 +30,10 @@ export interface ViewState extends WalkView {
   embed: boolean;
   hidden: string[];
   speed: number;
+  /** The open lesson and its step (lessonKeys.ts), or null. */
+  lesson: LessonRef | null;
+  /** The changes that make the compared second run (compareKeys.ts), or null: no comparison. */
+  compare: ParamChange[] | null;
 }
 
 export interface LinkState {
@@ -38,7 +44,7 @@ export interface LinkState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  selectedVm: null, selectedPage: null, walkTarget: null, walkStep: null, walkWhatIf: DEFAULT_WALK_WHAT_IF, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1,
+  selectedVm: null, selectedPage: null, walkTarget: null, walkStep: null, walkWhatIf: DEFAULT_WALK_WHAT_IF, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1, lesson: null, compare: null,
 };
 
 /** Ids of panels and controls in links: short lowercase words. */

@@ -1,13 +1,15 @@
 // The view part of a link: selection, page walk (walkKeys.ts), zoom, panels, theme, embed mode,
-// hidden controls and speed. Each key is read defensively: a bad value falls back to its
+// hidden controls, speed, the lesson step (lessonKeys.ts) and the comparison (compareKeys.ts). Each key is read defensively: a bad value falls back to its
 // default with a note.
 //   vm=1  page=h1234 | g1.567  addr=0.1.0x7f0000001000  zoom.host=0+262144  zoom.guest:1=...
-//   panels=debug,explain  theme=dark  embed=1  hide=speed,share  speed=2
+//   panels=debug,explain  theme=dark  embed=1  hide=speed,share  speed=2  lesson=story step=2  cmp=policy.kind:hyperv
 import { DEFAULT_VIEW, ID_PATTERN, MAX_LIST_IDS, THEMES, type Theme, type ViewState } from './linkTypes.ts';
 import type { LinkParams } from './migrations.ts';
 import { MAX_SPEED, MIN_SPEED } from '../run/speed.ts';
 import type { MapId } from '../snapshot/types.ts';
-import type { VmConfig } from '../sim/scenario/types.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+import { compareToKeys, isCompareKey, keysToCompare } from './compareKeys.ts';
+import { isLessonKey, keysToLesson, lessonToKeys } from './lessonKeys.ts';
 import { readWalkKey, walkToKeys } from './walkKeys.ts';
 
 const show = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
@@ -23,10 +25,11 @@ export function viewToKeys(v: ViewState): LinkParams {
   if (v.embed) out.push(['embed', '1']);
   if (v.hidden.length > 0) out.push(['hide', v.hidden.join(',')]);
   if (v.speed !== DEFAULT_VIEW.speed) out.push(['speed', String(v.speed)]);
+  out.push(...lessonToKeys(v.lesson), ...compareToKeys(v.compare));
   return out;
 }
 
-export const isViewKey = (key: string): boolean => /^(vm|page|addr|walk\.(step|caches|guest|host|write)|panels|theme|embed|hide|speed|zoom\.(host|guest:\d{1,2}))$/.test(key);
+export const isViewKey = (key: string): boolean => isLessonKey(key) || isCompareKey(key) || /^(vm|page|addr|walk\.(step|caches|guest|host|write)|panels|theme|embed|hide|speed|zoom\.(host|guest:\d{1,2}))$/.test(key);
 
 const wholeIn = (s: string, max: number): number | null => (/^\d{1,10}$/.test(s) && Number(s) <= max ? Number(s) : null);
 
@@ -38,7 +41,8 @@ function idList(key: string, value: string, notes: string[]): string[] {
 }
 
 /** The view from a link's view keys; the scenario's VMs bound VM indexes and addresses. */
-export function keysToView(params: LinkParams, vms: readonly VmConfig[], notes: string[]): ViewState {
+export function keysToView(params: LinkParams, scenario: Scenario, notes: string[]): ViewState {
+  const vms = scenario.vms;
   const vmCount = vms.length;
   const view: ViewState = { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] };
   const bad = (key: string, value: string, allowed: string): void => void notes.push(`${key}: ${show(value)} is not valid (${allowed}); ignored`);
@@ -75,5 +79,7 @@ export function keysToView(params: LinkParams, vms: readonly VmConfig[], notes: 
       }
     }
   }
+  view.lesson = keysToLesson(params, notes);
+  view.compare = keysToCompare(params, scenario, notes);
   return view;
 }

@@ -33,7 +33,7 @@ describe('preset links', () => {
     const s = stateOf('identical-vms', {
       scenario,
       timeMs: 12300,
-      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4 },
+      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4, lesson: { id: 'story', step: 3 }, compare: [{ path: 'policy.kind', value: 'none' }, { path: 'host.swapLatencyUs', value: 7000 }] },
     });
     const text = encodeLink(s);
     expect(text).toContain('sch=3%3Aset%3Avms.1.balloon.targetMiB%3D128%2C');

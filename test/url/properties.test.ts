@@ -52,6 +52,7 @@ const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
     timeMs: fc.integer({ min: 0, max: 86_400_000 }),
     view: fc.record({
       selectedVm: fc.option(vm, { nil: null }),
+      compare: fc.option(fc.constant([{ path: 'policy.kind', value: 'none' }]), { nil: null }),
       selectedPage: fc.option(fc.oneof(
         fc.record({ space: fc.constant('host' as const), vm: fc.constant(null), page: fc.nat(1e8) }),
         fc.record({ space: fc.constant('guest' as const), vm, page: fc.nat(1e8) }),
@@ -68,6 +69,7 @@ const stateArb: fc.Arbitrary<LinkState> = scenarioArb.chain((scenario) => {
       embed: fc.boolean(),
       hidden: fc.uniqueArray(id, { maxLength: 4 }),
       speed: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8, 16, 64),
+      lesson: fc.option(fc.record({ id: fc.constantFrom('story', 'sharing', 'idle-tax', 'oom'), step: fc.integer({ min: 1, max: 2 }) }), { nil: null }),
     }),
   });
 });

@@ -38,7 +38,7 @@ export function ExplainPanel() {
             <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>{k}</button>
           ))}
         </div>
-        <ol className="event-list" aria-label="Event log, newest first">
+        <ol className="event-list" aria-label="Event log, newest first" tabIndex={0}>
           {shown.map((e) => <li key={e.key}><span className="event-time">{time(e.timeMs)}</span> <span className="event-kind">{e.kind}</span> {e.text}</li>)}
         </ol>
       </details>
