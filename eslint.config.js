@@ -9,8 +9,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { layerBoundaries } from './eslint/layerBoundaries.js';
 
-const TIMERS = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'requestAnimationFrame', 'cancelAnimationFrame', 'queueMicrotask', 'requestIdleCallback'];
-const HOST = ['window', 'document', 'self', 'globalThis', 'navigator', 'location', 'performance', 'fetch', 'postMessage', 'localStorage', 'sessionStorage', 'process', 'Worker', 'crypto'];
+const TIMERS = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'queueMicrotask',
+  'requestIdleCallback',
+];
+const HOST = [
+  'window',
+  'document',
+  'self',
+  'globalThis',
+  'navigator',
+  'location',
+  'performance',
+  'fetch',
+  'postMessage',
+  'localStorage',
+  'sessionStorage',
+  'process',
+  'Worker',
+  'crypto',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'artifacts/**', 'test-results/**'] },
@@ -36,16 +62,19 @@ export default tseslint.config(
     files: ['src/sim/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-globals': ['error',
+      'no-restricted-globals': [
+        'error',
         ...TIMERS.map((name) => ({ name, message: 'src/sim has no timers: time passes only through dtMs.' })),
         ...HOST.map((name) => ({ name, message: 'src/sim runs anywhere (worker, Node, tests): no host globals.' })),
       ],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'Math', property: 'random', message: 'src/sim draws randomness only from its seeded Rng (src/sim/rng.ts).' },
         { object: 'Date', property: 'now', message: 'src/sim has no wall clock: time passes only through dtMs.' },
         { object: 'performance', property: 'now', message: 'src/sim has no wall clock: time passes only through dtMs.' },
       ],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "NewExpression[callee.name='Date']", message: 'src/sim has no wall clock: time passes only through dtMs.' },
       ],
     },
@@ -55,10 +84,11 @@ export default tseslint.config(
     // page, unlike page.evaluate's CDP evaluation) fails there.
     files: ['test/e2e/**/*.ts', 'bench/**/*.mts'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         ...['Literal', 'TemplateLiteral'].map((type) => ({
           selector: `CallExpression[callee.property.name="waitForFunction"][arguments.0.type="${type}"]`,
-          message: 'Pass a function, not a string: the page\'s Content-Security-Policy refuses eval.',
+          message: "Pass a function, not a string: the page's Content-Security-Policy refuses eval.",
         })),
       ],
     },

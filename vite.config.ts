@@ -23,7 +23,9 @@ export const CONTENT_SECURITY_POLICY = [
 const contentSecurityPolicy = (): Plugin => ({
   name: 'balloon-lab-csp',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+  ],
 });
 
 export default defineConfig({

@@ -8,7 +8,10 @@ for (const file of process.argv.slice(2)) {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests ?? 0;
-    failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0);
+    failed +=
+      (r.numFailedTests ?? 0) +
+      (r.numRuntimeErrorTestSuites ?? 0) +
+      (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0);
   } catch (e) {
     console.error(`cannot read test report ${file}: ${e.message}`);
     failed++;

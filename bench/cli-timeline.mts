@@ -22,27 +22,65 @@ const timed = (f: () => void): number => {
 };
 let plain = Infinity;
 let series = Infinity;
-const runPlain = (): void => void (plain = Math.min(plain, timed(() => runRecorded(loaded.scenario, SECONDS))));
-const runSeries = (): void => void (series = Math.min(series, timed(() => runRecorded(loaded.scenario, SECONDS, [new SeriesRecorder(join(dir, 's.csv'), 1000)]))));
+const runPlain = (): void =>
+  void (plain = Math.min(
+    plain,
+    timed(() => runRecorded(loaded.scenario, SECONDS)),
+  ));
+const runSeries = (): void =>
+  void (series = Math.min(
+    series,
+    timed(() => runRecorded(loaded.scenario, SECONDS, [new SeriesRecorder(join(dir, 's.csv'), 1000)])),
+  ));
 // Each goes first half the time (the run after another pays for collecting the one before).
 for (let i = 0; i < 8; i++) (i % 2 === 0 ? [runPlain, runSeries] : [runSeries, runPlain]).forEach((f) => f());
-console.log(`series: ${SECONDS} simulated s of slow-swap: ${plain.toFixed(0)} ms plain, ${series.toFixed(0)} ms with --series --every 1s (+${((series / plain - 1) * 100).toFixed(1)}%)`);
+console.log(
+  `series: ${SECONDS} simulated s of slow-swap: ${plain.toFixed(0)} ms plain, ${series.toFixed(0)} ms with --series --every 1s (+${((series / plain - 1) * 100).toFixed(1)}%)`,
+);
 
 const sweep = (jobs: number): number => {
   const t = performance.now();
-  const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', 'balloon-by-hand', '--seconds', '20', '--sweep', 'seed=1,2,3,4', '--sweep', 'policy.kind=esx,kvm-mom,xen,hyperv', '--jobs', String(jobs)], { encoding: 'utf8' });
+  const r = spawnSync(
+    'npx',
+    [
+      'tsx',
+      'src/cli/sim.ts',
+      '--scenario',
+      'balloon-by-hand',
+      '--seconds',
+      '20',
+      '--sweep',
+      'seed=1,2,3,4',
+      '--sweep',
+      'policy.kind=esx,kvm-mom,xen,hyperv',
+      '--jobs',
+      String(jobs),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - t;
 };
-const spin = (): Promise<number> => new Promise((resolve) => {
-  const child = spawnSync('node', ['-e', 'let x=0;const t=performance.now();for(let i=0;i<3e8;i++)x+=i%7;console.log(performance.now()-t)'], { encoding: 'utf8' });
-  resolve(Number(child.stdout));
-});
+const spin = (): Promise<number> =>
+  new Promise((resolve) => {
+    const child = spawnSync(
+      'node',
+      ['-e', 'let x=0;const t=performance.now();for(let i=0;i<3e8;i++)x+=i%7;console.log(performance.now()-t)'],
+      { encoding: 'utf8' },
+    );
+    resolve(Number(child.stdout));
+  });
 const alone = await spin();
 const pair = performance.now();
 const { spawn } = await import('node:child_process');
-await Promise.all([0, 1].map(() => new Promise((resolve) => spawn('node', ['-e', 'let x=0;for(let i=0;i<3e8;i++)x+=i%7']).on('exit', resolve))));
-console.log(`machine: one CPU loop ${alone.toFixed(0)} ms, two at once ${(performance.now() - pair).toFixed(0)} ms (2 free cores: about the same)`);
+await Promise.all(
+  [0, 1].map(() => new Promise((resolve) => spawn('node', ['-e', 'let x=0;for(let i=0;i<3e8;i++)x+=i%7']).on('exit', resolve))),
+);
+console.log(
+  `machine: one CPU loop ${alone.toFixed(0)} ms, two at once ${(performance.now() - pair).toFixed(0)} ms (2 free cores: about the same)`,
+);
 const one = sweep(1);
 const two = sweep(2);
-console.log(`sweep: 16 runs of 20 s: ${(one / 1000).toFixed(2)} s with --jobs 1, ${(two / 1000).toFixed(2)} s with --jobs 2 (${(two / one).toFixed(2)}x)`);
+console.log(
+  `sweep: 16 runs of 20 s: ${(one / 1000).toFixed(2)} s with --jobs 1, ${(two / 1000).toFixed(2)} s with --jobs 2 (${(two / one).toFixed(2)}x)`,
+);

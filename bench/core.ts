@@ -17,16 +17,27 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function manyVms(hostGiB: number, count = 16): Scenario {
   const vmMiB = (hostGiB * 1024) / count;
   const r = validateScenario({
-    format: 1, name: `host-${hostGiB}GiB-${count}vms`, seed: 7, tickMs: 100,
+    format: 1,
+    name: `host-${hostGiB}GiB-${count}vms`,
+    seed: 7,
+    tickMs: 100,
     host: { memoryMiB: hostGiB * 1024, swapMiB: hostGiB * 1024, pageSharing: 'zero' },
     policy: { kind: 'manual' },
     vms: Array.from({ length: count }, (_, i) => ({
-      name: `vm${i + 1}`, memoryMiB: vmMiB, guestSwapMiB: vmMiB,
+      name: `vm${i + 1}`,
+      memoryMiB: vmMiB,
+      guestSwapMiB: vmMiB,
       balloon: { targetMiB: i % 4 === 0 ? vmMiB / 4 : 0 },
       // Working sets cover half of each VM (the file-cache VMs: a quarter of heap, a quarter of files).
-      workload: i % 4 === 2
-        ? { kind: 'filecache', activeMiB: vmMiB / 4, footprintMiB: vmMiB / 4, fileMiB: vmMiB / 2, accessesPerSec: 2000 }
-        : { kind: (['steady', 'phased', 'filecache', 'idle'] as const)[i % 4], activeMiB: vmMiB / 2, footprintMiB: (3 * vmMiB) / 4, accessesPerSec: 2000 },
+      workload:
+        i % 4 === 2
+          ? { kind: 'filecache', activeMiB: vmMiB / 4, footprintMiB: vmMiB / 4, fileMiB: vmMiB / 2, accessesPerSec: 2000 }
+          : {
+              kind: (['steady', 'phased', 'filecache', 'idle'] as const)[i % 4],
+              activeMiB: vmMiB / 2,
+              footprintMiB: (3 * vmMiB) / 4,
+              accessesPerSec: 2000,
+            },
     })),
   });
   if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -68,7 +79,16 @@ function measure(label: string, scenario: Scenario, warmupSeconds: number, simSe
   const wallSeconds = walls[(WINDOWS - 1) / 2];
   const range = `${(simSeconds / walls[WINDOWS - 1]).toFixed(0)}-${(simSeconds / walls[0]).toFixed(0)}x`;
   const pages = sim.hv.frames.frameCount + sim.vms.reduce((s, vm) => s + vm.os.mem.pages, 0);
-  return { case: label, pages, warmupSeconds, simSeconds, wallSeconds, speed: simSeconds / wallSeconds, range, heapBytesPerPage: (after - before) / pages };
+  return {
+    case: label,
+    pages,
+    warmupSeconds,
+    simSeconds,
+    wallSeconds,
+    speed: simSeconds / wallSeconds,
+    range,
+    heapBytesPerPage: (after - before) / pages,
+  };
 }
 
 const preset = loadPreset(DEFAULT_PRESET);
@@ -83,9 +103,10 @@ function halfActive(s: Scenario): Scenario {
     vms: s.vms.map((vm) => {
       const half = vm.memoryMiB / 2;
       const w = vm.workload;
-      const workload = w.kind === 'filecache'
-        ? { ...w, activeMiB: half / 2, footprintMiB: half / 2, fileMiB: Math.max(w.fileMiB, half / 2) }
-        : { ...w, activeMiB: half, footprintMiB: Math.max(w.footprintMiB, half) };
+      const workload =
+        w.kind === 'filecache'
+          ? { ...w, activeMiB: half / 2, footprintMiB: half / 2, fileMiB: Math.max(w.fileMiB, half / 2) }
+          : { ...w, activeMiB: half, footprintMiB: Math.max(w.footprintMiB, half) };
       return { ...vm, balloon: { ...vm.balloon, targetMiB: 0 }, workload };
     }),
   };
@@ -98,9 +119,14 @@ const rows = [
   measure('64 GiB host, 16 VMs', manyVms(64), 10, 60),
   measure('256 GiB host, 32 VMs', manyVms(256, 32), 10, 60),
 ];
-console.log('| case | simulated pages | simulated s per window | wall s (median of 7) | sim s / wall s (median) | slowest-fastest window | heap bytes / page |');
+console.log(
+  '| case | simulated pages | simulated s per window | wall s (median of 7) | sim s / wall s (median) | slowest-fastest window | heap bytes / page |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.case} | ${r.pages.toLocaleString('en')} | ${r.simSeconds} | ${r.wallSeconds.toFixed(2)} | ${r.speed.toFixed(0)}x | ${r.range} | ${r.heapBytesPerPage.toFixed(1)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.case} | ${r.pages.toLocaleString('en')} | ${r.simSeconds} | ${r.wallSeconds.toFixed(2)} | ${r.speed.toFixed(0)}x | ${r.range} | ${r.heapBytesPerPage.toFixed(1)} |`,
+  );
 const doubling = rows[2].speed / rows[3].speed;
 console.log(`\nDoubling memory (32 -> 64 GiB, same access rate): ${doubling.toFixed(2)}x the wall time per simulated second.`);
 console.log('(simulated pages = host frames + guest-physical pages; heap measured after the warm-up, when every footprint is populated)');

@@ -13,10 +13,14 @@ const url = `${server.resolvedUrls!.local[0]}bench/frame-pipeline.html?gib=${siz
 const b = await openBrowser();
 try {
   await b.page.goto(url);
-  await b.page.waitForFunction(() => {
-    const w = window as unknown as { __frameBench?: unknown; __frameBenchError?: unknown };
-    return w.__frameBench || w.__frameBenchError;
-  }, null, { timeout: 600000 });
+  await b.page.waitForFunction(
+    () => {
+      const w = window as unknown as { __frameBench?: unknown; __frameBenchError?: unknown };
+      return w.__frameBench || w.__frameBenchError;
+    },
+    null,
+    { timeout: 600000 },
+  );
   const error = await b.page.evaluate('window.__frameBenchError');
   if (error) throw new Error(String(error));
   const results = (await b.page.evaluate('window.__frameBench')) as SizeResult[];
@@ -24,7 +28,10 @@ try {
   console.log('| host | frames | model heap | mode | per frame min | p50 | p95 | mean | tick | render | render p95 | transfer |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    for (const m of r.modes) console.log(`| ${r.gib} GiB | ${r.frames} | ${r.heapMiB.toFixed(0)} MiB | ${m.mode} | ${f(m.min)} ms | ${f(m.p50)} ms | ${f(m.p95)} ms | ${f(m.mean)} ms | ${f(m.tickMs)} ms | ${f(m.renderMs)} ms | ${f(m.renderP95)} ms | ${f(m.transferMs)} ms |`);
+    for (const m of r.modes)
+      console.log(
+        `| ${r.gib} GiB | ${r.frames} | ${r.heapMiB.toFixed(0)} MiB | ${m.mode} | ${f(m.min)} ms | ${f(m.p50)} ms | ${f(m.p95)} ms | ${f(m.mean)} ms | ${f(m.tickMs)} ms | ${f(m.renderMs)} ms | ${f(m.renderP95)} ms | ${f(m.transferMs)} ms |`,
+      );
   }
 } finally {
   await b.close();

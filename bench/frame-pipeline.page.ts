@@ -28,7 +28,13 @@ interface BenchReply {
   renderMs: number;
   sentAt: number;
 }
-export interface SizeResult { gib: number; frames: number; heapMiB: number; setupMs: number; modes: ModeResult[] }
+export interface SizeResult {
+  gib: number;
+  frames: number;
+  heapMiB: number;
+  setupMs: number;
+  modes: ModeResult[];
+}
 
 const MODES = [
   { mode: 'playing 1x (1 tick / 6 frames)', every: 6, whole: false },
@@ -63,7 +69,18 @@ async function benchSize(gib: number): Promise<SizeResult> {
       renders.push(f.renderMs);
       transfers.push(received - f.sentAt);
     }
-    modes.push({ mode: m.mode, frames: FRAMES, min: Math.min(...wall), p50: pct(wall, 0.5), p95: pct(wall, 0.95), mean: mean(wall), tickMs: mean(ticks), renderMs: mean(renders), renderP95: pct(renders, 0.95), transferMs: mean(transfers) });
+    modes.push({
+      mode: m.mode,
+      frames: FRAMES,
+      min: Math.min(...wall),
+      p50: pct(wall, 0.5),
+      p95: pct(wall, 0.95),
+      mean: mean(wall),
+      tickMs: mean(ticks),
+      renderMs: mean(renders),
+      renderP95: pct(renders, 0.95),
+      transferMs: mean(transfers),
+    });
   }
   worker.terminate();
   return { gib, frames: ready.frames, heapMiB: ready.heapMiB, setupMs: ready.setupMs, modes };

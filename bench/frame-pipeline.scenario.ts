@@ -11,11 +11,21 @@ export const GUEST_WINDOW = { firstPage: 0, pageCount: 2 ** 31, cells: 480 * 270
 export function benchScenario(gib: number): Scenario {
   const vmMiB = gib * 256;
   const vm = (i: number) => ({
-    name: `vm${i + 1}`, memoryMiB: vmMiB,
-    workload: { kind: i === 1 ? 'filecache' : 'steady', activeMiB: Math.round(vmMiB * 0.25), footprintMiB: Math.round(vmMiB * 0.6), fileMiB: Math.round(vmMiB * 0.5), accessesPerSec: 20000 },
+    name: `vm${i + 1}`,
+    memoryMiB: vmMiB,
+    workload: {
+      kind: i === 1 ? 'filecache' : 'steady',
+      activeMiB: Math.round(vmMiB * 0.25),
+      footprintMiB: Math.round(vmMiB * 0.6),
+      fileMiB: Math.round(vmMiB * 0.5),
+      accessesPerSec: 20000,
+    },
     balloon: { targetMiB: i === 3 ? Math.round(vmMiB * 0.5) : 0 },
   });
-  const r = validateScenario({ format: 1, seed: 11, host: { memoryMiB: gib * 1024, swapMiB: gib * 1024 }, policy: { kind: 'manual' }, vms: [0, 1, 2, 3].map(vm) }, 'strict');
+  const r = validateScenario(
+    { format: 1, seed: 11, host: { memoryMiB: gib * 1024, swapMiB: gib * 1024 }, policy: { kind: 'manual' }, vms: [0, 1, 2, 3].map(vm) },
+    'strict',
+  );
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.scenario;
 }

@@ -5,9 +5,20 @@ import { FrameBuilder } from '../src/worker/FrameBuilder.ts';
 import { SimCore } from '../src/run/SimCore.ts';
 import { benchScenario, HOST_WINDOW, GUEST_WINDOW } from './frame-pipeline.scenario.ts';
 
-interface Setup { type: 'setup'; gib: number; warmupSeconds: number }
-interface Next { type: 'frame'; ticks: number; whole: boolean }
-interface Release { type: 'release'; buffers: ArrayBuffer[] }
+interface Setup {
+  type: 'setup';
+  gib: number;
+  warmupSeconds: number;
+}
+interface Next {
+  type: 'frame';
+  ticks: number;
+  whole: boolean;
+}
+interface Release {
+  type: 'release';
+  buffers: ArrayBuffer[];
+}
 
 let core: SimCore;
 let builder: FrameBuilder;

@@ -28,11 +28,15 @@ const REPEATS = 10;
 function scenario() {
   const kinds = ['steady', 'filecache', 'steady', 'idle', 'steady', 'phased', 'steady', 'idle'];
   const vms = kinds.map((kind, i) => ({
-    name: `vm${i + 1}`, memoryMiB: 2048,
+    name: `vm${i + 1}`,
+    memoryMiB: 2048,
     workload: { kind, activeMiB: kind === 'idle' ? 64 : 512, footprintMiB: 1280, fileMiB: 1024, accessesPerSec: 5000 },
     balloon: { targetMiB: i === 3 || i === 7 ? 1024 : 0 },
   }));
-  const r = validateScenario({ format: 1, name: 'bench-8vm', seed: 5, host: { memoryMiB: 16384, swapMiB: 8192 }, policy: { kind: 'manual' }, vms }, 'strict');
+  const r = validateScenario(
+    { format: 1, name: 'bench-8vm', seed: 5, host: { memoryMiB: 16384, swapMiB: 8192 }, policy: { kind: 'manual' }, vms },
+    'strict',
+  );
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.scenario;
 }
@@ -76,14 +80,31 @@ const INSTRUMENT = `(() => {
   requestAnimationFrame(loop);
 })();`;
 
-interface Rec { ts: number; at: number; frames: number; history: number; tick: number }
-interface Msg { t: number; ticks?: number; atTick?: number; inputs?: number }
-interface BenchState { frames: Msg[]; history: Msg[]; raf: Rec[]; keys: number[] }
+interface Rec {
+  ts: number;
+  at: number;
+  frames: number;
+  history: number;
+  tick: number;
+}
+interface Msg {
+  t: number;
+  ticks?: number;
+  atTick?: number;
+  inputs?: number;
+}
+interface BenchState {
+  frames: Msg[];
+  history: Msg[];
+  raf: Rec[];
+  keys: number[];
+}
 
-const state = (page: Page): Promise<BenchState> => page.evaluate(() => {
-  const b = (window as unknown as { __bench: BenchState }).__bench;
-  return { frames: b.frames, history: b.history, raf: b.raf, keys: b.keys };
-});
+const state = (page: Page): Promise<BenchState> =>
+  page.evaluate(() => {
+    const b = (window as unknown as { __bench: BenchState }).__bench;
+    return { frames: b.frames, history: b.history, raf: b.raf, keys: b.keys };
+  });
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
@@ -91,7 +112,12 @@ const pct = (xs: number[], p: number): number => {
 const median = (xs: number[]): number => pct(xs, 50);
 const f1 = (x: number): string => x.toFixed(1);
 
-interface Latency { toWorker: number; firstFrame: number; firstFrameTick: number; simulated: number | null }
+interface Latency {
+  toWorker: number;
+  firstFrame: number;
+  firstFrameTick: number;
+  simulated: number | null;
+}
 
 /** One slider change: press `key` on the focused slider, wait, and read when it reached the screen. */
 async function change(page: Page, key: string): Promise<Latency> {
@@ -122,11 +148,19 @@ const scen = scenario();
 const link = encodeLink({ scenario: scen, timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: ['settings', 'walk'], hidden: [] } });
 const { server, url } = await startServer();
 const b = await openBrowser({ width: 1280, height: 800 });
-console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+console.log(
+  `load average before: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`,
+);
 try {
   await b.page.addInitScript(INSTRUMENT);
   await b.page.goto(`${url}#${link}`);
-  await b.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')?.dataset.tick !== undefined, null, { timeout: 60000 });
+  await b.page.waitForFunction(
+    () => document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')?.dataset.tick !== undefined,
+    null,
+    { timeout: 60000 },
+  );
   await b.page.getByRole('button', { name: 'Play / pause' }).click();
   await b.page.waitForTimeout(3000); // warm-up: the worker's first ticks, the charts filling
 
@@ -145,9 +179,13 @@ try {
   const framesIn = played.frames.filter((m) => m.t >= recs[0].at && m.t <= recs.at(-1)!.at).length;
   const simTicks = recs.at(-1)!.tick - recs[0].tick;
   console.log(`\n## Frame times while playing at 1x (${f1(span)} s, ${dts.length} animation frames)\n`);
-  console.log('| p50 | p95 | p99 | max | frames > 16.7 ms | frames > 25 ms (a vsync missed) | sim frames received/s | host map repaints with a new tick/s | ticks/s |');
+  console.log(
+    '| p50 | p95 | p99 | max | frames > 16.7 ms | frames > 25 ms (a vsync missed) | sim frames received/s | host map repaints with a new tick/s | ticks/s |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
-  console.log(`| ${f1(pct(dts, 50))} ms | ${f1(pct(dts, 95))} ms | ${f1(pct(dts, 99))} ms | ${f1(Math.max(...dts))} ms | ${dts.filter((d) => d > 16.7).length} | ${dts.filter((d) => d > 25).length} | ${f1(framesIn / span)} | ${f1(painted / span)} | ${f1(simTicks / span)} |`);
+  console.log(
+    `| ${f1(pct(dts, 50))} ms | ${f1(pct(dts, 95))} ms | ${f1(pct(dts, 99))} ms | ${f1(Math.max(...dts))} ms | ${dts.filter((d) => d > 16.7).length} | ${dts.filter((d) => d > 25).length} | ${f1(framesIn / span)} | ${f1(painted / span)} | ${f1(simTicks / span)} |`,
+  );
 
   // 2. Slider latency (recording stays on).
   const rows: [string, Latency[]][] = [];
@@ -167,9 +205,13 @@ try {
   for (const [name, ls] of rows) {
     const col = (xs: number[]): string => `${f1(median(xs))} / ${f1(Math.max(...xs))}`;
     const sim = ls.map((l) => l.simulated).filter((x): x is number => x !== null);
-    console.log(`| ${name} | ${col(ls.map((l) => l.toWorker))} | ${col(ls.map((l) => l.firstFrame))} | ${sim.length ? col(sim) : '(none within the wait)'} |`);
+    console.log(
+      `| ${name} | ${col(ls.map((l) => l.toWorker))} | ${col(ls.map((l) => l.firstFrame))} | ${sim.length ? col(sim) : '(none within the wait)'} |`,
+    );
   }
-  console.log(`\nraw (ms, worker / first frame / computed): ${rows.map(([n, ls]) => `${n}: ${ls.map((l) => `${f1(l.toWorker)}/${f1(l.firstFrame)}/${l.simulated === null ? '-' : f1(l.simulated)}`).join(' ')}`).join('; ')}`);
+  console.log(
+    `\nraw (ms, worker / first frame / computed): ${rows.map(([n, ls]) => `${n}: ${ls.map((l) => `${f1(l.toWorker)}/${f1(l.firstFrame)}/${l.simulated === null ? '-' : f1(l.simulated)}`).join(' ')}`).join('; ')}`,
+  );
 
   // 3. The page walk, paused.
   await b.page.getByRole('button', { name: 'Play / pause' }).click();
@@ -179,15 +221,23 @@ try {
   const box = (await guestMap.boundingBox())!;
   const walkRows: [string, number[], number[]][] = [];
   for (const [name, click] of [
-    ['click on vm1\'s guest map (EPT-only walk)', (i: number) => guestMap.click({ position: { x: 60 + i * 17, y: Math.min(box.height - 5, 10 + i * 7) } })],
-    ['region button (two-dimensional walk, all counts)', (i: number) => walk.getByRole('button', { name: i % 2 === 0 ? 'End of its mapping' : 'Start of its mapping' }).click()],
+    [
+      "click on vm1's guest map (EPT-only walk)",
+      (i: number) => guestMap.click({ position: { x: 60 + i * 17, y: Math.min(box.height - 5, 10 + i * 7) } }),
+    ],
+    [
+      'region button (two-dimensional walk, all counts)',
+      (i: number) => walk.getByRole('button', { name: i % 2 === 0 ? 'End of its mapping' : 'Start of its mapping' }).click(),
+    ],
   ] as const) {
     const toDrawn: number[] = [];
     const before = (await b.page.evaluate('__bench.walks.length')) as number;
     for (let i = 0; i < REPEATS; i++) {
       const n = (await b.page.evaluate('[__bench.clicks.length, __bench.drawn.length]')) as [number, number];
       await click(i);
-      await b.page.waitForFunction((seen) => (window as unknown as { __bench: { drawn: unknown[] } }).__bench.drawn.length > seen, n[1], { timeout: 10000 });
+      await b.page.waitForFunction((seen) => (window as unknown as { __bench: { drawn: unknown[] } }).__bench.drawn.length > seen, n[1], {
+        timeout: 10000,
+      });
       const [t0, drawn] = (await b.page.evaluate(`[__bench.clicks[${n[0]}], __bench.drawn.at(-1).ts]`)) as [number, number];
       toDrawn.push(drawn - t0);
     }
@@ -200,7 +250,11 @@ try {
   const computeMs: number[] = [];
   for (let i = 0; i < 3 * REPEATS; i++) {
     const t0 = performance.now();
-    exploreWalk(sim, resolvePick(sim, { space: 'region', vm: 0, pid: 1, region: i % 2 === 0 ? 'mapping-end' : 'mapping-start' }), DEFAULT_WALK_WHAT_IF);
+    exploreWalk(
+      sim,
+      resolvePick(sim, { space: 'region', vm: 0, pid: 1, region: i % 2 === 0 ? 'mapping-end' : 'mapping-start' }),
+      DEFAULT_WALK_WHAT_IF,
+    );
     computeMs.push(performance.now() - t0);
   }
   console.log(`\n## Page walk (paused at ${f1(shownMs / 1000)} s; ${REPEATS} clicks each; ms, median / max)\n`);
@@ -208,10 +262,16 @@ try {
   console.log('|---|---|---|');
   const mm = (xs: number[]): string => `${f1(median(xs))} / ${f1(Math.max(...xs))}`;
   for (const [name, drawn, worker] of walkRows) console.log(`| ${name} | ${mm(drawn)} | ${mm(worker)} |`);
-  console.log(`\nexploreWalk compute alone in Node (two-dimensional walk with every toggle's count, ${computeMs.length} runs): ${mm(computeMs.slice(REPEATS))} (first ${f1(computeMs[0])})`);
+  console.log(
+    `\nexploreWalk compute alone in Node (two-dimensional walk with every toggle's count, ${computeMs.length} runs): ${mm(computeMs.slice(REPEATS))} (first ${f1(computeMs[0])})`,
+  );
   if (b.errors.length) console.log(`page errors: ${b.errors.join('; ')}`);
 } finally {
   await b.close();
   await server.close();
-  console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+  console.log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  );
 }

@@ -21,7 +21,7 @@ export const layerBoundaries = {
     docs: { description: 'Imports between the folders of src/ follow the layer table (docs/architecture.md)' },
     messages: {
       wrongWay: "src/{{from}} may not import src/{{to}} ('{{spec}}'): src/{{from}} may import {{allowed}} (docs/architecture.md).",
-      unknown: "src/{{from}} is not a layer of eslint/layers.js; add it there and to docs/architecture.md.",
+      unknown: 'src/{{from}} is not a layer of eslint/layers.js; add it there and to docs/architecture.md.',
     },
     schema: [],
   },
@@ -36,7 +36,11 @@ export const layerBoundaries = {
       const allowed = LAYERS[from];
       if (!allowed) return context.report({ node, messageId: 'unknown', data: { from } });
       if (!allowed.includes(to)) {
-        context.report({ node, messageId: 'wrongWay', data: { from, to, spec, allowed: allowed.length ? allowed.map((l) => `src/${l}`).join(', ') : 'nothing outside itself' } });
+        context.report({
+          node,
+          messageId: 'wrongWay',
+          data: { from, to, spec, allowed: allowed.length ? allowed.map((l) => `src/${l}`).join(', ') : 'nothing outside itself' },
+        });
       }
     };
     return {

@@ -5,4 +5,10 @@ import { App } from './app/App.tsx';
 import { bootApp } from './app/boot.ts';
 
 const root = createRoot(document.getElementById('root')!);
-void bootApp().finally(() => root.render(<StrictMode><App /></StrictMode>));
+void bootApp().finally(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);

@@ -23,12 +23,22 @@ export function DebugPanel() {
     <section className="debug-panel" aria-label="Debug">
       <h2>Debug</h2>
       <dl>
-        <dt>State hash</dt><dd data-testid="state-hash">{hash ?? (playing ? 'running…' : 'computing…')}</dd>
-        <dt>Simulated time</dt><dd data-testid="debug-time">{formatTime(timeMs)} (tick {ticks})</dd>
-        <dt>Keyframes kept</dt><dd>{keyframes}</dd>
-        <dt>Frames received</dt><dd data-testid="frame-count">{frames}</dd>
-        <dt>Simulation runs</dt><dd>{controller()?.client.kind === 'in-thread' ? 'in this thread' : 'in a Web Worker'} (protocol v{PROTOCOL_VERSION})</dd>
-        <dt>Link length</dt><dd>{linkLength} characters</dd>
+        <dt>State hash</dt>
+        <dd data-testid="state-hash">{hash ?? (playing ? 'running…' : 'computing…')}</dd>
+        <dt>Simulated time</dt>
+        <dd data-testid="debug-time">
+          {formatTime(timeMs)} (tick {ticks})
+        </dd>
+        <dt>Keyframes kept</dt>
+        <dd>{keyframes}</dd>
+        <dt>Frames received</dt>
+        <dd data-testid="frame-count">{frames}</dd>
+        <dt>Simulation runs</dt>
+        <dd>
+          {controller()?.client.kind === 'in-thread' ? 'in this thread' : 'in a Web Worker'} (protocol v{PROTOCOL_VERSION})
+        </dd>
+        <dt>Link length</dt>
+        <dd>{linkLength} characters</dd>
       </dl>
     </section>
   );

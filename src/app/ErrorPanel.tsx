@@ -12,7 +12,9 @@ export function ErrorPanel() {
   if (!error) return null;
   return (
     <section className="error-panel" role="alert" aria-labelledby="error-title">
-      <h2 id="error-title" ref={heading} tabIndex={-1}>The simulation stopped</h2>
+      <h2 id="error-title" ref={heading} tabIndex={-1}>
+        The simulation stopped
+      </h2>
       <p>{error.message}</p>
       <p>Your scenario, changes and view are kept. Restarting runs it again from the link on screen.</p>
       {error.detail && (
@@ -21,7 +23,9 @@ export function ErrorPanel() {
           <pre>{error.detail}</pre>
         </details>
       )}
-      <button type="button" onClick={() => controller()?.restart()}>Restart from the current link</button>
+      <button type="button" onClick={() => controller()?.restart()}>
+        Restart from the current link
+      </button>
     </section>
   );
 }

@@ -11,9 +11,15 @@ export function Notices() {
         <div key={n.id} className={`notice notice-${n.kind}`} data-kind={n.kind}>
           <p>{n.text}</p>
           {n.details.length > 0 && (
-            <ul>{n.details.map((d, i) => <li key={i}>{d}</li>)}</ul>
+            <ul>
+              {n.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
           )}
-          <button type="button" onClick={() => dismiss(n.id)} aria-label={`Dismiss: ${n.text}`}>Dismiss</button>
+          <button type="button" onClick={() => dismiss(n.id)} aria-label={`Dismiss: ${n.text}`}>
+            Dismiss
+          </button>
         </div>
       ))}
     </section>

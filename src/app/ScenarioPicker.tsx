@@ -8,7 +8,8 @@ import { scenarioToJson } from '../sim/scenario/serialize.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { presetScenario } from '../url/defaultState.ts';
 
-const same = (a: Scenario | null, b: Scenario): boolean => a !== null && JSON.stringify(scenarioToJson(a)) === JSON.stringify(scenarioToJson(b));
+const same = (a: Scenario | null, b: Scenario): boolean =>
+  a !== null && JSON.stringify(scenarioToJson(a)) === JSON.stringify(scenarioToJson(b));
 
 export function ScenarioPicker() {
   const scenario = useSimStore((s) => s.scenario);
@@ -22,9 +23,15 @@ export function ScenarioPicker() {
       Scenario
       <select value={preset?.name ?? ''} onChange={(e) => load(e.target.value)} aria-describedby="scenario-about">
         {!preset && <option value="">Custom{scenario.name !== 'custom' ? ` (from ${scenario.name})` : ''}</option>}
-        {PRESETS.map((p) => <option key={p.name} value={p.name}>{p.title}</option>)}
+        {PRESETS.map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.title}
+          </option>
+        ))}
       </select>
-      <span id="scenario-about" className="visually-hidden">{preset?.about ?? 'A scenario from a link, a file or your changes.'}</span>
+      <span id="scenario-about" className="visually-hidden">
+        {preset?.about ?? 'A scenario from a link, a file or your changes.'}
+      </span>
     </label>
   );
 }

@@ -36,11 +36,17 @@ export function ShareButton() {
   const embed = `<iframe src="${embedLink}" width="834" height="504" title="Balloon Lab" loading="lazy"></iframe>`;
   return (
     <div className="share">
-      <button type="button" onClick={() => void share()}>Share</button>
-      <span role="status" className="share-status">{status}</span>
+      <button type="button" onClick={() => void share()}>
+        Share
+      </button>
+      <span role="status" className="share-status">
+        {status}
+      </span>
       {open && (
         <div className="share-panel">
-          <label>Link <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" /></label>
+          <label>
+            Link <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+          </label>
           <fieldset>
             <legend>Hide in this link</legend>
             {HIDEABLE.map(([id, label]) => (
@@ -49,8 +55,12 @@ export function ShareButton() {
               </label>
             ))}
           </fieldset>
-          <label>Embed <input readOnly value={embed} onFocus={(e) => e.currentTarget.select()} /></label>
-          <button type="button" onClick={() => setOpen(false)}>Close</button>
+          <label>
+            Embed <input readOnly value={embed} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <button type="button" onClick={() => setOpen(false)}>
+            Close
+          </button>
         </div>
       )}
     </div>

@@ -10,7 +10,12 @@ export function ShortcutHelp() {
         <caption className="visually-hidden">Keyboard shortcuts</caption>
         <tbody>
           {COMMANDS.filter((c) => c.hotkey).map((c) => (
-            <tr key={c.id}><th scope="row"><kbd>{hotkeyText(c.hotkey)}</kbd></th><td>{c.label}</td></tr>
+            <tr key={c.id}>
+              <th scope="row">
+                <kbd>{hotkeyText(c.hotkey)}</kbd>
+              </th>
+              <td>{c.label}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -22,11 +22,25 @@ export function TopBar() {
     <header className="top-bar">
       <h1 className="app-title">Balloon Lab</h1>
       {!embed && show('scenario') && <ScenarioPicker />}
-      {!embed && show('lessons') && <button type="button" aria-pressed={lessonsOpen} onClick={() => setLessonsOpen(!lessonsOpen)}>Lessons and scenario library</button>}
-      {!embed && show('compare') && <button type="button" aria-pressed={comparing} onClick={() => setCompare(comparing ? null : contrastChanges(useSimStore.getState().scenario))}>Compare</button>}
+      {!embed && show('lessons') && (
+        <button type="button" aria-pressed={lessonsOpen} onClick={() => setLessonsOpen(!lessonsOpen)}>
+          Lessons and scenario library
+        </button>
+      )}
+      {!embed && show('compare') && (
+        <button
+          type="button"
+          aria-pressed={comparing}
+          onClick={() => setCompare(comparing ? null : contrastChanges(useSimStore.getState().scenario))}
+        >
+          Compare
+        </button>
+      )}
       {show('time') && <TimeControls hidden={hidden} />}
       {embed ? (
-        <a className="open-full" href={fullHref} target="_blank" rel="noopener">Open full simulator</a>
+        <a className="open-full" href={fullHref} target="_blank" rel="noopener">
+          Open full simulator
+        </a>
       ) : (
         <div className="top-bar-end">
           {show('share') && <ShareButton />}
@@ -34,13 +48,19 @@ export function TopBar() {
             <label>
               Theme
               <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                {THEMES.map((t) => <option key={t} value={t}>{THEME_LABELS[t]}</option>)}
+                {THEMES.map((t) => (
+                  <option key={t} value={t}>
+                    {THEME_LABELS[t]}
+                  </option>
+                ))}
               </select>
             </label>
           )}
           <ShortcutHelp />
           {show('debug') && (
-            <button type="button" aria-pressed={panels.includes('debug')} onClick={() => togglePanel('debug')}>Debug</button>
+            <button type="button" aria-pressed={panels.includes('debug')} onClick={() => togglePanel('debug')}>
+              Debug
+            </button>
           )}
         </div>
       )}

@@ -28,7 +28,8 @@ export async function bootApp(href: string = window.location.href): Promise<void
     store.notify('error', expanded.error ?? (decoded as { error: string }).error);
     applyLinkState(decoded?.state ?? defaultLinkState());
   } else {
-    if (decoded.corrections.length > 0) store.notify('warning', 'Some values in this link were not valid and were corrected:', decoded.corrections);
+    if (decoded.corrections.length > 0)
+      store.notify('warning', 'Some values in this link were not valid and were corrected:', decoded.corrections);
     applyLinkState(decoded.state);
   }
   startUrlSync();

@@ -30,7 +30,12 @@ export const COMMANDS: readonly ShellCommand[] = [
   { id: 'runfast', label: 'Run fast (a few frames a second; press again to stop)', hotkey: 'f', perform: () => store().toggleRunFast() },
   { id: 'reset', label: 'Back to 0 s', hotkey: 'Shift+R', perform: () => store().reset() },
   { id: 'debug', label: 'Show or hide the debug panel', hotkey: 'd', perform: () => store().togglePanel('debug') },
-  ...DETAIL_PANELS.map((p) => ({ id: `panel-${p.id}`, label: `Show or hide the ${p.label.toLowerCase()} panel`, hotkey: p.hotkey, perform: () => store().togglePanel(p.id) })),
+  ...DETAIL_PANELS.map((p) => ({
+    id: `panel-${p.id}`,
+    label: `Show or hide the ${p.label.toLowerCase()} panel`,
+    hotkey: p.hotkey,
+    perform: () => store().togglePanel(p.id),
+  })),
 ];
 
 /** The command bound to a key event's key, or undefined. */

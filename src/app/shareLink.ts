@@ -7,8 +7,15 @@ import { compactLink } from '../url/compact.ts';
 
 /** Shell controls a focus link can hide, with the words the Share panel shows. */
 export const HIDEABLE: readonly [string, string][] = [
-  ['scenario', 'Scenario picker'], ['step', 'Step buttons'], ['speed', 'Speed'], ['runfast', 'Run fast'],
-  ['reset', 'Back to 0 s'], ['timeline', 'Timeline'], ['share', 'Share'], ['theme', 'Theme'], ['debug', 'Debug'],
+  ['scenario', 'Scenario picker'],
+  ['step', 'Step buttons'],
+  ['speed', 'Speed'],
+  ['runfast', 'Run fast'],
+  ['reset', 'Back to 0 s'],
+  ['timeline', 'Timeline'],
+  ['share', 'Share'],
+  ['theme', 'Theme'],
+  ['debug', 'Debug'],
 ];
 
 export async function shareLink(options: { embed?: boolean; hidden?: string[] } = {}): Promise<string> {

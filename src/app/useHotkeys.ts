@@ -12,7 +12,8 @@ export function useHotkeys(enabled = true): void {
     const onKey = (e: KeyboardEvent): void => {
       const t = e.target as HTMLElement | null;
       const slider = t instanceof HTMLInputElement && t.type === 'range';
-      if (e.ctrlKey || e.metaKey || e.altKey || (t && !(slider && e.key === ' ') && (OWN_KEYS.has(t.tagName) || t.isContentEditable))) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || (t && !(slider && e.key === ' ') && (OWN_KEYS.has(t.tagName) || t.isContentEditable)))
+        return;
       if (t && t.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
       const cmd = commandForKey(e);
       if (!cmd) return;

@@ -16,7 +16,11 @@ import { runRecorded, type Recorder } from './recordedRun.ts';
 
 /** The balloon driver each hypervisor's guests run. */
 export const NATIVE_DRIVER: Readonly<Partial<Record<PolicyKind, BalloonDriverKind>>> = {
-  esx: 'vmware', vsphere: 'vmware', 'kvm-mom': 'virtio', xen: 'xen', hyperv: 'hyperv',
+  esx: 'vmware',
+  vsphere: 'vmware',
+  'kvm-mom': 'virtio',
+  xen: 'xen',
+  hyperv: 'hyperv',
 };
 
 export interface CompareRow {
@@ -62,7 +66,13 @@ function rowOf(r: RunReport): CompareRow {
   return {
     policy: r.policy,
     hostState: r.host.state,
-    reclaimedMiB: { balloon: round1(balloon), hostSwap: round1(hostSwap), compressed: round1(compressed), sharing: round1(sharing), total: round1(balloon + hostSwap + compressed + sharing) },
+    reclaimedMiB: {
+      balloon: round1(balloon),
+      hostSwap: round1(hostSwap),
+      compressed: round1(compressed),
+      sharing: round1(sharing),
+      total: round1(balloon + hostSwap + compressed + sharing),
+    },
     guestSwapOutMiB: mib(r.counters.guestSwapOuts),
     guestSwapInMiB: mib(r.counters.guestSwapIns),
     hostSwapOutMiB: mib(r.counters.hostSwapOuts),
@@ -75,7 +85,12 @@ function rowOf(r: RunReport): CompareRow {
 }
 
 /** Runs the scenario for `seconds` under each policy kind, with the recorders asked for it. */
-export function runCompare(s: Scenario, kinds: readonly string[], seconds: number, recorders: (kind: string, s: Scenario) => Recorder[] = () => []): CompareResult {
+export function runCompare(
+  s: Scenario,
+  kinds: readonly string[],
+  seconds: number,
+  recorders: (kind: string, s: Scenario) => Recorder[] = () => [],
+): CompareResult {
   const scenarios: Scenario[] = [];
   for (const kind of kinds) {
     const r = scenarioForPolicy(s, kind);
@@ -97,7 +112,14 @@ export function runCompare(s: Scenario, kinds: readonly string[], seconds: numbe
 
 /** "esx, kvm-mom,none" -> ['esx', 'kvm-mom', 'none']; empty names dropped, duplicates kept once. */
 export function parseKinds(text: string): string[] {
-  return [...new Set(text.split(',').map((k) => k.trim()).filter((k) => k.length > 0))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0),
+    ),
+  ];
 }
 
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
@@ -119,16 +141,27 @@ export function formatCompare(s: Scenario, seconds: number, rows: readonly Compa
   lines.push('(MiB at the end of the run: reclaimed = balloon + host swap + compressed + sharing saved; swap columns are');
   lines.push(' totals over the run; dblPg = guest swap-outs of pages the host had swapped; per-VM columns = performance');
   lines.push(' over the last 10 s, work done / work demanded)');
-  for (const r of rows) lines.push(`${r.policy}: host state ${r.hostState}${r.invariantViolations > 0 ? `, ${r.invariantViolations} INVARIANT VIOLATIONS` : ''}`);
+  for (const r of rows)
+    lines.push(
+      `${r.policy}: host state ${r.hostState}${r.invariantViolations > 0 ? `, ${r.invariantViolations} INVARIANT VIOLATIONS` : ''}`,
+    );
   return lines.join('\n');
 }
 
 /** The CLI's --compare: output text (table or JSON), or an error for exit 2. */
-export function compareCommand(s: Scenario, kindsText: string, seconds: number, json: boolean, recorders?: (kind: string, s: Scenario) => Recorder[]): { ok: true; text: string } | { ok: false; error: string } {
+export function compareCommand(
+  s: Scenario,
+  kindsText: string,
+  seconds: number,
+  json: boolean,
+  recorders?: (kind: string, s: Scenario) => Recorder[],
+): { ok: true; text: string } | { ok: false; error: string } {
   const kinds = parseKinds(kindsText);
   if (kinds.length === 0) return { ok: false, error: '--compare: give one or more policy kinds, e.g. --compare kvm-mom,xen,hyperv,none' };
   const r = runCompare(s, kinds, seconds, recorders);
   if (!r.ok) return r;
-  const text = json ? JSON.stringify({ scenario: s.name, seed: s.seed, simSeconds: seconds, policies: r.rows }, null, 2) : formatCompare(s, seconds, r.rows);
+  const text = json
+    ? JSON.stringify({ scenario: s.name, seed: s.seed, simSeconds: seconds, policies: r.rows }, null, 2)
+    : formatCompare(s, seconds, r.rows);
   return { ok: true, text: `${text}\n` };
 }

@@ -20,7 +20,17 @@ export class EventsRecorder implements Recorder {
     for (const e of sim.events.since(this.lastSeq)) {
       const { seq, timeMs, type, ...fields } = e;
       const vm = eventVm(e);
-      this.sink.line(JSON.stringify({ timeS: timeMs / 1000, seq, kind: EVENT_KIND[type], type, ...fields, vm: vm >= 0 ? sim.vms[vm].name : null, vmIndex: vm >= 0 ? vm : null }));
+      this.sink.line(
+        JSON.stringify({
+          timeS: timeMs / 1000,
+          seq,
+          kind: EVENT_KIND[type],
+          type,
+          ...fields,
+          vm: vm >= 0 ? sim.vms[vm].name : null,
+          vmIndex: vm >= 0 ? vm : null,
+        }),
+      );
     }
     this.lastSeq = sim.events.lastSeq;
   }

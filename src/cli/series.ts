@@ -18,10 +18,27 @@ const HOST_COLUMNS: [string, (r: RunReport) => Cell][] = [
   ['host.sharedSavedPages', (r) => r.host.sharedSavedPages],
 ];
 const VM_FIELDS: (keyof VmReport)[] = [
-  'poweredOn', 'blocked', 'balloonPages', 'balloonTargetPages', 'balloonMiB', 'balloonTargetMiB', 'balloonActivity',
-  'backedPages', 'guestFreePages', 'guestCachePages', 'guestAnonPages', 'guestSwapPages', 'hostSwappedPages',
-  'compressedPages', 'sharedPages', 'entitlementPages', 'activeEstimatePages', 'pressure', 'performance',
-  'guestMajorFaults', 'oomKills',
+  'poweredOn',
+  'blocked',
+  'balloonPages',
+  'balloonTargetPages',
+  'balloonMiB',
+  'balloonTargetMiB',
+  'balloonActivity',
+  'backedPages',
+  'guestFreePages',
+  'guestCachePages',
+  'guestAnonPages',
+  'guestSwapPages',
+  'hostSwappedPages',
+  'compressedPages',
+  'sharedPages',
+  'entitlementPages',
+  'activeEstimatePages',
+  'pressure',
+  'performance',
+  'guestMajorFaults',
+  'oomKills',
 ];
 
 function cell(v: Cell): string {
@@ -35,7 +52,12 @@ function cell(v: Cell): string {
 export function seriesColumns(sim: Simulation): string[] {
   const counters = Object.keys(buildReport(sim, false).counters);
   const policy = Object.keys(sim.policy.internals?.() ?? {}).map((k) => `policy.${k}`);
-  return [...HOST_COLUMNS.map(([name]) => name), ...counters, ...policy, ...sim.vms.flatMap((vm) => VM_FIELDS.map((f) => `${vm.name}.${f}`))];
+  return [
+    ...HOST_COLUMNS.map(([name]) => name),
+    ...counters,
+    ...policy,
+    ...sim.vms.flatMap((vm) => VM_FIELDS.map((f) => `${vm.name}.${f}`)),
+  ];
 }
 
 export function seriesRow(sim: Simulation): string {
@@ -50,7 +72,8 @@ export function seriesRow(sim: Simulation): string {
 export function parseEvery(text: string, tickMs: number): number | string {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(text.trim());
   const ms = m ? Number(m[1]) * { ms: 1, s: 1000, m: 60000 }[m[2] as 'ms' | 's' | 'm'] : NaN;
-  if (!Number.isFinite(ms) || ms < tickMs || ms > 86_400_000) return `--every: "${text}" is not valid (allowed a time like 100ms, 1s or 1m, from the scenario's tick, ${tickMs} ms, to 24 h)`;
+  if (!Number.isFinite(ms) || ms < tickMs || ms > 86_400_000)
+    return `--every: "${text}" is not valid (allowed a time like 100ms, 1s or 1m, from the scenario's tick, ${tickMs} ms, to 24 h)`;
   return ms;
 }
 

@@ -63,8 +63,18 @@ async function sweep(base: Scenario, texts: string[], jobsText: string | undefin
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) fail(`--jobs: "${jobsText}" is not valid (allowed 1 to 256, whole numbers)`);
   const runs = sweepRuns(base, axes);
   if (typeof runs === 'string') fail(runs);
-  const reports = await runPool(runs.map((r) => r.scenario), seconds, jobs);
-  const out = json ? `${JSON.stringify(reports.map((r, i) => ({ sweep: runs[i].values, ...r })), null, 2)}\n` : sweepCsv(axes, runs, reports);
+  const reports = await runPool(
+    runs.map((r) => r.scenario),
+    seconds,
+    jobs,
+  );
+  const out = json
+    ? `${JSON.stringify(
+        reports.map((r, i) => ({ sweep: runs[i].values, ...r })),
+        null,
+        2,
+      )}\n`
+    : sweepCsv(axes, runs, reports);
   process.stdout.write(out);
 }
 
@@ -73,11 +83,20 @@ async function main(): Promise<void> {
   try {
     args = parseArgs({
       options: {
-        scenario: { type: 'string' }, config: { type: 'string' }, seconds: { type: 'string', default: '60' },
-        json: { type: 'boolean', default: false }, series: { type: 'string' }, every: { type: 'string', default: '1s' },
-        events: { type: 'string' }, compare: { type: 'string' }, sweep: { type: 'string', multiple: true },
-        jobs: { type: 'string' }, url: { type: 'string' }, walk: { type: 'string' },
-        list: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+        scenario: { type: 'string' },
+        config: { type: 'string' },
+        seconds: { type: 'string', default: '60' },
+        json: { type: 'boolean', default: false },
+        series: { type: 'string' },
+        every: { type: 'string', default: '1s' },
+        events: { type: 'string' },
+        compare: { type: 'string' },
+        sweep: { type: 'string', multiple: true },
+        jobs: { type: 'string' },
+        url: { type: 'string' },
+        walk: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
       },
     }).values;
   } catch (e) {
@@ -92,9 +111,11 @@ async function main(): Promise<void> {
   if (args.url !== undefined) return urlCommand(args.url, args.json, (s) => recorders(record, s));
   const scenario = load(args);
   const seconds = Number(args.seconds);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SECONDS) fail(`--seconds: "${args.seconds}" is not valid (allowed 0 < N <= ${MAX_SECONDS})`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SECONDS)
+    fail(`--seconds: "${args.seconds}" is not valid (allowed 0 < N <= ${MAX_SECONDS})`);
   if (args.sweep !== undefined) {
-    if (args.compare !== undefined || args.series || args.events || args.walk) fail('--sweep makes many runs: it does not combine with --compare, --series, --events or --walk');
+    if (args.compare !== undefined || args.series || args.events || args.walk)
+      fail('--sweep makes many runs: it does not combine with --compare, --series, --events or --walk');
     return sweep(scenario, args.sweep, args.jobs, seconds, args.json);
   }
   if (args.compare !== undefined) {

@@ -27,7 +27,11 @@ export const MAX_SWEEP_RUNS = 4096;
 
 export function parseAxis(text: string): SweepAxis | string {
   const eq = text.indexOf('=');
-  const values = text.slice(eq + 1).split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const values = text
+    .slice(eq + 1)
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (eq <= 0 || values.length === 0) return `--sweep: "${text}" is not PATH=V1,V2,... (e.g. --sweep host.memoryMiB=4096,8192)`;
   return { path: text.slice(0, eq).trim(), values };
 }
@@ -53,8 +57,18 @@ function withValue(s: Scenario, path: string, text: string): Scenario | string {
     return r.ok ? r.scenario : r.error.replace('--compare', '--sweep policy.kind');
   }
   const spec = specAt(s, path);
-  if (!spec) return `--sweep: ${path} is not a parameter of this scenario (e.g. host.memoryMiB, vms.0.workload.activeMiB, policy.kind, vms)`;
-  const value = spec.kind === 'number' ? Number(text) : spec.kind === 'boolean' ? (text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : text) : text;
+  if (!spec)
+    return `--sweep: ${path} is not a parameter of this scenario (e.g. host.memoryMiB, vms.0.workload.activeMiB, policy.kind, vms)`;
+  const value =
+    spec.kind === 'number'
+      ? Number(text)
+      : spec.kind === 'boolean'
+        ? text === 'true' || text === '1'
+          ? true
+          : text === 'false' || text === '0'
+            ? false
+            : text
+        : text;
   const json = scenarioToJson(s);
   setParam(json, path, value);
   const r = validateScenario(json, 'strict');
@@ -83,7 +97,26 @@ export function sweepRuns(base: Scenario, axes: readonly SweepAxis[]): SweepRun[
   return runs.sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
-const SUMMARY = ['policy', 'seed', 'vmCount', 'hostState', 'hostFreeMiB', 'hostSwapUsedMiB', 'balloonMiB', 'hostSwappedMiB', 'compressedMiB', 'sharedSavedMiB', 'minPerformance', 'meanPerformance', 'guestMajorFaults', 'oomKills', 'hostSwapOuts', 'guestSwapOuts', 'doublePaging', 'invariantViolations'];
+const SUMMARY = [
+  'policy',
+  'seed',
+  'vmCount',
+  'hostState',
+  'hostFreeMiB',
+  'hostSwapUsedMiB',
+  'balloonMiB',
+  'hostSwappedMiB',
+  'compressedMiB',
+  'sharedSavedMiB',
+  'minPerformance',
+  'meanPerformance',
+  'guestMajorFaults',
+  'oomKills',
+  'hostSwapOuts',
+  'guestSwapOuts',
+  'doublePaging',
+  'invariantViolations',
+];
 
 /** One CSV row per run: the swept values, then a summary of its report. */
 export function sweepCsv(axes: readonly SweepAxis[], runs: readonly SweepRun[], reports: readonly RunReport[]): string {
@@ -92,10 +125,30 @@ export function sweepCsv(axes: readonly SweepAxis[], runs: readonly SweepRun[], 
     const sum = (f: (v: RunReport['vms'][number]) => number): number => Math.round(r.vms.reduce((s, v) => s + f(v), 0) * 100) / 100;
     const perf = r.vms.map((v) => v.performance);
     const cells = [
-      r.policy, r.seed, r.vms.length, r.host.state, r.host.freeMiB, r.host.swapUsedMiB, sum((v) => v.balloonMiB), sum((v) => v.hostSwappedMiB), sum((v) => v.compressedMiB), r.host.sharedSavedMiB,
-      Math.min(...perf), Math.round((perf.reduce((a, b) => a + b, 0) / perf.length) * 10000) / 10000, r.counters.guestMajorFaults, r.counters.oomKills, r.counters.hostSwapOuts, r.counters.guestSwapOuts, r.counters.doublePaging, r.invariantViolations.length,
+      r.policy,
+      r.seed,
+      r.vms.length,
+      r.host.state,
+      r.host.freeMiB,
+      r.host.swapUsedMiB,
+      sum((v) => v.balloonMiB),
+      sum((v) => v.hostSwappedMiB),
+      sum((v) => v.compressedMiB),
+      r.host.sharedSavedMiB,
+      Math.min(...perf),
+      Math.round((perf.reduce((a, b) => a + b, 0) / perf.length) * 10000) / 10000,
+      r.counters.guestMajorFaults,
+      r.counters.oomKills,
+      r.counters.hostSwapOuts,
+      r.counters.guestSwapOuts,
+      r.counters.doublePaging,
+      r.invariantViolations.length,
     ];
-    lines.push([...axes.map((a) => runs[i].values[a.path]), ...cells].map((c) => (/[",]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(','));
+    lines.push(
+      [...axes.map((a) => runs[i].values[a.path]), ...cells]
+        .map((c) => (/[",]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c)))
+        .join(','),
+    );
   });
   return `${lines.join('\n')}\n`;
 }

@@ -26,7 +26,14 @@ function workerEntry(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'balloon-lab-sweep-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const outfile = join(dir, 'sweepWorker.mjs');
-    esbuild.buildSync({ entryPoints: [fileURLToPath(new URL('./sweepWorker.ts', here))], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+    esbuild.buildSync({
+      entryPoints: [fileURLToPath(new URL('./sweepWorker.ts', here))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'warning',
+    });
     return outfile;
   });
   return bundled;

@@ -30,16 +30,19 @@ export async function runUrl(link: string, json: boolean, recorders: RecordersFo
 
 /** Runs --url and writes the result; exit code 2 on an unreadable link. */
 export function urlCommand(link: string, json: boolean, recorders: RecordersFor): void {
-  runUrl(link, json, recorders).then((r) => {
-    if (!r.ok) {
-      process.stderr.write(`sim: --url: ${r.error}\n`);
-      process.exit(2);
-    }
-    for (const w of r.warnings) process.stderr.write(`sim: warning: link corrected: ${w}\n`);
-    process.stderr.write(`sim: state hash ${r.hash} at ${r.timeMs / 1000} s\n`);
-    process.stdout.write(r.text);
-  }, (e: Error) => {
-    process.stderr.write(`sim: --url: ${e.message}\n`);
-    process.exit(1);
-  });
+  runUrl(link, json, recorders).then(
+    (r) => {
+      if (!r.ok) {
+        process.stderr.write(`sim: --url: ${r.error}\n`);
+        process.exit(2);
+      }
+      for (const w of r.warnings) process.stderr.write(`sim: warning: link corrected: ${w}\n`);
+      process.stderr.write(`sim: state hash ${r.hash} at ${r.timeMs / 1000} s\n`);
+      process.stdout.write(r.text);
+    },
+    (e: Error) => {
+      process.stderr.write(`sim: --url: ${e.message}\n`);
+      process.exit(1);
+    },
+  );
 }

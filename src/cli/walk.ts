@@ -31,7 +31,8 @@ function walkFor(sim: Simulation, vmIndex: number, spec: string | undefined): Wa
   if (spec?.startsWith('gpa:')) {
     const address = parseHex(spec.slice(4));
     const end = vm.ept.pages * PAGE_SIZE_BYTES;
-    if (address === null || address >= end) return `--walk: guest-physical address "${spec.slice(4)}" is not valid for VM ${vm.name} (allowed 0x0 to ${hex(end - 1)})`;
+    if (address === null || address >= end)
+      return `--walk: guest-physical address "${spec.slice(4)}" is not valid for VM ${vm.name} (allowed 0x0 to ${hex(end - 1)})`;
     return translateGuestPhysical(sim, vmIndex, address);
   }
   const process = vm.os.processes[APP_PID];
@@ -51,7 +52,8 @@ function walkFor(sim: Simulation, vmIndex: number, spec: string | undefined): Wa
 const reasonOf = (o: WalkOutcome): string | null => (o.kind === 'translated' ? null : o.cause);
 
 function asText(vmName: string, walk: Walk): string {
-  const what = walk.kind === 'two-dimensional' ? `guest-virtual ${walk.guestVirtualAddress}` : `guest-physical ${walk.steps[0]?.indexFrom.address}`;
+  const what =
+    walk.kind === 'two-dimensional' ? `guest-virtual ${walk.guestVirtualAddress}` : `guest-physical ${walk.steps[0]?.indexFrom.address}`;
   const lines = [`Walk of ${what} in VM ${vmName}: ${walk.memoryReferences} memory references`];
   for (const s of walk.steps) {
     const dim = s.dimension === 'ept' ? `EPT walk for ${s.nestedWalkFor}` : 'guest entry';
@@ -75,8 +77,13 @@ export function walkCommand(sim: Simulation, option: string, json: boolean): Wal
   if (!json) return { ok: true, text: asText(vm, walk) };
   const address = walk.kind === 'two-dimensional' ? walk.guestVirtualAddress : `gpa:${walk.steps[0].indexFrom.address}`;
   const out = {
-    vm, vmIndex, address, kind: walk.kind, memoryReferences: walk.memoryReferences,
-    references: walk.steps, outcome: { ...walk.outcome, reason: reasonOf(walk.outcome) },
+    vm,
+    vmIndex,
+    address,
+    kind: walk.kind,
+    memoryReferences: walk.memoryReferences,
+    references: walk.steps,
+    outcome: { ...walk.outcome, reason: reasonOf(walk.outcome) },
   };
   return { ok: true, text: `${JSON.stringify(out, null, 2)}\n` };
 }

@@ -113,7 +113,10 @@ export class SimCore {
     if (!r.ok) throw new Error(r.errors.join('; '));
     const tick = this.sim.ticks;
     const json = scenarioToJson(r.scenario);
-    const recorded: ParamChange[] = [...new Set(changes.map((c) => c.path))].map((path) => ({ path, value: getParam(json, path) as number }));
+    const recorded: ParamChange[] = [...new Set(changes.map((c) => c.path))].map((path) => ({
+      path,
+      value: getParam(json, path) as number,
+    }));
     for (const d of liveDifferences(before, r.scenario)) if (!recorded.some((c) => c.path === d.path)) recorded.push(d);
     const values = Object.fromEntries(recorded.map((c) => [c.path, c.value as number]));
     const schedule = withRecorded(this.scenario.schedule, tick, this.scenario.tickMs, values);

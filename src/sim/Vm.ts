@@ -34,8 +34,19 @@ export class Vm {
     const pages = mibToPages(config.memoryMiB);
     this.ept = new Ept(pages, eptLevels, hv.frames);
     const channel = new EptPlatform(hv, index, this.ept.entries);
-    this.os = new GuestOs(pages, mibToPages(config.kernelMiB), mibToPages(config.guestSwapMiB), config.guestDiskLatencyUs, config.pageTableLevels, channel);
-    const hostVm = { ept: this.ept, compression: hv.compressionEnabled ? new CompressionCache(index, pages) : null, content: new GuestContent(this.os) };
+    this.os = new GuestOs(
+      pages,
+      mibToPages(config.kernelMiB),
+      mibToPages(config.guestSwapMiB),
+      config.guestDiskLatencyUs,
+      config.pageTableLevels,
+      channel,
+    );
+    const hostVm = {
+      ept: this.ept,
+      compression: hv.compressionEnabled ? new CompressionCache(index, pages) : null,
+      content: new GuestContent(this.os),
+    };
     const registered = index < hv.vms.length ? ((hv.vms[index] = hostVm), index) : hv.addVm(hostVm);
     if (registered !== index) throw new Error(`VM ${config.name} registered as ${registered}, expected ${index}`);
     this.os.boot();

@@ -39,7 +39,11 @@ export class EventDetector {
 
   constructor(vms: readonly Vm[], policy: Policy) {
     this.told = vms.map((vm) => ({
-      oomKills: 0, activity: 'idle', balloonPages: vm.driver?.actualPages ?? 0, targetPages: vm.driver?.targetPages ?? 0, guestSwapPages: 0,
+      oomKills: 0,
+      activity: 'idle',
+      balloonPages: vm.driver?.actualPages ?? 0,
+      targetPages: vm.driver?.targetPages ?? 0,
+      guestSwapPages: 0,
     }));
     this.state = policy.state;
   }
@@ -63,7 +67,14 @@ export class EventDetector {
     const d = vm.driver;
     if (d) {
       if (d.activity !== t.activity && STALLED_ACTIVITIES.has(d.activity)) {
-        log.emit({ type: 'balloon-stalled', vm: i, activity: d.activity, retryAfterMs: d.retryAfterMs, actualPages: d.actualPages, targetPages: d.targetPages });
+        log.emit({
+          type: 'balloon-stalled',
+          vm: i,
+          activity: d.activity,
+          retryAfterMs: d.retryAfterMs,
+          actualPages: d.actualPages,
+          targetPages: d.targetPages,
+        });
       }
       t.activity = d.activity;
       if (Math.abs(d.targetPages - t.targetPages) >= STEP_PAGES) {
@@ -72,7 +83,12 @@ export class EventDetector {
       }
       const change = d.actualPages - t.balloonPages;
       if (Math.abs(change) >= STEP_PAGES) {
-        log.emit({ type: change > 0 ? 'balloon-inflated' : 'balloon-deflated', vm: i, balloonPages: d.actualPages, changePages: Math.abs(change) });
+        log.emit({
+          type: change > 0 ? 'balloon-inflated' : 'balloon-deflated',
+          vm: i,
+          balloonPages: d.actualPages,
+          changePages: Math.abs(change),
+        });
         t.balloonPages = d.actualPages;
       }
     }

@@ -30,16 +30,41 @@ export type SimEventData =
   | { type: 'host-state'; from: string; to: string; freePages: number }
   // VMware ESX and vSphere (policy/esx/vmwarePolicy.ts).
   | {
-      type: 'vmware-state'; product: VmwareProduct; state: string; direction: 'down' | 'up'; freePages: number;
-      thresholdPercent: number; thresholdOf: ThresholdBase; raised: { vm: number; targetPages: number } | null;
+      type: 'vmware-state';
+      product: VmwareProduct;
+      state: string;
+      direction: 'down' | 'up';
+      freePages: number;
+      thresholdPercent: number;
+      thresholdOf: ThresholdBase;
+      raised: { vm: number; targetPages: number } | null;
     }
-  | { type: 'vmware-target'; product: VmwareProduct; vm: number; targetPages: number; raised: boolean; entitlementPages: number; activeEstimatePages: number }
-  | { type: 'vmware-blocked'; product: VmwareProduct; vm: number; blocked: boolean; targetPages: number; thresholdPercent: number; thresholdOf: ThresholdBase }
+  | {
+      type: 'vmware-target';
+      product: VmwareProduct;
+      vm: number;
+      targetPages: number;
+      raised: boolean;
+      entitlementPages: number;
+      activeEstimatePages: number;
+    }
+  | {
+      type: 'vmware-blocked';
+      product: VmwareProduct;
+      vm: number;
+      blocked: boolean;
+      targetPages: number;
+      thresholdPercent: number;
+      thresholdOf: ThresholdBase;
+    }
   // oVirt MOM (policy/momPolicy.ts).
   | {
-      type: 'mom-balloon'; vm: number; rule: MomDecision['rule'];
+      type: 'mom-balloon';
+      vm: number;
+      rule: MomDecision['rule'];
       /** The memory the guest should have (MOM's balloon_target). */ guestMemoryPages: number;
-      hostFreePercent: number; /** Host free below 20%: a grow then means ballooning is off. */ underPressure: boolean;
+      hostFreePercent: number;
+      /** Host free below 20%: a grow then means ballooning is off. */ underPressure: boolean;
     }
   | { type: 'mom-ksm'; running: boolean }
   // Xen squeezed (policy/xenPolicy.ts).

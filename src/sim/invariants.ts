@@ -63,23 +63,29 @@ export function checkInvariants(sim: Simulation): string[] {
         if (shared) {
           sharedMapped++;
           if (kind !== PageKind.Free && os.contentIdentity(g) !== sim.sharing.frameContent(f)) {
-            fail(`${vm.name}: page ${g} holds content ${os.contentIdentity(g)} but maps shared frame ${f} holding ${sim.sharing.frameContent(f)}`);
+            fail(
+              `${vm.name}: page ${g} holds content ${os.contentIdentity(g)} but maps shared frame ${f} holding ${sim.sharing.frameContent(f)}`,
+            );
           }
-        }
-        else if (owner[f] !== (ownerBase | g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${owner[f]}`);
-        if (shared !== ((e & readOnly) !== 0)) fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
+        } else if (owner[f] !== (ownerBase | g)) fail(`${vm.name}: page ${g} maps frame ${f} owned by ${owner[f]}`);
+        if (shared !== ((e & readOnly) !== 0))
+          fail(`${vm.name}: page ${g} maps frame ${f} ${shared ? 'shared but writable' : 'private but read-only'}`);
       } else if (e <= -16) hostSwapped++;
       // A balloon page is unmapped, or mapped again by a buggy guest's touch (touchGuestPhysical).
-      if (kind === balloonKind ? e !== balloonedEntry && e < 0 : e === balloonedEntry) fail(`${vm.name}: page ${g} is ${kind === balloonKind ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
+      if (kind === balloonKind ? e !== balloonedEntry && e < 0 : e === balloonedEntry)
+        fail(`${vm.name}: page ${g} is ${kind === balloonKind ? 'ballooned' : 'not ballooned'} but its EPT entry is ${e}`);
     }
-    for (let k = 0; k < 5; k++) if (eptCounts[k] !== ept.counts[k]) fail(`${vm.name}: EPT counter ${k} is ${ept.counts[k]}, recount ${eptCounts[k]}`);
+    for (let k = 0; k < 5; k++)
+      if (eptCounts[k] !== ept.counts[k]) fail(`${vm.name}: EPT counter ${k} is ${ept.counts[k]}, recount ${eptCounts[k]}`);
     if (sharedMapped !== ept.sharedMapped) fail(`${vm.name}: shared mappings ${ept.sharedMapped}, recount ${sharedMapped}`);
-    for (let k = 0; k < PAGE_KIND_COUNT; k++) if (kindCounts[k] !== mem.counts[k]) fail(`${vm.name}: ${k} pages counted ${mem.counts[k]}, recount ${kindCounts[k]}`);
+    for (let k = 0; k < PAGE_KIND_COUNT; k++)
+      if (kindCounts[k] !== mem.counts[k]) fail(`${vm.name}: ${k} pages counted ${mem.counts[k]}, recount ${kindCounts[k]}`);
     if (mem.countFreeList() !== mem.free) fail(`${vm.name}: free list holds ${mem.countFreeList()}, counter ${mem.free}`);
     if (mem.countLru(LruList.Anon) !== mem.count(PageKind.Anon)) fail(`${vm.name}: anon LRU length differs from anon pages`);
     if (mem.countLru(LruList.File) !== mem.count(PageKind.Cache)) fail(`${vm.name}: file LRU length differs from cache pages`);
     const ballooned = mem.countBalloonList();
-    if (ballooned !== mem.count(PageKind.Balloon)) fail(`${vm.name}: balloon list holds ${ballooned}, balloon pages ${mem.count(PageKind.Balloon)}`);
+    if (ballooned !== mem.count(PageKind.Balloon))
+      fail(`${vm.name}: balloon list holds ${ballooned}, balloon pages ${mem.count(PageKind.Balloon)}`);
     const actual = vm.driver?.actualPages ?? 0;
     if (actual !== ballooned) fail(`${vm.name}: balloon actual ${actual} differs from ballooned pages ${ballooned}`);
     if (actual > mem.pages) fail(`${vm.name}: balloon actual ${actual} exceeds guest memory ${mem.pages}`);
@@ -96,7 +102,8 @@ export function checkInvariants(sim: Simulation): string[] {
         const e = pte[v];
         if (e >= 0) {
           resident++;
-          if ((state[e] & kindMask) !== anonKind || rmap[e] !== (rmapBase | v)) fail(`${vm.name}: pid ${p.pid} page ${v} maps guest page ${e} that is not its anon page`);
+          if ((state[e] & kindMask) !== anonKind || rmap[e] !== (rmapBase | v))
+            fail(`${vm.name}: pid ${p.pid} page ${v} maps guest page ${e} that is not its anon page`);
         } else if (e < -1) swapped++;
       }
       swappedPtes += swapped;
@@ -104,12 +111,14 @@ export function checkInvariants(sim: Simulation): string[] {
       if (swapped !== p.swapped) fail(`${vm.name}: pid ${p.pid} swapped ${p.swapped}, recount ${swapped}`);
       let tablePages = 0;
       p.tables.forEach((table, i) => {
-        if (table.length !== Process.tableCount(i + 1, pte.length)) fail(`${vm.name}: pid ${p.pid} has ${table.length} level-${i + 1} table slots for ${pte.length} pages`);
+        if (table.length !== Process.tableCount(i + 1, pte.length))
+          fail(`${vm.name}: pid ${p.pid} has ${table.length} level-${i + 1} table slots for ${pte.length} pages`);
         for (let slot = 0; slot < table.length; slot++) {
           const g = table[slot];
           if (g < 0) continue;
           tablePages++;
-          if ((state[g] & kindMask) !== PageKind.PageTable || rmap[g] !== Process.tableRmap(p.pid, i + 1, slot)) fail(`${vm.name}: pid ${p.pid} level-${i + 1} table ${slot} is guest page ${g}, not its page-table page`);
+          if ((state[g] & kindMask) !== PageKind.PageTable || rmap[g] !== Process.tableRmap(p.pid, i + 1, slot))
+            fail(`${vm.name}: pid ${p.pid} level-${i + 1} table ${slot} is guest page ${g}, not its page-table page`);
         }
       });
       if (tablePages !== p.tablePages) fail(`${vm.name}: pid ${p.pid} table pages ${p.tablePages}, recount ${tablePages}`);
@@ -117,7 +126,9 @@ export function checkInvariants(sim: Simulation): string[] {
     const ws = vm.workload.workingSet;
     const app = vm.workload.process;
     if (app.alive && (ws.lo > ws.hi || ws.hi > app.virtualPages || ws.filePages > os.fileMap.length)) {
-      fail(`${vm.name}: working set [${ws.lo}, ${ws.hi}) + ${ws.filePages} file pages outside ${app.virtualPages} virtual and ${os.fileMap.length} file pages`);
+      fail(
+        `${vm.name}: working set [${ws.lo}, ${ws.hi}) + ${ws.filePages} file pages outside ${app.virtualPages} virtual and ${os.fileMap.length} file pages`,
+      );
     }
     if (swappedPtes !== os.swap.used) fail(`${vm.name}: guest swap has ${os.swap.used} slots used, ${swappedPtes} entries point to it`);
     let cached = 0;
@@ -127,12 +138,14 @@ export function checkInvariants(sim: Simulation): string[] {
       if (g < 0) continue;
       cached++;
       if (mem.state[g] & FLAG_DIRTY) dirty++;
-      if ((mem.state[g] & KIND_MASK) !== PageKind.Cache || mem.rmap[g] !== fp) fail(`${vm.name}: file page ${fp} cached in guest page ${g} that is not its cache page`);
+      if ((mem.state[g] & KIND_MASK) !== PageKind.Cache || mem.rmap[g] !== fp)
+        fail(`${vm.name}: file page ${fp} cached in guest page ${g} that is not its cache page`);
     }
     if (cached !== mem.count(PageKind.Cache)) fail(`${vm.name}: ${mem.count(PageKind.Cache)} cache pages, ${cached} file pages cached`);
     if (dirty !== mem.dirtyCache) fail(`${vm.name}: dirty cache counter ${mem.dirtyCache}, recount ${dirty}`);
     const cache = hv.vms[vm.index].compression;
-    if ((cache?.pages ?? 0) !== ept.counts[EptKind.Compressed]) fail(`${vm.name}: compression cache holds ${cache?.pages ?? 0}, EPT says ${ept.counts[EptKind.Compressed]}`);
+    if ((cache?.pages ?? 0) !== ept.counts[EptKind.Compressed])
+      fail(`${vm.name}: compression cache holds ${cache?.pages ?? 0}, EPT says ${ept.counts[EptKind.Compressed]}`);
   });
   let free = 0;
   let hypervisor = 0;
@@ -148,7 +161,8 @@ export function checkInvariants(sim: Simulation): string[] {
       if (frames.refCount(f) !== mappings[f]) fail(`shared frame ${f} has refcount ${frames.refCount(f)} but ${mappings[f]} mappings`);
     } else if (mappings[f] !== 1) fail(`frame ${f} is held by ${owner} but mapped ${mappings[f]} times`);
   }
-  if (free !== frames.freeFrames || frames.countFreeList() !== free) fail(`host free frames: counter ${frames.freeFrames}, list ${frames.countFreeList()}, recount ${free}`);
+  if (free !== frames.freeFrames || frames.countFreeList() !== free)
+    fail(`host free frames: counter ${frames.freeFrames}, list ${frames.countFreeList()}, recount ${free}`);
   if (hypervisor !== frames.hypervisorFrames) fail(`hypervisor frames: counter ${frames.hypervisorFrames}, recount ${hypervisor}`);
   const cacheFrames = hv.vms.reduce((s, v) => s + (v.compression?.frames.length ?? 0), 0);
   if (compression !== cacheFrames) fail(`compression frames: caches hold ${cacheFrames}, recount ${compression}`);

@@ -46,7 +46,8 @@ export function stateHash(root: unknown): number {
       const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       const words = Math.floor(bytes.length / 4);
       const u32 = view.byteOffset % 4 === 0 ? new Uint32Array(view.buffer, view.byteOffset, words) : null;
-      for (let i = 0; i < words; i++) h = mix(h, u32 ? u32[i] : bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24));
+      for (let i = 0; i < words; i++)
+        h = mix(h, u32 ? u32[i] : bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24));
       for (let i = words * 4; i < bytes.length; i++) h = mix(h, bytes[i]);
       return mix(h, bytes.length);
     }

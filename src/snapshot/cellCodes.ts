@@ -19,7 +19,17 @@ export const enum HostCell {
   Compressed = 8,
 }
 export const HOST_CELL_COUNT = 9;
-export const HOST_CELL_NAMES = ['free', 'hypervisor (EPT tables)', 'guest kernel', 'guest page table', 'guest anonymous', 'guest page cache', 'guest free (still backed)', 'shared (copy-on-write)', 'compression cache'] as const;
+export const HOST_CELL_NAMES = [
+  'free',
+  'hypervisor (EPT tables)',
+  'guest kernel',
+  'guest page table',
+  'guest anonymous',
+  'guest page cache',
+  'guest free (still backed)',
+  'shared (copy-on-write)',
+  'compression cache',
+] as const;
 
 /** A guest-physical page, as a guest map shows it: the guest's use of the page. */
 export const enum GuestCell {
@@ -35,7 +45,17 @@ export const enum GuestCell {
   Offline = 8,
 }
 export const GUEST_CELL_COUNT = 9;
-export const GUEST_CELL_NAMES = ['free', 'kernel', 'page table', 'anonymous (active)', 'anonymous (idle)', 'page cache (clean)', 'page cache (dirty)', 'balloon', 'not yet added (hot-add)'] as const;
+export const GUEST_CELL_NAMES = [
+  'free',
+  'kernel',
+  'page table',
+  'anonymous (active)',
+  'anonymous (idle)',
+  'page cache (clean)',
+  'page cache (dirty)',
+  'balloon',
+  'not yet added (hot-add)',
+] as const;
 
 /** How the host backs a guest-physical page (the EPT entry's kind), drawn as a second layer. */
 export const enum BackingCell {

@@ -85,7 +85,13 @@ export function inspectPage(sim: Simulation, target: InspectTarget): PageInfo {
     throw new RangeError(`guest-physical page ${target.page} does not exist in ${vm.name} (0 to ${vm.os.mem.pages - 1})`);
   }
   const state = vm.os.mem.state[target.page];
-  const flags = [[FLAG_REFERENCED, 'referenced'], [FLAG_DIRTY, 'dirty'], [FLAG_ZERO, 'zero-filled']].filter(([bit]) => (state & (bit as number)) !== 0).map(([, name]) => name as string);
+  const flags = [
+    [FLAG_REFERENCED, 'referenced'],
+    [FLAG_DIRTY, 'dirty'],
+    [FLAG_ZERO, 'zero-filled'],
+  ]
+    .filter(([bit]) => (state & (bit as number)) !== 0)
+    .map(([, name]) => name as string);
   const e = vm.ept.entries[target.page];
   return {
     space: 'guest',

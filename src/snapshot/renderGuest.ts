@@ -38,7 +38,13 @@ export function backingOf(sim: Simulation, entry: number): BackingCell {
 /** Fills `cells` and `backing` (length >= cells used) for VM `vm`: all cells, or only the cell
  * ranges `ranges` (flat pairs: from, to, from, to, ... in cells). */
 export function renderGuestMap(
-  sim: Simulation, vm: number, request: MapWindow, cells: Uint8Array, backing: Uint8Array, tallies = [new Tally(), new Tally()], ranges?: readonly number[],
+  sim: Simulation,
+  vm: number,
+  request: MapWindow,
+  cells: Uint8Array,
+  backing: Uint8Array,
+  tallies = [new Tally(), new Tally()],
+  ranges?: readonly number[],
 ): GuestMapFrame {
   const v = sim.vms[vm];
   const state = v.os.mem.state;

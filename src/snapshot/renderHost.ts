@@ -38,14 +38,26 @@ function hostCodes(frames: HostFrames, guestStates: Uint8Array[], from: number, 
 export function hostFrameCell(sim: Simulation, f: number): { code: HostCell; owner: number } {
   const codes = new Uint8Array(1);
   const owners = new Uint8Array(1);
-  hostCodes(sim.hv.frames, sim.vms.map((v) => v.os.mem.state), f, 1, codes, owners);
+  hostCodes(
+    sim.hv.frames,
+    sim.vms.map((v) => v.os.mem.state),
+    f,
+    1,
+    codes,
+    owners,
+  );
   return { code: codes[0], owner: owners[0] };
 }
 
 /** Fills `cells` and `owners` (length >= cells used): all cells, or only the cell ranges
  * `ranges` (flat pairs: from, to, from, to, ... in cells); returns the metadata. */
 export function renderHostMap(
-  sim: Simulation, request: MapWindow, cells: Uint8Array, owners: Uint8Array, tally = new Tally(), ranges?: readonly number[],
+  sim: Simulation,
+  request: MapWindow,
+  cells: Uint8Array,
+  owners: Uint8Array,
+  tally = new Tally(),
+  ranges?: readonly number[],
 ): HostMapFrame {
   const window = clampWindow(request, sim.hv.frames.frameCount);
   const ppc = pagesPerCell(window);

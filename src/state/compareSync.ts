@@ -44,7 +44,9 @@ export function startCompareSync(make = createSimClient): () => void {
     } else client.send({ type: 'seek', timeMs: s.timeMs });
   };
 
-  const unsubscribe = useSimStore.subscribe((s) => [s.compare, s.scenario, s.timeMs] as const, sync, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unsubscribe = useSimStore.subscribe((s) => [s.compare, s.scenario, s.timeMs] as const, sync, {
+    equalityFn: (a, b) => a.every((x, i) => x === b[i]),
+  });
   sync();
   return () => {
     unsubscribe();

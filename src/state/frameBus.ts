@@ -51,7 +51,11 @@ export function releaseFrame(frame: Frame): void {
 
 export function setMapWindow(mapId: MapId, window: MapWindow | null): void {
   const old = windows.get(mapId);
-  if (old === window || (old && window && old.firstPage === window.firstPage && old.pageCount === window.pageCount && old.cells === window.cells)) return;
+  if (
+    old === window ||
+    (old && window && old.firstPage === window.firstPage && old.pageCount === window.pageCount && old.cells === window.cells)
+  )
+    return;
   windows.set(mapId, window);
   sendCommand({ type: 'setWindows', windows: { [mapId]: window } });
 }

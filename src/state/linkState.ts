@@ -9,8 +9,19 @@ export function linkStateOf(s: SimStore): LinkState {
     scenario: s.scenario,
     timeMs: s.timeMs,
     view: {
-      selectedVm: s.selectedVm, selectedPage: s.selectedPage, walkTarget: s.walkTarget, walkStep: s.walkStep, walkWhatIf: s.walkWhatIf, zoom: s.zoom,
-      panels: s.panels, theme: s.theme, embed: s.embed, hidden: s.hidden, speed: s.speed, lesson: s.lesson, compare: s.compare,
+      selectedVm: s.selectedVm,
+      selectedPage: s.selectedPage,
+      walkTarget: s.walkTarget,
+      walkStep: s.walkStep,
+      walkWhatIf: s.walkWhatIf,
+      zoom: s.zoom,
+      panels: s.panels,
+      theme: s.theme,
+      embed: s.embed,
+      hidden: s.hidden,
+      speed: s.speed,
+      lesson: s.lesson,
+      compare: s.compare,
     },
   };
 }
@@ -18,7 +29,17 @@ export function linkStateOf(s: SimStore): LinkState {
 export function applyLinkState(link: LinkState): void {
   const store = useSimStore.getState();
   const v = link.view;
-  useSimStore.setState({ selectedVm: v.selectedVm, zoom: v.zoom, panels: v.panels, theme: v.theme, embed: v.embed, hidden: v.hidden, lesson: v.lesson, compare: v.compare, lessonsOpen: v.lesson !== null || store.lessonsOpen });
+  useSimStore.setState({
+    selectedVm: v.selectedVm,
+    zoom: v.zoom,
+    panels: v.panels,
+    theme: v.theme,
+    embed: v.embed,
+    hidden: v.hidden,
+    lesson: v.lesson,
+    compare: v.compare,
+    lessonsOpen: v.lesson !== null || store.lessonsOpen,
+  });
   store.loadScenario(link.scenario, link.timeMs);
   useSimStore.setState({ selectedPage: v.selectedPage, walkTarget: v.walkTarget, walkStep: v.walkStep, walkWhatIf: v.walkWhatIf });
   store.setSpeed(v.speed);

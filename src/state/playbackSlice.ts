@@ -62,8 +62,15 @@ export const createPlaybackSlice: StateCreator<SimStore, [], [], PlaybackSlice> 
   receiveStatus(status) {
     const { effectiveDue, scenario } = get();
     set({
-      playing: status.playing, runFast: status.runFast, speed: status.speed, timeMs: status.timeMs, ticks: status.ticks,
-      rangeMs: status.rangeMs, keyframes: status.keyframes, seekingToMs: status.seekingToMs, hash: status.hash,
+      playing: status.playing,
+      runFast: status.runFast,
+      speed: status.speed,
+      timeMs: status.timeMs,
+      ticks: status.ticks,
+      rangeMs: status.rangeMs,
+      keyframes: status.keyframes,
+      seekingToMs: status.seekingToMs,
+      hash: status.hash,
     });
     if (scenario.schedule.length > 0 && dueCount(scenario, status.ticks) !== effectiveDue) set(effectiveAt(scenario, status.ticks));
   },

@@ -61,7 +61,17 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
 
   loadScenario(scenario, timeMs = 0) {
     pending = [];
-    set((s) => ({ scenario, ...effectiveAt(scenario, 0), loadGeneration: s.loadGeneration + 1, timeMs, selectedPage: null, walkTarget: null, walkStep: null, walk: null, walkError: null }));
+    set((s) => ({
+      scenario,
+      ...effectiveAt(scenario, 0),
+      loadGeneration: s.loadGeneration + 1,
+      timeMs,
+      selectedPage: null,
+      walkTarget: null,
+      walkStep: null,
+      walk: null,
+      walkError: null,
+    }));
     sendCommand({ type: 'load', scenario, timeMs });
   },
 

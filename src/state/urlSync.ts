@@ -29,19 +29,22 @@ export function startUrlSync(target: UrlTarget = window): () => void {
     else target.history.replaceState(null, '', url);
   };
 
-  const unsubscribe = useSimStore.subscribe((s) => s, (s) => {
-    if (s.loadGeneration !== lastGeneration) {
-      lastGeneration = s.loadGeneration;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (!restoring) write(true);
-      return;
-    }
-    timer ??= setTimeout(() => {
-      timer = null;
-      write(false);
-    }, URL_WRITE_MS);
-  });
+  const unsubscribe = useSimStore.subscribe(
+    (s) => s,
+    (s) => {
+      if (s.loadGeneration !== lastGeneration) {
+        lastGeneration = s.loadGeneration;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        if (!restoring) write(true);
+        return;
+      }
+      timer ??= setTimeout(() => {
+        timer = null;
+        write(false);
+      }, URL_WRITE_MS);
+    },
+  );
 
   const onPop = (): void => {
     const d = decodeLink(linkText(target.location.href));

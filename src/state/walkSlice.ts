@@ -6,7 +6,14 @@
 // Every question is numbered; an answer to an older one is dropped, so a slow reply never
 // overwrites a newer walk. walkSync.ts asks again when the model moves.
 import type { StateCreator } from 'zustand';
-import { DEFAULT_WALK_WHAT_IF, sameTarget, type WalkExploration, type WalkPick, type WalkTarget, type WalkWhatIf } from '../sim/walk/index.ts';
+import {
+  DEFAULT_WALK_WHAT_IF,
+  sameTarget,
+  type WalkExploration,
+  type WalkPick,
+  type WalkTarget,
+  type WalkWhatIf,
+} from '../sim/walk/index.ts';
 import type { SimStore } from './store.ts';
 import { askWalk } from './walkAsk.ts';
 

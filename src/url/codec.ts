@@ -14,9 +14,7 @@ import { isViewKey, keysToView, viewToKeys } from './viewKeys.ts';
 export const MAX_LINK_CHARS = 65536;
 const MAX_KEYS = 4000;
 
-export type DecodeResult =
-  | { ok: true; state: LinkState; corrections: string[] }
-  | { ok: false; state: LinkState; error: string };
+export type DecodeResult = { ok: true; state: LinkState; corrections: string[] } | { ok: false; state: LinkState; error: string };
 
 export function encodeLink(state: LinkState): string {
   const params: LinkParams = [['v', String(LINK_VERSION)], ...scenarioToKeys(state.scenario)];
@@ -35,7 +33,11 @@ export function linkText(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? '' : url;
 }
 
-const unreadable = (error: string): DecodeResult => ({ ok: false, state: defaultLinkState(), error: `This link could not be read (${error}); the default scenario is open instead.` });
+const unreadable = (error: string): DecodeResult => ({
+  ok: false,
+  state: defaultLinkState(),
+  error: `This link could not be read (${error}); the default scenario is open instead.`,
+});
 
 export function decodeLink(text: string): DecodeResult {
   try {
@@ -54,7 +56,9 @@ function decode(text: string): DecodeResult {
   if (!migrated.ok) return unreadable(migrated.error);
   const params = migrated.params;
   const notes: string[] = [];
-  for (const [key] of params) if (!isScenarioKey(key) && !isViewKey(key) && key !== 'sch' && key !== 't') notes.push(`${JSON.stringify(key.slice(0, 40))}: unknown key; ignored`);
+  for (const [key] of params)
+    if (!isScenarioKey(key) && !isViewKey(key) && key !== 'sch' && key !== 't')
+      notes.push(`${JSON.stringify(key.slice(0, 40))}: unknown key; ignored`);
   const last = (key: string): string | undefined => params.filter(([k]) => k === key).at(-1)?.[1];
   const json = keysToScenarioJson(params, notes);
   const scheduleText = last('sch');
@@ -67,12 +71,18 @@ function decode(text: string): DecodeResult {
   const t = last('t');
   if (t !== undefined) {
     const n = Number(t);
-    if (t.trim() === '' || !Number.isFinite(n) || n < 0) notes.push(`t: ${JSON.stringify(t.slice(0, 40))} is not a time in seconds; using 0`);
+    if (t.trim() === '' || !Number.isFinite(n) || n < 0)
+      notes.push(`t: ${JSON.stringify(t.slice(0, 40))} is not a time in seconds; using 0`);
     else {
       timeMs = Math.min(MAX_LINK_TIME_MS, Math.round(n * 1000));
-      if (timeMs !== Math.round(n * 1000)) notes.push(`t: ${n} s is more than ${MAX_LINK_TIME_MS / 1000} s; using ${MAX_LINK_TIME_MS / 1000}`);
+      if (timeMs !== Math.round(n * 1000))
+        notes.push(`t: ${n} s is more than ${MAX_LINK_TIME_MS / 1000} s; using ${MAX_LINK_TIME_MS / 1000}`);
     }
   }
-  const view = keysToView(params.filter(([k]) => isViewKey(k)), scenario, notes);
+  const view = keysToView(
+    params.filter(([k]) => isViewKey(k)),
+    scenario,
+    notes,
+  );
   return { ok: true, state: { scenario, timeMs, view }, corrections: notes };
 }

@@ -14,7 +14,8 @@ export const isCompareKey = (key: string): boolean => key === 'cmp';
 
 const text = (v: ParamValue): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 
-export const compareToKeys = (c: ParamChange[] | null): LinkParams => (c ? [['cmp', c.map((x) => `${x.path}:${text(x.value)}`).join(',')]] : []);
+export const compareToKeys = (c: ParamChange[] | null): LinkParams =>
+  c ? [['cmp', c.map((x) => `${x.path}:${text(x.value)}`).join(',')]] : [];
 
 export function keysToCompare(params: LinkParams, scenario: Scenario, notes: string[]): ParamChange[] | null {
   const value = params.filter(([k]) => k === 'cmp').at(-1)?.[1];

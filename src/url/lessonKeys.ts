@@ -12,7 +12,13 @@ export interface LessonRef {
 
 export const isLessonKey = (key: string): boolean => key === 'lesson' || key === 'step';
 
-export const lessonToKeys = (l: LessonRef | null): LinkParams => (l ? [['lesson', l.id], ['step', String(l.step)]] : []);
+export const lessonToKeys = (l: LessonRef | null): LinkParams =>
+  l
+    ? [
+        ['lesson', l.id],
+        ['step', String(l.step)],
+      ]
+    : [];
 
 export function keysToLesson(params: LinkParams, notes: string[]): LessonRef | null {
   const id = params.filter(([k]) => k === 'lesson').at(-1)?.[1];
@@ -29,6 +35,7 @@ export function keysToLesson(params: LinkParams, notes: string[]): LessonRef | n
   const n = stepText === undefined ? 1 : Number(stepText);
   const max = lesson.steps.length;
   const step = Number.isInteger(n) ? Math.min(max, Math.max(1, n)) : 1;
-  if (stepText !== undefined && step !== n) notes.push(`step: ${JSON.stringify(stepText.slice(0, 40))} is not a step of "${id}" (1 to ${max}); using ${step}`);
+  if (stepText !== undefined && step !== n)
+    notes.push(`step: ${JSON.stringify(stepText.slice(0, 40))} is not a step of "${id}" (1 to ${max}); using ${step}`);
   return { id, step };
 }

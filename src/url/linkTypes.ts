@@ -13,7 +13,6 @@ export type Theme = (typeof THEMES)[number];
 
 export type SelectedPage = { space: 'host'; vm: null; page: number } | { space: 'guest'; vm: number; page: number };
 
-
 /** The pages a map view shows (its zoom); the cells follow the screen, so they are not kept. */
 export interface ZoomWindow {
   firstPage: number;
@@ -44,7 +43,19 @@ export interface LinkState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  selectedVm: null, selectedPage: null, walkTarget: null, walkStep: null, walkWhatIf: DEFAULT_WALK_WHAT_IF, zoom: {}, panels: [], theme: 'light', embed: false, hidden: [], speed: 1, lesson: null, compare: null,
+  selectedVm: null,
+  selectedPage: null,
+  walkTarget: null,
+  walkStep: null,
+  walkWhatIf: DEFAULT_WALK_WHAT_IF,
+  zoom: {},
+  panels: [],
+  theme: 'light',
+  embed: false,
+  hidden: [],
+  speed: 1,
+  lesson: null,
+  compare: null,
 };
 
 /** Ids of panels and controls in links: short lowercase words. */

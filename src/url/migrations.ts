@@ -51,7 +51,10 @@ export function migrate(params: LinkParams): MigrationResult {
   const v = params.filter(([k]) => k === 'v').at(-1)?.[1];
   const from = v === undefined ? 0 : /^\d{1,4}$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(from) || from > LINK_VERSION) {
-    return { ok: false, error: `this link was made by a newer or unknown version of Balloon Lab (v=${JSON.stringify(v?.slice(0, 12))}; this version reads up to v=${LINK_VERSION})` };
+    return {
+      ok: false,
+      error: `this link was made by a newer or unknown version of Balloon Lab (v=${JSON.stringify(v?.slice(0, 12))}; this version reads up to v=${LINK_VERSION})`,
+    };
   }
   let out = params.filter(([k]) => k !== 'v');
   for (let k = from; k < LINK_VERSION; k++) out = MIGRATIONS[k](out);

@@ -18,7 +18,10 @@ function tableKeys<T extends SpecTable>(out: LinkParams, prefix: string, table: 
 }
 
 export function scenarioToKeys(s: Scenario): LinkParams {
-  const out: LinkParams = [['scn', s.name], ['seed', String(s.seed)]];
+  const out: LinkParams = [
+    ['scn', s.name],
+    ['seed', String(s.seed)],
+  ];
   if (s.tickMs !== TOP_PARAMS.tickMs.default) out.push(['tickMs', String(s.tickMs)]);
   tableKeys(out, 'host.', HOST_PARAMS, s.host);
   out.push(['policy.kind', s.policy.kind]);
@@ -37,20 +40,30 @@ export function scenarioToKeys(s: Scenario): LinkParams {
 }
 
 /** Keys of a link that belong to the scenario. */
-export const isScenarioKey = (key: string): boolean => /^(scn|seed|tickMs|vms|(host|policy)\.[A-Za-z]+|vms\.\d{1,3}\.([A-Za-z]+|(balloon|workload)\.[A-Za-z]+))$/.test(key) && !/^vms\.\d+\.(balloon|workload)$/.test(key);
+export const isScenarioKey = (key: string): boolean =>
+  /^(scn|seed|tickMs|vms|(host|policy)\.[A-Za-z]+|vms\.\d{1,3}\.([A-Za-z]+|(balloon|workload)\.[A-Za-z]+))$/.test(key) &&
+  !/^vms\.\d+\.(balloon|workload)$/.test(key);
 
 /** Scenario JSON (for validateScenario in 'clamp' mode) from a link's scenario keys. */
 export function keysToScenarioJson(params: LinkParams, notes: string[]): Record<string, unknown> {
   const json: Record<string, unknown> = { format: SCENARIO_FORMAT, host: {}, policy: {} };
   const values = new Map(params.filter(([k]) => isScenarioKey(k)));
-  const maxIndex = Math.max(-1, ...[...values.keys()].map((k) => /^vms\.(\d+)\./.exec(k)?.[1]).filter((x) => x !== undefined).map(Number));
+  const maxIndex = Math.max(
+    -1,
+    ...[...values.keys()]
+      .map((k) => /^vms\.(\d+)\./.exec(k)?.[1])
+      .filter((x) => x !== undefined)
+      .map(Number),
+  );
   let count = values.has('vms') ? Math.floor(Number(values.get('vms'))) : maxIndex + 1;
   if (!Number.isFinite(count) || count < 1 || count > MAX_VMS) {
     const fixed = Math.min(MAX_VMS, Math.max(1, Number.isFinite(count) ? count : maxIndex + 1));
     const given = values.get('vms');
-    notes.push(given === undefined
-      ? `vms: the link names no VM; using ${fixed} VM with default settings`
-      : `vms: ${JSON.stringify(given).slice(0, 40)} is not a VM count (allowed 1 to ${MAX_VMS}); using ${fixed}`);
+    notes.push(
+      given === undefined
+        ? `vms: the link names no VM; using ${fixed} VM with default settings`
+        : `vms: ${JSON.stringify(given).slice(0, 40)} is not a VM count (allowed 1 to ${MAX_VMS}); using ${fixed}`,
+    );
     count = fixed;
   }
   json.vms = Array.from({ length: count }, (): Record<string, unknown> => ({}));

@@ -13,7 +13,10 @@ const NUM = '(-?[0-9][0-9.e+-]{0,23})';
 const PATH = '([A-Za-z0-9.]{1,60})';
 
 function entryText(e: ScheduleEntry): string {
-  if ('set' in e) return `${e.atS}:set:${Object.entries(e.set).map(([p, v]) => `${p}=${v}`).join(';')}`;
+  if ('set' in e)
+    return `${e.atS}:set:${Object.entries(e.set)
+      .map(([p, v]) => `${p}=${v}`)
+      .join(';')}`;
   if ('ramp' in e) return `${e.atS}:ramp:${e.ramp.path}:${e.ramp.to}:${e.ramp.overS}`;
   if ('start' in e) return `${e.atS}:start:${e.start}`;
   if ('stop' in e) return `${e.atS}:stop:${e.stop}`;
@@ -23,15 +26,18 @@ function entryText(e: ScheduleEntry): string {
 export const scheduleToText = (schedule: readonly ScheduleEntry[]): string => schedule.map(entryText).join(',');
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Record<string, unknown> | null][] = [
-  [new RegExp(`^${NUM}:set:(.{1,2000})$`), (m) => {
-    const set: Record<string, number> = {};
-    for (const pair of m[2].split(';')) {
-      const p = new RegExp(`^${PATH}=${NUM}$`).exec(pair);
-      if (!p) return null;
-      set[p[1]] = Number(p[2]);
-    }
-    return { set };
-  }],
+  [
+    new RegExp(`^${NUM}:set:(.{1,2000})$`),
+    (m) => {
+      const set: Record<string, number> = {};
+      for (const pair of m[2].split(';')) {
+        const p = new RegExp(`^${PATH}=${NUM}$`).exec(pair);
+        if (!p) return null;
+        set[p[1]] = Number(p[2]);
+      }
+      return { set };
+    },
+  ],
   [new RegExp(`^${NUM}:ramp:${PATH}:${NUM}:${NUM}$`), (m) => ({ ramp: { path: m[2], to: Number(m[3]), overS: Number(m[4]) } })],
   [/^(-?[0-9][0-9.e+-]{0,23}):(start|stop):(\d{1,3})$/, (m) => ({ [m[2]]: Number(m[3]) })],
   [/^(-?[0-9][0-9.e+-]{0,23}):touch:(\d{1,3}):(\d{1,9})$/, (m) => ({ touch: { vm: Number(m[2]), page: Number(m[3]) } })],
@@ -50,7 +56,10 @@ export function textToScheduleJson(text: string, notes: string[]): Record<string
       }
     }
     if (read) out.push(read);
-    else notes.push(`sch: ${JSON.stringify(item.slice(0, 60))} is not a schedule entry (<atS>:set:<path>=<value>;..., <atS>:ramp:<path>:<to>:<overS>, <atS>:start:<vm>, <atS>:stop:<vm>, <atS>:touch:<vm>:<page>); ignored`);
+    else
+      notes.push(
+        `sch: ${JSON.stringify(item.slice(0, 60))} is not a schedule entry (<atS>:set:<path>=<value>;..., <atS>:ramp:<path>:<to>:<overS>, <atS>:start:<vm>, <atS>:stop:<vm>, <atS>:touch:<vm>:<page>); ignored`,
+      );
   }
   return out;
 }

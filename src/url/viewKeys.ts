@@ -17,7 +17,8 @@ const show = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0,
 export function viewToKeys(v: ViewState): LinkParams {
   const out: LinkParams = [];
   if (v.selectedVm !== null) out.push(['vm', String(v.selectedVm)]);
-  if (v.selectedPage) out.push(['page', v.selectedPage.space === 'host' ? `h${v.selectedPage.page}` : `g${v.selectedPage.vm}.${v.selectedPage.page}`]);
+  if (v.selectedPage)
+    out.push(['page', v.selectedPage.space === 'host' ? `h${v.selectedPage.page}` : `g${v.selectedPage.vm}.${v.selectedPage.page}`]);
   out.push(...walkToKeys(v));
   for (const [id, z] of Object.entries(v.zoom)) if (z) out.push([`zoom.${id}`, `${z.firstPage}+${z.pageCount}`]);
   if (v.panels.length > 0) out.push(['panels', v.panels.join(',')]);
@@ -29,14 +30,18 @@ export function viewToKeys(v: ViewState): LinkParams {
   return out;
 }
 
-export const isViewKey = (key: string): boolean => isLessonKey(key) || isCompareKey(key) || /^(vm|page|addr|walk\.(step|caches|guest|host|write)|panels|theme|embed|hide|speed|zoom\.(host|guest:\d{1,2}))$/.test(key);
+export const isViewKey = (key: string): boolean =>
+  isLessonKey(key) ||
+  isCompareKey(key) ||
+  /^(vm|page|addr|walk\.(step|caches|guest|host|write)|panels|theme|embed|hide|speed|zoom\.(host|guest:\d{1,2}))$/.test(key);
 
 const wholeIn = (s: string, max: number): number | null => (/^\d{1,10}$/.test(s) && Number(s) <= max ? Number(s) : null);
 
 function idList(key: string, value: string, notes: string[]): string[] {
   const ids = value.split(',').filter((x) => x !== '');
   const good = [...new Set(ids.filter((id) => ID_PATTERN.test(id)))].slice(0, MAX_LIST_IDS);
-  if (good.length !== ids.length) notes.push(`${key}: some entries of ${show(value)} are not control names; kept ${good.join(', ') || 'none'}`);
+  if (good.length !== ids.length)
+    notes.push(`${key}: some entries of ${show(value)} are not control names; kept ${good.join(', ') || 'none'}`);
   return good;
 }
 
@@ -45,7 +50,8 @@ export function keysToView(params: LinkParams, scenario: Scenario, notes: string
   const vms = scenario.vms;
   const vmCount = vms.length;
   const view: ViewState = { ...DEFAULT_VIEW, zoom: {}, panels: [], hidden: [] };
-  const bad = (key: string, value: string, allowed: string): void => void notes.push(`${key}: ${show(value)} is not valid (${allowed}); ignored`);
+  const bad = (key: string, value: string, allowed: string): void =>
+    void notes.push(`${key}: ${show(value)} is not valid (${allowed}); ignored`);
   for (const [key, value] of params) {
     if (key === 'vm') {
       const n = wholeIn(value, vmCount - 1);
@@ -54,7 +60,9 @@ export function keysToView(params: LinkParams, scenario: Scenario, notes: string
     } else if (key === 'page') {
       const m = /^(?:h(\d{1,9})|g(\d{1,2})\.(\d{1,9}))$/.exec(value);
       if (!m || (m[2] !== undefined && Number(m[2]) >= vmCount)) bad(key, value, 'h<frame> or g<vm>.<page>');
-      else view.selectedPage = m[1] !== undefined ? { space: 'host', vm: null, page: Number(m[1]) } : { space: 'guest', vm: Number(m[2]), page: Number(m[3]) };
+      else
+        view.selectedPage =
+          m[1] !== undefined ? { space: 'host', vm: null, page: Number(m[1]) } : { space: 'guest', vm: Number(m[2]), page: Number(m[3]) };
     } else if (key === 'addr' || key.startsWith('walk.')) {
       readWalkKey(key, value, vms, view, notes);
     } else if (key.startsWith('zoom.')) {

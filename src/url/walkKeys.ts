@@ -15,7 +15,11 @@ export interface WalkView {
   walkWhatIf: WalkWhatIf;
 }
 
-const CACHE_IDS = [['tlb', 'tlb'], ['pwc', 'pageWalkCache'], ['ntlb', 'nestedTlb']] as const;
+const CACHE_IDS = [
+  ['tlb', 'tlb'],
+  ['pwc', 'pageWalkCache'],
+  ['ntlb', 'nestedTlb'],
+] as const;
 const SIZE_IDS: Record<PageSize, string> = { '4 KiB': '4k', '2 MiB': '2m', '1 GiB': '1g' };
 const show = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
 
@@ -42,10 +46,14 @@ function target(value: string, vms: readonly VmConfig[]): WalkTarget | string {
   const hex = `0x${address.toString(16)}`;
   if (m[2] === 'gpa') {
     const end = BigInt(vms[vm].memoryMiB * PAGES_PER_MIB * PAGE_SIZE_BYTES);
-    return address < end ? { space: 'guest-physical', vm, gpa: hex } : `a guest-physical address 0x0 to 0x${(end - 1n).toString(16)} in VM ${vm}`;
+    return address < end
+      ? { space: 'guest-physical', vm, gpa: hex }
+      : `a guest-physical address 0x0 to 0x${(end - 1n).toString(16)} in VM ${vm}`;
   }
   const end = 1n << BigInt(12 + 9 * vms[vm].pageTableLevels - 1);
-  return address < end ? { space: 'guest-virtual', vm, pid: Number(m[2]), gva: hex } : `a guest-virtual address 0x0 to 0x${(end - 1n).toString(16)} in VM ${vm}`;
+  return address < end
+    ? { space: 'guest-virtual', vm, pid: Number(m[2]), gva: hex }
+    : `a guest-virtual address 0x0 to 0x${(end - 1n).toString(16)} in VM ${vm}`;
 }
 
 function size(value: string): PageSize | null {
@@ -66,7 +74,10 @@ export function readWalkKey(key: string, value: string, vms: readonly VmConfig[]
   } else if (key === 'walk.caches') {
     const ids = value.split(',').filter((x) => x !== '');
     const known = CACHE_IDS.filter(([id]) => ids.includes(id));
-    if (known.length !== ids.length) notes.push(`${key}: some entries of ${show(value)} are not caches (allowed tlb, pwc, ntlb); kept ${known.map(([id]) => id).join(', ') || 'none'}`);
+    if (known.length !== ids.length)
+      notes.push(
+        `${key}: some entries of ${show(value)} are not caches (allowed tlb, pwc, ntlb); kept ${known.map(([id]) => id).join(', ') || 'none'}`,
+      );
     view.walkWhatIf = { ...view.walkWhatIf, ...Object.fromEntries(known.map(([, k]) => [k, true])) };
   } else if (key === 'walk.guest' || key === 'walk.host') {
     const s = size(value);

@@ -11,7 +11,9 @@ const HOST_MAP_HEIGHT_PX = 90;
 export function HostSection({ cp }: { cp: CounterpartView }) {
   return (
     <section className="panel host-section" aria-labelledby="host-heading">
-      <h2 id="host-heading"><Term id="host">Host</Term> physical memory: <Term id="hostFrame">host frames</Term></h2>
+      <h2 id="host-heading">
+        <Term id="host">Host</Term> physical memory: <Term id="hostFrame">host frames</Term>
+      </h2>
       <HostMapView cp={cp} heightPx={HOST_MAP_HEIGHT_PX} />
       <PageInspector cp={cp} />
     </section>

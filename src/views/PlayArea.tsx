@@ -28,7 +28,8 @@ function Screen() {
       <div className="flow">
         <VmsSection cp={cp} />
         <div className="flow-arrow">
-          ↓ the <Term id="ept">EPT</Term> maps guest pages to host frames · balloons <Term id="inflate">inflate</Term> to free frames, <Term id="deflate">deflate</Term> to take them back ↑
+          ↓ the <Term id="ept">EPT</Term> maps guest pages to host frames · balloons <Term id="inflate">inflate</Term> to free frames,{' '}
+          <Term id="deflate">deflate</Term> to take them back ↑
         </div>
         <HostSection cp={cp} />
       </div>

@@ -58,7 +58,8 @@ export class CoreHost {
 
   handle(cmd: Command): void {
     try {
-      if (this.dead && cmd.type !== 'load' && cmd.type !== 'release' && cmd.type !== 'next') throw new Error('the simulation stopped after an error; load a scenario to restart');
+      if (this.dead && cmd.type !== 'load' && cmd.type !== 'release' && cmd.type !== 'next')
+        throw new Error('the simulation stopped after an error; load a scenario to restart');
       this.dispatch(cmd);
     } catch (e) {
       const fatal = !(e instanceof CommandError);
@@ -151,7 +152,8 @@ export class CoreHost {
           // No frame for the change itself: the pulled tick runs on the next loop turn (LOOP_MS)
           // and its frame is the first that shows the change.
           this.pacer.pullForward(tickMs);
-          if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
+          if (outcome.corrections.length > 0)
+            this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
           this.post({ type: 'history', history: core.history });
           return;
         }
@@ -226,7 +228,13 @@ export class CoreHost {
       this.sendFrame();
       if (this.runFast) this.fastFrameMs = this.clock.now();
     }
-    this.status.report(this.core, { playing: this.playing, runFast: this.runFast, speed: this.pacer.speed, seekingToTick: this.seekTick, idle: !busy && !this.dead });
+    this.status.report(this.core, {
+      playing: this.playing,
+      runFast: this.runFast,
+      speed: this.pacer.speed,
+      seekingToTick: this.seekTick,
+      idle: !busy && !this.dead,
+    });
     if (busy && !this.looping) {
       this.looping = true;
       this.clock.later(() => this.turn(), LOOP_MS);
@@ -264,7 +272,12 @@ export class CoreHost {
     } catch (e) {
       this.stop();
       this.dead = true;
-      this.post({ type: 'error', message: `The simulation failed at ${(core.sim.timeMs / 1000).toFixed(1)} s: ${(e as Error).message}`, detail: (e as Error).stack ?? '', fatal: true });
+      this.post({
+        type: 'error',
+        message: `The simulation failed at ${(core.sim.timeMs / 1000).toFixed(1)} s: ${(e as Error).message}`,
+        detail: (e as Error).stack ?? '',
+        fatal: true,
+      });
     }
     this.afterChange();
   }

@@ -24,7 +24,8 @@ export class FramePool {
 
   /** Returns a buffer; true if this pool kept it. */
   give(buffer: ArrayBuffer): boolean {
-    if (buffer.byteLength !== this.bytes || buffer.byteLength === 0 || this.free.length >= POOL_SIZE || this.free.includes(buffer)) return false;
+    if (buffer.byteLength !== this.bytes || buffer.byteLength === 0 || this.free.length >= POOL_SIZE || this.free.includes(buffer))
+      return false;
     this.free.push(buffer);
     return true;
   }

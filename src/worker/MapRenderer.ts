@@ -42,9 +42,10 @@ export class MapRenderer {
     if (ranges === null) this.cache = new Uint8Array(2 * used);
     const first = this.cache.subarray(0, used);
     const second = this.cache.subarray(used, 2 * used);
-    const part = this.vm < 0
-      ? renderHostMap(sim, window, first, second, this.tallies[0], ranges ?? undefined)
-      : renderGuestMap(sim, this.vm, window, first, second, this.tallies, ranges ?? undefined);
+    const part =
+      this.vm < 0
+        ? renderHostMap(sim, window, first, second, this.tallies[0], ranges ?? undefined)
+        : renderGuestMap(sim, this.vm, window, first, second, this.tallies, ranges ?? undefined);
     const buffer = this.pool.take(2 * used);
     const out = new Uint8Array(buffer);
     out.set(this.cache);

@@ -45,10 +45,13 @@ export class StatusReporter {
     };
     const prev = this.last;
     const still = !flags.playing && flags.seekingToTick === null;
-    const shapeChanged = !prev || (['playing', 'runFast', 'speed', 'tickMs', 'keyframes', 'seekingToMs'] as const).some((k) => status[k] !== prev[k])
-      || (still && (status.ticks !== prev.ticks || status.rangeMs[1] !== prev.rangeMs[1]));
+    const shapeChanged =
+      !prev ||
+      (['playing', 'runFast', 'speed', 'tickMs', 'keyframes', 'seekingToMs'] as const).some((k) => status[k] !== prev[k]) ||
+      (still && (status.ticks !== prev.ticks || status.rangeMs[1] !== prev.rangeMs[1]));
     const now = this.clock.now();
-    if (shapeChanged || now - this.lastSentMs >= STATUS_INTERVAL_MS || (flags.idle && status.hash !== this.last?.hash)) this.send(status, now);
+    if (shapeChanged || now - this.lastSentMs >= STATUS_INTERVAL_MS || (flags.idle && status.hash !== this.last?.hash))
+      this.send(status, now);
     if (flags.idle && status.hash === null) this.scheduleHash(core);
     else if (!flags.idle) this.hashGeneration++;
   }

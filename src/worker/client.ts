@@ -34,9 +34,15 @@ export class WorkerClient implements SimClient {
     this.worker.onmessage = (e: MessageEvent<WorkerEvent>) => this.listeners.emit(e.data);
     this.worker.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
-      this.listeners.emit({ type: 'error', message: e.message || 'The simulation worker stopped', detail: `${e.filename ?? ''}:${e.lineno ?? ''}`, fatal: true });
+      this.listeners.emit({
+        type: 'error',
+        message: e.message || 'The simulation worker stopped',
+        detail: `${e.filename ?? ''}:${e.lineno ?? ''}`,
+        fatal: true,
+      });
     };
-    this.worker.onmessageerror = () => this.listeners.emit({ type: 'error', message: 'A message from the simulation worker could not be read', detail: '', fatal: true });
+    this.worker.onmessageerror = () =>
+      this.listeners.emit({ type: 'error', message: 'A message from the simulation worker could not be read', detail: '', fatal: true });
   }
 
   send(cmd: Command, transfer: Transferable[] = []): void {

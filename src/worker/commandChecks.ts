@@ -32,6 +32,7 @@ export const tickCount = (n: unknown): number => (Number.isInteger(n) && (n as n
 /** A guest-virtual address from hex ("0x7f00_0000_1000") or decimal text. */
 export function parseAddress(text: unknown): bigint {
   const t = String(text).trim().replace(/_/g, '');
-  if (!/^(0x[0-9a-f]{1,16}|\d{1,20})$/i.test(t)) throw new CommandError(`"${String(text).slice(0, 40)}" is not an address (hex 0x... or decimal)`);
+  if (!/^(0x[0-9a-f]{1,16}|\d{1,20})$/i.test(t))
+    throw new CommandError(`"${String(text).slice(0, 40)}" is not an address (hex 0x... or decimal)`);
   return BigInt(t);
 }

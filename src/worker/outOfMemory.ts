@@ -33,6 +33,8 @@ export function outOfMemoryMessage(scenario: Scenario, e: unknown): string | nul
   const step = HOST_PARAMS.memoryMiB.step;
   const suggestion = Math.max(HOST_PARAMS.memoryMiB.min, Math.floor((scale * hostMiB) / step) * step);
   const gib = (mib: number): string => `${(mib / 1024).toFixed(mib < 1024 ? 2 : 0)} GiB`;
-  return `This browser cannot allocate the memory for host.memoryMiB = ${hostMiB} (${gib(hostMiB)} of host and ${gib(vmMiB)} of VMs need about ${gib(bytesFor(1) / 2 ** 20)} of page arrays, with a keyframe). `
-    + `A host of about ${suggestion} MiB with VM memory scaled to match fits here; the CLI (npm run sim) runs hosts up to ${HOST_PARAMS.memoryMiB.max} MiB. The current run is kept.`;
+  return (
+    `This browser cannot allocate the memory for host.memoryMiB = ${hostMiB} (${gib(hostMiB)} of host and ${gib(vmMiB)} of VMs need about ${gib(bytesFor(1) / 2 ** 20)} of page arrays, with a keyframe). ` +
+    `A host of about ${suggestion} MiB with VM memory scaled to match fits here; the CLI (npm run sim) runs hosts up to ${HOST_PARAMS.memoryMiB.max} MiB. The current run is kept.`
+  );
 }

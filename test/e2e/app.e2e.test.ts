@@ -68,7 +68,12 @@ describe('Balloon Lab in Chromium', () => {
     await b.page.goto(`${url}#v=1&scn=balloon-by-hand&seed=4&policy.kind=manual&vms=1&vms.0.memoryMiB=512&t=3`);
     const hash = await pausedHash(b.page);
     const worker = b.page.workers()[0];
-    await worker.evaluate(() => void setTimeout(() => { throw new Error('simulated crash of the worker'); }, 0));
+    await worker.evaluate(
+      () =>
+        void setTimeout(() => {
+          throw new Error('simulated crash of the worker');
+        }, 0),
+    );
     const panel = b.page.getByRole('alert');
     await expect.poll(() => panel.isVisible(), { timeout: 15000 }).toBe(true);
     expect(await panel.textContent()).toMatch(/simulated crash/);
@@ -81,7 +86,9 @@ describe('Balloon Lab in Chromium', () => {
   it('embed mode shows the play area and time controls, with a link to the full simulator', async () => {
     const b = await open();
     await b.page.setViewportSize({ width: 834, height: 504 });
-    await b.page.goto(`${url}#v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&host.pageSharing=all&host.shareScanPagesPerSec=20000&policy.kind=manual&vms=2&t=4&embed=1&theme=dark`);
+    await b.page.goto(
+      `${url}#v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&host.pageSharing=all&host.shareScanPagesPerSec=20000&policy.kind=manual&vms=2&t=4&embed=1&theme=dark`,
+    );
     const full = b.page.getByRole('link', { name: 'Open full simulator' });
     await full.waitFor();
     expect(await full.getAttribute('href')).not.toContain('embed=1');

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function startServer(): Promise<{ server: PreviewServer; url: string }> {
   const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
@@ -23,7 +32,12 @@ export interface Browser {
 
 export async function openBrowser(viewport = { width: 1400, height: 900 }): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'balloon-e2e-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -32,7 +46,9 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
     void d.dismiss();
   });
   return {
-    context, page, errors,
+    context,
+    page,
+    errors,
     async close() {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
@@ -42,10 +58,19 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
 
 /** Opens the debug panel and waits for the state hash of a paused run at `time` (text as shown). */
 export async function pausedHash(page: Page): Promise<string> {
-  if (!(await page.getByTestId('state-hash').isVisible().catch(() => false))) await page.getByRole('button', { name: 'Debug' }).click();
+  if (
+    !(await page
+      .getByTestId('state-hash')
+      .isVisible()
+      .catch(() => false))
+  )
+    await page.getByRole('button', { name: 'Debug' }).click();
   // A function, not a string: the page's CSP (no eval) refuses string predicates.
   const handle = await page.waitForFunction(
-    () => document.querySelector('[data-testid="state-hash"]')?.textContent?.match(/^[0-9a-f]{8}$/)?.[0] ?? false, null, { timeout: 30000 });
+    () => document.querySelector('[data-testid="state-hash"]')?.textContent?.match(/^[0-9a-f]{8}$/)?.[0] ?? false,
+    null,
+    { timeout: 30000 },
+  );
   return (await handle.jsonValue()) as string;
 }
 
@@ -57,7 +82,9 @@ export async function paintedTick(page: Page, selector: string, minTick = 0): Pr
       const t = (document.querySelector(sel) as HTMLCanvasElement | null)?.dataset.tick;
       return t !== undefined && Number(t) >= min ? { tick: Number(t) } : false;
     },
-    [selector, minTick] as const, { timeout: 60000 });
+    [selector, minTick] as const,
+    { timeout: 60000 },
+  );
   return ((await handle.jsonValue()) as { tick: number }).tick;
 }
 
@@ -68,16 +95,20 @@ export async function paused(page: Page): Promise<void> {
 
 /** Waits until an element's box is the same on two animation frames in a row (layout settled). */
 export async function settledBox(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
-  const handle = await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return false;
-    const r = el.getBoundingClientRect();
-    const now = `${r.x},${r.y},${r.width},${r.height}`;
-    const w = window as unknown as Record<string, string>;
-    const key = `__box:${sel}`;
-    const same = w[key] === now && r.width > 0;
-    w[key] = now;
-    return same ? { x: r.x, y: r.y, width: r.width, height: r.height } : false;
-  }, selector, { polling: 'raf', timeout: 30000 });
+  const handle = await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      const now = `${r.x},${r.y},${r.width},${r.height}`;
+      const w = window as unknown as Record<string, string>;
+      const key = `__box:${sel}`;
+      const same = w[key] === now && r.width > 0;
+      w[key] = now;
+      return same ? { x: r.x, y: r.y, width: r.width, height: r.height } : false;
+    },
+    selector,
+    { polling: 'raf', timeout: 30000 },
+  );
   return (await handle.jsonValue()) as { x: number; y: number; width: number; height: number };
 }

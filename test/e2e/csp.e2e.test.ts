@@ -40,9 +40,11 @@ describe('Content-Security-Policy', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps the embed mode working inside another page\'s iframe', async () => {
+  it("keeps the embed mode working inside another page's iframe", async () => {
     const { page, errors } = await open();
-    await page.setContent(`<h1>A course page</h1><iframe title="Balloon Lab" src="${url}#v=1&scn=balloon-by-hand&embed=1" width="834" height="504"></iframe>`);
+    await page.setContent(
+      `<h1>A course page</h1><iframe title="Balloon Lab" src="${url}#v=1&scn=balloon-by-hand&embed=1" width="834" height="504"></iframe>`,
+    );
     const frame = page.frameLocator('iframe[title="Balloon Lab"]');
     await frame.getByRole('link', { name: 'Open full simulator' }).waitFor({ timeout: 30000 });
     await frame.locator('.memory-map-host canvas[data-tick]').waitFor({ timeout: 30000 });

@@ -48,7 +48,9 @@ describe('lessons in Chromium', () => {
       await page.goto(url);
       await page.getByRole('button', { name: /Lessons/ }).click();
       expect(await lessons(page).getByRole('listitem').count()).toBeGreaterThanOrEqual(LESSONS.length);
-      await lessons(page).getByRole('button', { name: `Start lesson: ${lesson.title}` }).click();
+      await lessons(page)
+        .getByRole('button', { name: `Start lesson: ${lesson.title}` })
+        .click();
       await page.getByRole('combobox', { name: 'Speed' }).selectOption('64');
       for (let i = 0; i < lesson.steps.length; i++) {
         const step = lesson.steps[i];
@@ -60,22 +62,28 @@ describe('lessons in Chromium', () => {
         await page.getByRole('button', { name: 'Play / pause', pressed: false }).click();
         await lessons(page).getByRole('status').filter({ hasText: 'Done!' }).waitFor({ timeout: 90000 });
         if (lesson.id === 'story' && i === 1) await page.screenshot({ path: 'artifacts/e2e-lesson-step.png' });
-        await lessons(page).getByRole('button', { name: i + 1 === lesson.steps.length ? 'Finish' : 'Next' }).click();
+        await lessons(page)
+          .getByRole('button', { name: i + 1 === lesson.steps.length ? 'Finish' : 'Next' })
+          .click();
       }
-      await lessons(page).getByRole('button', { name: `Start lesson: ${lesson.title}` }).waitFor();
+      await lessons(page)
+        .getByRole('button', { name: `Start lesson: ${lesson.title}` })
+        .waitFor();
       expect(errors).toEqual([]);
     });
   }
 
   it('opens a lesson step from its link', async () => {
     const { page, errors } = await open();
-    await page.goto(`${url}#${encodeLink({ scenario: libraryScenario('double-paging')!, timeMs: 0, view: { ...DEFAULT_VIEW, lesson: { id: 'story', step: 3 } } })}`);
+    await page.goto(
+      `${url}#${encodeLink({ scenario: libraryScenario('double-paging')!, timeMs: 0, view: { ...DEFAULT_VIEW, lesson: { id: 'story', step: 3 } } })}`,
+    );
     await lessons(page).getByRole('heading', { name: LESSONS[0].steps[2].title }).waitFor();
     await expect(lessons(page).getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
 
-  it('opens every library scenario\'s link with no page errors', async () => {
+  it("opens every library scenario's link with no page errors", async () => {
     const { page, errors } = await open();
     for (const entry of LIBRARY) {
       const scenario = libraryScenario(entry.id)!;
@@ -99,11 +107,23 @@ describe('lessons in Chromium', () => {
     await expect.poll(() => page.url()).toContain('cmp=policy.kind%3Ahyperv');
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
     await page.getByRole('button', { name: 'Play / pause', pressed: false }).click();
-    await expect.poll(async () => Number(/([\d.]+) s/.exec((await view.locator('.compare-time').first().textContent()) ?? '')?.[1] ?? 0), { timeout: 60000 }).toBeGreaterThan(40);
+    await expect
+      .poll(async () => Number(/([\d.]+) s/.exec((await view.locator('.compare-time').first().textContent()) ?? '')?.[1] ?? 0), {
+        timeout: 60000,
+      })
+      .toBeGreaterThan(40);
     await page.getByRole('button', { name: 'Play / pause', pressed: true }).click();
     await paused(page);
     const ticks = async () => (await view.locator('.compare-time').allTextContents()).map((t) => /tick (\d+)/.exec(t)?.[1]);
-    await expect.poll(async () => { const [l, r] = await ticks(); return l !== undefined && l === r; }, { timeout: 30000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const [l, r] = await ticks();
+          return l !== undefined && l === r;
+        },
+        { timeout: 30000 },
+      )
+      .toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await view.screenshot({ path: 'artifacts/e2e-compare.png' });
     // The comparison is in the link: a fresh page opens it.

@@ -17,12 +17,17 @@ afterAll(async () => {
   await server.close();
 });
 
-const GOOD = 'v=1&scn=balloon-by-hand&seed=1&policy.kind=manual&vms=3&vms.0.name=web&vms.0.memoryMiB=1536&vms.1.name=db&vms.2.balloon.targetMiB=1024&t=2';
+const GOOD =
+  'v=1&scn=balloon-by-hand&seed=1&policy.kind=manual&vms=3&vms.0.name=web&vms.0.memoryMiB=1536&vms.1.name=db&vms.2.balloon.targetMiB=1024&t=2';
 const CASES: [string, string, RegExp][] = [
   ['truncated', GOOD.slice(0, 61), /corrected|not valid/],
   ['huge', `v=1&seed=1&pad=${'A'.repeat(80000)}`, /could not be read.*characters long/],
   ['wrong types', 'v=1&seed=banana&host.memoryMiB=-7&vms=many&vms.0.memoryMiB=1e99&speed=fast&t=yesterday', /corrected/],
-  ['script in values', `v=1&vms=1&vms.0.name=${encodeURIComponent('<script>alert(1)</script>')}&theme=${encodeURIComponent('"><img src=x onerror=alert(2)>')}&panels=${encodeURIComponent('<b>x</b>')}`, /corrected/],
+  [
+    'script in values',
+    `v=1&vms=1&vms.0.name=${encodeURIComponent('<script>alert(1)</script>')}&theme=${encodeURIComponent('"><img src=x onerror=alert(2)>')}&panels=${encodeURIComponent('<b>x</b>')}`,
+    /corrected/,
+  ],
   ['unknown version', 'v=7&seed=1', /newer or unknown version/],
   ['compact garbage', 'z=%%%%', /could not be read/],
 ];

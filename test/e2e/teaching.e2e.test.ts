@@ -37,21 +37,27 @@ async function open(theme: Theme = 'light', size = { width: 1280, height: 800 },
 }
 
 const balloonSizes = async (page: Page): Promise<number[]> =>
-  (await page.locator('svg.balloon').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
-    .map((label) => Number(/balloon (\d+) MiB/.exec(label)?.[1] ?? 0));
+  (await page.locator('svg.balloon').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map((label) =>
+    Number(/balloon (\d+) MiB/.exec(label)?.[1] ?? 0),
+  );
 const biggestBalloon = async (page: Page): Promise<number> => Math.max(...(await balloonSizes(page)));
 const pressure = (page: Page) => page.getByRole('slider', { name: 'Memory pressure' });
 
 /** The bottom edge of each first-screen element, px from the top of the page. */
-const bottoms = (page: Page) => page.evaluate(() => {
-  const bottom = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? Infinity;
-  return {
-    hostMap: bottom('.memory-map-host canvas'), hostFree: bottom('.hv-host'), balloons: Math.max(...[...document.querySelectorAll('svg.balloon')].map((e) => e.getBoundingClientRect().bottom)),
-    pressure: bottom('.pressure-control input[type=range]'), swapStorage: bottom('.swap-storage'), timeControls: bottom('.time-controls'),
-  };
-});
+const bottoms = (page: Page) =>
+  page.evaluate(() => {
+    const bottom = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? Infinity;
+    return {
+      hostMap: bottom('.memory-map-host canvas'),
+      hostFree: bottom('.hv-host'),
+      balloons: Math.max(...[...document.querySelectorAll('svg.balloon')].map((e) => e.getBoundingClientRect().bottom)),
+      pressure: bottom('.pressure-control input[type=range]'),
+      swapStorage: bottom('.swap-storage'),
+      timeControls: bottom('.time-controls'),
+    };
+  });
 
-describe('the first screen tells the seed\'s story', () => {
+describe("the first screen tells the seed's story", () => {
   it('raising the memory pressure in the default scenario inflates a balloon (ESX)', async () => {
     const { page, errors } = await open();
     await expect.poll(() => page.getByRole('combobox', { name: 'Scenario' }).inputValue()).toBe('host-runs-short');
@@ -101,7 +107,10 @@ describe('the first screen tells the seed\'s story', () => {
     expect(errors).toEqual([]);
   });
 
-  for (const [theme, width, height] of [['light', 1280, 800], ['projector', 1024, 768]] as const) {
+  for (const [theme, width, height] of [
+    ['light', 1280, 800],
+    ['projector', 1024, 768],
+  ] as const) {
     it(`holds the story without scrolling at ${width}x${height} (${theme} theme)`, async () => {
       const { page, errors } = await open(theme, { width, height });
       const box = page.getByRole('spinbutton', { name: 'Memory pressure (×)' });
@@ -119,7 +128,7 @@ describe('the first screen tells the seed\'s story', () => {
     });
   }
 
-  it('injects axe-core past the page\'s CSP, and says how', async () => {
+  it("injects axe-core past the page's CSP, and says how", async () => {
     const { page } = await open();
     expect(await injectAxe(page)).toBe('evaluate');
   });

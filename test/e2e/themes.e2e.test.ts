@@ -41,41 +41,59 @@ async function open(theme: Theme, width: number, height: number): Promise<Browse
   return b;
 }
 
-interface Colours { playBg: string; playText: string; accent: string; barBg: string; barText: string }
-const colours = (page: Page): Promise<Colours> => page.evaluate(() => {
-  const play = getComputedStyle(document.querySelector('.play-area')!);
-  const app = getComputedStyle(document.querySelector('.app')!);
-  return { playBg: play.backgroundColor, playText: play.color, accent: play.getPropertyValue('--accent').trim(), barBg: app.getPropertyValue('--bar-bg').trim(), barText: app.getPropertyValue('--bar-text').trim() };
-});
+interface Colours {
+  playBg: string;
+  playText: string;
+  accent: string;
+  barBg: string;
+  barText: string;
+}
+const colours = (page: Page): Promise<Colours> =>
+  page.evaluate(() => {
+    const play = getComputedStyle(document.querySelector('.play-area')!);
+    const app = getComputedStyle(document.querySelector('.app')!);
+    return {
+      playBg: play.backgroundColor,
+      playText: play.color,
+      accent: play.getPropertyValue('--accent').trim(),
+      barBg: app.getPropertyValue('--bar-bg').trim(),
+      barText: app.getPropertyValue('--bar-text').trim(),
+    };
+  });
 
 /** Distinct colours among the host map canvas's pixels, and how many pixels differ from the first. */
-const canvasInk = (page: Page): Promise<{ colours: number; painted: number; total: number }> => page.evaluate(() => {
-  const c = document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')!;
-  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-  const seen = new Set<number>();
-  let painted = 0;
-  const first = (d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3];
-  for (let i = 0; i < d.length; i += 4) {
-    const v = (d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3];
-    if (seen.size < 64) seen.add(v);
-    if (v !== first && d[i + 3] > 0) painted++;
-  }
-  return { colours: seen.size, painted, total: d.length / 4 };
-});
+const canvasInk = (page: Page): Promise<{ colours: number; painted: number; total: number }> =>
+  page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')!;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    let painted = 0;
+    const first = (d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3];
+    for (let i = 0; i < d.length; i += 4) {
+      const v = (d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3];
+      if (seen.size < 64) seen.add(v);
+      if (v !== first && d[i + 3] > 0) painted++;
+    }
+    return { colours: seen.size, painted, total: d.length / 4 };
+  });
 
 /** Laid-out elements of the screen sticking out of their parent box sideways (text cut off or
  * overlapping the next column), as 'tag.class in tag.class: "text"'. */
-const stickingOut = (page: Page): Promise<string[]> => page.evaluate(() => {
-  const out: string[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>('.app *')) {
-    const parent = el.parentElement;
-    if (!parent || el.closest('svg') || getComputedStyle(el).position === 'absolute') continue;
-    const a = el.getBoundingClientRect();
-    const p = parent.getBoundingClientRect();
-    if (a.width > 0 && (a.right > p.right + 1 || a.left < p.left - 1)) out.push(`${el.tagName.toLowerCase()}.${el.className} in ${parent.tagName.toLowerCase()}.${parent.className}: "${(el.textContent ?? '').slice(0, 24)}"`);
-  }
-  return out;
-});
+const stickingOut = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.app *')) {
+      const parent = el.parentElement;
+      if (!parent || el.closest('svg') || getComputedStyle(el).position === 'absolute') continue;
+      const a = el.getBoundingClientRect();
+      const p = parent.getBoundingClientRect();
+      if (a.width > 0 && (a.right > p.right + 1 || a.left < p.left - 1))
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.className} in ${parent.tagName.toLowerCase()}.${parent.className}: "${(el.textContent ?? '').slice(0, 24)}"`,
+        );
+    }
+    return out;
+  });
 
 const sideways = (page: Page): Promise<{ scrollWidth: number; clientWidth: number }> =>
   page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
@@ -94,7 +112,10 @@ describe('themes and sizes in Chromium', () => {
       expect(await sideways(page).then((s) => s.scrollWidth <= s.clientWidth)).toBe(true);
       expect(await stickingOut(page)).toEqual([]);
       // Native controls follow the theme: the top bar's selects are not white in the dark theme.
-      const selectBg = await page.locator('.top-bar select').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+      const selectBg = await page
+        .locator('.top-bar select')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
       if (theme === 'dark') expect(selectBg).not.toBe('rgb(255, 255, 255)');
       expect(errors).toEqual([]);
     }
@@ -109,7 +130,10 @@ describe('themes and sizes in Chromium', () => {
     expect(seen.colorblind.accent).not.toBe(seen.light.accent);
   });
 
-  it.each([[1024, 768], [768, 1024]])('fits %i x %i without scrolling sideways', async (width, height) => {
+  it.each([
+    [1024, 768],
+    [768, 1024],
+  ])('fits %i x %i without scrolling sideways', async (width, height) => {
     const { page, errors } = await open('light', width, height);
     await page.screenshot({ path: `artifacts/themes-light-${width}x${height}.png`, fullPage: true });
     const s = await sideways(page);

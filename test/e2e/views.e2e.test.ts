@@ -29,8 +29,9 @@ async function open(): Promise<Browser> {
 const controls = (page: Page): Locator => page.getByRole('region', { name: 'Controls' });
 const hostFigure = (page: Page): Locator => page.locator('figure.memory-map-host');
 const balloonSizes = async (page: Page): Promise<number[]> =>
-  (await page.locator('svg.balloon').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
-    .map((label) => Number(/balloon (\d+) MiB/.exec(label)?.[1] ?? 0));
+  (await page.locator('svg.balloon').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map((label) =>
+    Number(/balloon (\d+) MiB/.exec(label)?.[1] ?? 0),
+  );
 
 const visible = (l: Locator) => expect.poll(() => l.first().isVisible(), { timeout: 15000 }).toBe(true);
 const count = (l: Locator, n: number) => expect.poll(() => l.count(), { timeout: 15000 }).toBe(n);
@@ -117,14 +118,19 @@ describe('views in Chromium', () => {
     await page.mouse.move(bar.x + bar.width * 0.3, bar.y + 6, { steps: 5 });
     await page.mouse.up();
     await expect.poll(async () => Number(/\d+/.exec((await detail.textContent())!)![0])).toBeLessThan(before / 5);
-    const firstFrame = async () => Number(/frames (\d+) to/.exec((await hostFigure(page).locator('.map-stage').getAttribute('aria-label')) ?? '')?.[1] ?? -1);
+    const firstFrame = async () =>
+      Number(/frames (\d+) to/.exec((await hostFigure(page).locator('.map-stage').getAttribute('aria-label')) ?? '')?.[1] ?? -1);
     await expect.poll(firstFrame, { timeout: 10000 }).toBeGreaterThan(0.2 * 1048576);
     expect(errors).toEqual([]);
   });
 
   it('animates balloons unless the user prefers reduced motion', async () => {
     const { page, errors } = await open();
-    const duration = () => page.locator('.balloon-skin').first().evaluate((e) => getComputedStyle(e).transitionDuration);
+    const duration = () =>
+      page
+        .locator('.balloon-skin')
+        .first()
+        .evaluate((e) => getComputedStyle(e).transitionDuration);
     expect(await duration()).toBe('0.6s');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await duration()).toBe('0s');

@@ -39,7 +39,11 @@ async function open(page: Page, link: LinkState, walkReady: boolean): Promise<vo
   await page.goto('about:blank');
   await page.goto(`${url}#${encodeLink(link)}`);
   const tick = Math.round(link.timeMs / link.scenario.tickMs);
-  await page.waitForFunction((t) => document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')?.dataset.tick === String(t), tick, { timeout: 60000 });
+  await page.waitForFunction(
+    (t) => document.querySelector<HTMLCanvasElement>('.memory-map-host canvas')?.dataset.tick === String(t),
+    tick,
+    { timeout: 60000 },
+  );
   if (walkReady) await page.waitForSelector('.walk-section[data-walk-state="ready"]', { timeout: 30000 });
 }
 
@@ -71,10 +75,14 @@ describe('the page walk in Chromium', () => {
     const r = region(page);
     await r.getByLabel('Guest virtual address').fill('zzz');
     await r.getByRole('button', { name: 'Walk', exact: true }).click();
-    expect(await r.getByRole('alert').textContent()).toContain('Guest virtual address: "zzz" is not a hex address. Allowed: 0x0 to 0x7fffffffffff');
+    expect(await r.getByRole('alert').textContent()).toContain(
+      'Guest virtual address: "zzz" is not a hex address. Allowed: 0x0 to 0x7fffffffffff',
+    );
     await r.getByLabel('Guest virtual address').fill('0x7f0000005123');
     await r.getByRole('button', { name: 'Walk', exact: true }).click();
-    await page.waitForSelector('.walk-section[data-walk-state="ready"][data-walk-references="24"][data-walk-outcome="translated"]', { timeout: 30000 });
+    await page.waitForSelector('.walk-section[data-walk-state="ready"][data-walk-references="24"][data-walk-outcome="translated"]', {
+      timeout: 30000,
+    });
     for (let i = 1; i <= 24; i++) {
       await r.getByRole('button', { name: 'Next reference' }).click();
       await expect.poll(() => current(page).textContent()).toMatch(new RegExp(`^Reference ${i} \\(`));
@@ -85,7 +93,9 @@ describe('the page walk in Chromium', () => {
     for (let i = 0; i < 17; i++) await r.getByRole('button', { name: 'Previous reference' }).click();
     await r.getByRole('checkbox', { name: /^Page walk cache/ }).click();
     await page.waitForSelector('.walk-section[data-walk-state="ready"][data-walk-references="6"]', { timeout: 30000 });
-    await page.waitForFunction(() => location.hash.includes('walk.step=7') && location.hash.includes('walk.caches=pwc'), null, { timeout: 10000 });
+    await page.waitForFunction(() => location.hash.includes('walk.step=7') && location.hash.includes('walk.caches=pwc'), null, {
+      timeout: 10000,
+    });
     const link = page.url();
     const heading = await r.locator('.page-walk-heading').textContent();
     const references = await r.locator('.walk-reference-list li').allTextContents();
@@ -111,7 +121,8 @@ describe('the page walk in Chromium', () => {
     for (const c of cases) {
       for (const theme of THEMES) {
         const link: LinkState = {
-          scenario: c.scenario, timeMs: c.seconds * 1000,
+          scenario: c.scenario,
+          timeMs: c.seconds * 1000,
           view: { ...DEFAULT_VIEW, panels: ['walk'], theme, walkTarget: c.target, walkWhatIf: { ...DEFAULT_WALK_WHAT_IF, write: c.write } },
         };
         await open(wide.page, link, true);

@@ -27,7 +27,8 @@ function firstVirtual(sim: Simulation, wanted: (w: Walk) => boolean, write: bool
     const p = sim.vms[vm].os.processes[APP_PID];
     for (let v = 0; p && v < p.virtualPages; v += 7) {
       const address = VA_BASE + v * 4096;
-      if (wanted(translate(sim, vm, APP_PID, address, { write }))) return { space: 'guest-virtual', vm, pid: APP_PID, gva: `0x${address.toString(16)}` };
+      if (wanted(translate(sim, vm, APP_PID, address, { write })))
+        return { space: 'guest-virtual', vm, pid: APP_PID, gva: `0x${address.toString(16)}` };
     }
   }
   throw new Error('no page walks that way');
@@ -53,13 +54,49 @@ export function outcomeCases(): OutcomeCase[] {
   const byHand = ran('balloon-by-hand', 20);
   const over = ran('overcommit-no-balloon', 20);
   const identical = ran('identical-vms', 10);
-  const is = (kind: string, cause?: string) => (w: Walk) => w.outcome.kind === kind && (cause === undefined || ('cause' in w.outcome && w.outcome.cause === cause));
+  const is = (kind: string, cause?: string) => (w: Walk) =>
+    w.outcome.kind === kind && (cause === undefined || ('cause' in w.outcome && w.outcome.cause === cause));
   return [
-    { name: 'host-frame', ...byHand, seconds: 20, write: false, outcome: 'translated', target: { space: 'guest-virtual', vm: 0, pid: APP_PID, gva: '0x7f0000005123' } },
-    { name: 'guest-page-fault', ...over, seconds: 20, write: false, outcome: 'guest-page-fault', target: firstVirtual(over.sim, is('guest-page-fault', 'guest-swapped'), false) },
-    { name: 'ballooned', ...byHand, seconds: 20, write: false, outcome: 'ept-violation', target: firstPhysical(byHand.sim, (e) => e === EPT_BALLOONED) },
-    { name: 'never-touched', ...byHand, seconds: 20, write: false, outcome: 'ept-violation', target: firstPhysical(byHand.sim, (e) => e === EPT_UNTOUCHED) },
+    {
+      name: 'host-frame',
+      ...byHand,
+      seconds: 20,
+      write: false,
+      outcome: 'translated',
+      target: { space: 'guest-virtual', vm: 0, pid: APP_PID, gva: '0x7f0000005123' },
+    },
+    {
+      name: 'guest-page-fault',
+      ...over,
+      seconds: 20,
+      write: false,
+      outcome: 'guest-page-fault',
+      target: firstVirtual(over.sim, is('guest-page-fault', 'guest-swapped'), false),
+    },
+    {
+      name: 'ballooned',
+      ...byHand,
+      seconds: 20,
+      write: false,
+      outcome: 'ept-violation',
+      target: firstPhysical(byHand.sim, (e) => e === EPT_BALLOONED),
+    },
+    {
+      name: 'never-touched',
+      ...byHand,
+      seconds: 20,
+      write: false,
+      outcome: 'ept-violation',
+      target: firstPhysical(byHand.sim, (e) => e === EPT_UNTOUCHED),
+    },
     { name: 'host-swapped', ...over, seconds: 20, write: false, outcome: 'ept-violation', target: firstPhysical(over.sim, eptIsSwapped) },
-    { name: 'copy-on-write', ...identical, seconds: 10, write: true, outcome: 'ept-violation', target: firstVirtual(identical.sim, is('ept-violation', 'copy-on-write'), true) },
+    {
+      name: 'copy-on-write',
+      ...identical,
+      seconds: 10,
+      write: true,
+      outcome: 'ept-violation',
+      target: firstVirtual(identical.sim, is('ept-violation', 'copy-on-write'), true),
+    },
   ].map(({ sim: _sim, ...c }) => c as OutcomeCase);
 }

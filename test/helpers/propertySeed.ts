@@ -21,5 +21,7 @@ export default function setup(project: TestProject): void {
   const factor = fuzz ? FUZZ_RUN_FACTOR : 1;
   project.provide('propertySeed', seed);
   project.provide('propertyRunFactor', factor);
-  console.log(`property tests: fast-check seed ${seed}${fuzz ? `, ${factor}x runs (fuzz; replay with FUZZ=1 FUZZ_SEED=${seed})` : ' (fixed)'}`);
+  console.log(
+    `property tests: fast-check seed ${seed}${fuzz ? `, ${factor}x runs (fuzz; replay with FUZZ=1 FUZZ_SEED=${seed})` : ' (fixed)'}`,
+  );
 }

@@ -17,27 +17,47 @@ async function problems(file: string, code: string): Promise<string[]> {
 
 describe('layer boundaries', () => {
   it('refuses a wrong-way import and names what the layer may import', async () => {
-    const found = await problems('src/url/probe.ts', "import { PROTOCOL_VERSION } from '../worker/protocol.ts';\nexport const v = PROTOCOL_VERSION;\n");
-    expect(found).toEqual([expect.stringMatching(/^layers\/boundaries: src\/url may not import src\/worker .*may import src\/sim, src\/run, src\/snapshot/)]);
+    const found = await problems(
+      'src/url/probe.ts',
+      "import { PROTOCOL_VERSION } from '../worker/protocol.ts';\nexport const v = PROTOCOL_VERSION;\n",
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/^layers\/boundaries: src\/url may not import src\/worker .*may import src\/sim, src\/run, src\/snapshot/),
+    ]);
   });
 
   it('refuses any import out of the model', async () => {
-    const found = await problems('src/sim/host/probe.ts', "import { useSimStore } from '../../state/store.ts';\nexport const s = useSimStore;\n");
+    const found = await problems(
+      'src/sim/host/probe.ts',
+      "import { useSimStore } from '../../state/store.ts';\nexport const s = useSimStore;\n",
+    );
     expect(found).toEqual([expect.stringMatching(/src\/sim may not import src\/state .*nothing outside itself/)]);
   });
 
   it('allows a downward import and imports within a folder', async () => {
-    expect(await problems('src/worker/probe.ts', "import { SimCore } from '../run/SimCore.ts';\nimport { clampSpeed } from '../run/speed.ts';\nexport const a = [SimCore, clampSpeed];\n")).toEqual([]);
-    expect(await problems('src/views/map/probe.ts', "import { HostCell } from '../../snapshot/cellCodes.ts';\nimport { useSim } from '../data/SimSourceContext.tsx';\nexport const a = [HostCell, useSim];\n")).toEqual([]);
+    expect(
+      await problems(
+        'src/worker/probe.ts',
+        "import { SimCore } from '../run/SimCore.ts';\nimport { clampSpeed } from '../run/speed.ts';\nexport const a = [SimCore, clampSpeed];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'src/views/map/probe.ts',
+        "import { HostCell } from '../../snapshot/cellCodes.ts';\nimport { useSim } from '../data/SimSourceContext.tsx';\nexport const a = [HostCell, useSim];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('docs/architecture.md lists exactly the imports the rule allows', () => {
     const doc = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
     const rows = [...doc.matchAll(/^\| [^|]+ \| `src\/([a-z.]+)` \| [^|]+ \| ([^|]+) \|$/gm)];
-    const table = Object.fromEntries(rows.map(([, folder, may]) => [
-      folder === 'main.tsx' ? '(entry)' : folder,
-      may.trim() === 'nothing outside itself' ? [] : [...may.matchAll(/`src\/([a-z]+)`/g)].map((m) => m[1]),
-    ]));
+    const table = Object.fromEntries(
+      rows.map(([, folder, may]) => [
+        folder === 'main.tsx' ? '(entry)' : folder,
+        may.trim() === 'nothing outside itself' ? [] : [...may.matchAll(/`src\/([a-z]+)`/g)].map((m) => m[1]),
+      ]),
+    );
     expect(table).toEqual(LAYERS);
   });
 });

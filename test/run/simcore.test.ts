@@ -53,7 +53,10 @@ describe('SimCore', () => {
     core.step(20);
     core.seekTick(10);
     core.change([{ path: 'vms.2.balloon.targetMiB', value: 128 }]);
-    expect(core.scenario.schedule).toEqual([{ atS: 2, set: { 'vms.2.balloon.targetMiB': 512 } }, { atS: 1, set: { 'vms.2.balloon.targetMiB': 128 } }]);
+    expect(core.scenario.schedule).toEqual([
+      { atS: 2, set: { 'vms.2.balloon.targetMiB': 512 } },
+      { atS: 1, set: { 'vms.2.balloon.targetMiB': 128 } },
+    ]);
     expect(core.headTick).toBe(10);
     core.seekTick(25);
     const forward = stateHashHex(core.sim);

@@ -21,13 +21,26 @@ describe('VMware balloon (vmw_balloon.c)', () => {
   });
 
   it('caps the balloon at Mem.CtlMaxPercent = 65% of the VM', () => {
-    const s = sim({ host: { memoryMiB: 2048 }, vms: [{ memoryMiB: 1024, kernelMiB: 32, balloon: { driver: 'vmware', targetMiB: 900 }, workload: idle }] });
+    const s = sim({
+      host: { memoryMiB: 2048 },
+      vms: [{ memoryMiB: 1024, kernelMiB: 32, balloon: { driver: 'vmware', targetMiB: 900 }, workload: idle }],
+    });
     s.run(20);
     expect(s.vms[0].driver!.actualPages).toBe(Math.floor(1024 * MiB * 0.65));
   });
 
   it('falls back to the adaptive 512-2048 page rate under guest pressure', () => {
-    const s = sim({ host: { memoryMiB: 2048 }, vms: [{ memoryMiB: 512, guestSwapMiB: 512, balloon: { driver: 'vmware' }, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 380 } }] });
+    const s = sim({
+      host: { memoryMiB: 2048 },
+      vms: [
+        {
+          memoryMiB: 512,
+          guestSwapMiB: 512,
+          balloon: { driver: 'vmware' },
+          workload: { kind: 'steady', activeMiB: 64, footprintMiB: 380 },
+        },
+      ],
+    });
     runChecked(s, 2);
     s.vms[0].config.balloon.targetMiB = 300;
     const d = s.vms[0].driver! as VmwareBalloonDriver;
@@ -44,7 +57,12 @@ describe('VMware balloon (vmw_balloon.c)', () => {
 
 describe('Xen balloon (drivers/xen/balloon.c)', () => {
   it('backs off 1, 2, 4, ... up to 32 s while it cannot allocate', () => {
-    const s = sim({ host: { memoryMiB: 1024 }, vms: [{ memoryMiB: 256, guestSwapMiB: 0, balloon: { driver: 'xen' }, workload: { kind: 'steady', activeMiB: 150, footprintMiB: 180 } }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      vms: [
+        { memoryMiB: 256, guestSwapMiB: 0, balloon: { driver: 'xen' }, workload: { kind: 'steady', activeMiB: 150, footprintMiB: 180 } },
+      ],
+    });
     s.run(1);
     s.vms[0].config.balloon.targetMiB = 200;
     const d = s.vms[0].driver! as XenBalloonDriver;
@@ -63,7 +81,15 @@ describe('Xen balloon (drivers/xen/balloon.c)', () => {
 
 describe('Hyper-V balloon (drivers/hv/hv_balloon.c)', () => {
   it('computes the balloon floor of compute_balloon_floor', () => {
-    const table: [number, number][] = [[16, 16], [32, 24], [128, 72], [512, 168], [2048, 360], [8192, 744], [32768, 1512]];
+    const table: [number, number][] = [
+      [16, 16],
+      [32, 24],
+      [128, 72],
+      [512, 168],
+      [2048, 360],
+      [8192, 744],
+      [32768, 1512],
+    ];
     for (const [total, floor] of table) expect(hypervBalloonFloorMiB(total)).toBe(floor);
   });
 

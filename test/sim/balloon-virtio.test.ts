@@ -10,7 +10,10 @@ describe('virtio balloon', () => {
   it('inflates to QEMU "balloon 1024" on a 4096 MiB guest: 786432 pages in 3072 messages', () => {
     // num_pages = (ram_size - target) >> 12 (hw/virtio/virtio-balloon.c): (4096 - 1024) MiB / 4 KiB.
     const targetMiB = 4096 - 1024;
-    const s = sim({ host: { memoryMiB: 8192 }, vms: [{ memoryMiB: 4096, balloon: { targetMiB }, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64, accessesPerSec: 100 } }] });
+    const s = sim({
+      host: { memoryMiB: 8192 },
+      vms: [{ memoryMiB: 4096, balloon: { targetMiB }, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64, accessesPerSec: 100 } }],
+    });
     s.run(4);
     const d = s.vms[0].driver!;
     expect(d.targetPages).toBe(786432);
@@ -20,7 +23,10 @@ describe('virtio balloon', () => {
   });
 
   it('returns the frames of ballooned pages to the host and removes their EPT entries', () => {
-    const s = sim({ host: { memoryMiB: 1024 }, vms: [{ memoryMiB: 512, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 300, writePercent: 50 } }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      vms: [{ memoryMiB: 512, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 300, writePercent: 50 } }],
+    });
     runChecked(s, 3);
     const freeBefore = s.hv.frames.freeFrames;
     const backedBefore = s.vms[0].ept.present;
@@ -38,7 +44,10 @@ describe('virtio balloon', () => {
   });
 
   it('deflates back and the pages are backed again only when touched', () => {
-    const s = sim({ host: { memoryMiB: 1024 }, vms: [{ memoryMiB: 512, balloon: { targetMiB: 256 }, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 128 } }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      vms: [{ memoryMiB: 512, balloon: { targetMiB: 256 }, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 128 } }],
+    });
     runChecked(s, 2);
     s.vms[0].config.balloon.targetMiB = 0;
     runChecked(s, 2);
@@ -49,7 +58,10 @@ describe('virtio balloon', () => {
 
   it('runs out of puff and sleeps 200 ms instead of forcing the guest to OOM', () => {
     // The balloon asks for more than the guest can give without heavy reclaim.
-    const s = sim({ host: { memoryMiB: 1024 }, vms: [{ memoryMiB: 256, guestSwapMiB: 0, workload: { kind: 'steady', activeMiB: 120, footprintMiB: 150 } }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      vms: [{ memoryMiB: 256, guestSwapMiB: 0, workload: { kind: 'steady', activeMiB: 120, footprintMiB: 150 } }],
+    });
     runChecked(s, 1);
     s.vms[0].config.balloon.targetMiB = 200;
     let sawPuff = false;
@@ -67,7 +79,17 @@ describe('virtio balloon', () => {
 
   it('with DEFLATE_ON_OOM gives 1 MiB back per OOM instead of killing, and keeps MemTotal constant', () => {
     const make = (deflateOnOom: boolean) =>
-      sim({ host: { memoryMiB: 1024 }, vms: [{ memoryMiB: 256, guestSwapMiB: 0, balloon: { targetMiB: 160, deflateOnOom }, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 150, growMiBPerSec: 16 } }] });
+      sim({
+        host: { memoryMiB: 1024 },
+        vms: [
+          {
+            memoryMiB: 256,
+            guestSwapMiB: 0,
+            balloon: { targetMiB: 160, deflateOnOom },
+            workload: { kind: 'hog', activeMiB: 0, footprintMiB: 150, growMiBPerSec: 16 },
+          },
+        ],
+      });
     const withFlag = make(true);
     const memTotalStart = withFlag.vms[0].os.memTotalPages(true);
     runChecked(withFlag, 2);

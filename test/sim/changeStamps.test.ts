@@ -22,14 +22,19 @@ describe('ChangeStamps', () => {
         fc.integer({ min: 1, max: 20000 }),
         fc.array(fc.nat(), { maxLength: 60 }),
         fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3000 })), { maxLength: 4 }),
-        fc.nat(), fc.nat(),
+        fc.nat(),
+        fc.nat(),
         (pages, marks, ranges, a, b) => {
           const c = new ChangeStamps(pages);
           const since = c.advance();
           const marked = new Set<number>();
-          for (const m of marks) { c.mark(m % pages); marked.add(m % pages); }
+          for (const m of marks) {
+            c.mark(m % pages);
+            marked.add(m % pages);
+          }
           for (const [from, len] of ranges) {
-            const f = from % pages; const t = Math.min(pages, f + len);
+            const f = from % pages;
+            const t = Math.min(pages, f + len);
             c.markRange(f, t);
             for (let i = f; i < t; i++) marked.add(i);
           }
@@ -61,7 +66,10 @@ describe('ChangeStamps', () => {
     c.mark(10);
     const b = c.advance();
     c.mark(3000);
-    expect(runsOf(c, a, 0, 5000)).toEqual([[0, 16], [2992, 3008]]);
+    expect(runsOf(c, a, 0, 5000)).toEqual([
+      [0, 16],
+      [2992, 3008],
+    ]);
     expect(runsOf(c, b, 0, 5000)).toEqual([[2992, 3008]]);
   });
 

@@ -11,12 +11,19 @@ import { describe, expect, it } from 'vitest';
 const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'bl-tl-'));
 const scenario = {
-  format: 2, name: 'tl', tickMs: 100, host: { memoryMiB: 1536 }, policy: { kind: 'manual' },
+  format: 2,
+  name: 'tl',
+  tickMs: 100,
+  host: { memoryMiB: 1536 },
+  policy: { kind: 'manual' },
   vms: [
     { name: 'web', memoryMiB: 512, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 256 } },
     { name: 'idle', memoryMiB: 512, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64 } },
   ],
-  schedule: [{ atS: 1, set: { 'vms.1.balloon.targetMiB': 256 } }, { atS: 2, ramp: { path: 'vms.0.workload.footprintMiB', to: 384, overS: 2 } }],
+  schedule: [
+    { atS: 1, set: { 'vms.1.balloon.targetMiB': 256 } },
+    { atS: 2, ramp: { path: 'vms.0.workload.footprintMiB', to: 384, overS: 2 } },
+  ],
 };
 const file = (name: string, data: unknown): string => {
   const path = join(dir, name);
@@ -26,7 +33,10 @@ const file = (name: string, data: unknown): string => {
 
 describe('sim CLI: timelines, series, events, sweeps', () => {
   it('exits 2 on a bad schedule entry, naming schedule, the index, the path and the range', () => {
-    const r = cli('--config', file('bad.json', { ...scenario, schedule: [scenario.schedule[0], { atS: 3, set: { 'vms.0.workload.writePercent': 150 } }] }));
+    const r = cli(
+      '--config',
+      file('bad.json', { ...scenario, schedule: [scenario.schedule[0], { atS: 3, set: { 'vms.0.workload.writePercent': 150 } }] }),
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('schedule[1]: set.vms.0.workload.writePercent: 150 is not valid (allowed 0 to 100 %, whole numbers)');
   });
@@ -34,7 +44,19 @@ describe('sim CLI: timelines, series, events, sweeps', () => {
   it('runs the schedule, writes the series every --every with the documented columns, and the events', () => {
     const series = join(dir, 's.csv');
     const events = join(dir, 'e.jsonl');
-    const r = cli('--config', file('ok.json', scenario), '--seconds', '6', '--json', '--series', series, '--every', '500ms', '--events', events);
+    const r = cli(
+      '--config',
+      file('ok.json', scenario),
+      '--seconds',
+      '6',
+      '--json',
+      '--series',
+      series,
+      '--every',
+      '500ms',
+      '--events',
+      events,
+    );
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.vms[1]).toMatchObject({ balloonTargetMiB: 256, balloonTargetPages: 65536, poweredOn: true, blocked: false });
@@ -47,12 +69,18 @@ describe('sim CLI: timelines, series, events, sweeps', () => {
     for (const c of header) expect(docs).toContain(`\`${c.replace(/^(web|idle)\./, '<vm>.')}\``);
     const last = Object.fromEntries(header.map((h, i) => [h, lines.at(-1)!.split(',')[i]]));
     expect(last).toMatchObject({ simSeconds: '6', 'idle.balloonTargetPages': '65536', 'web.poweredOn': '1' });
-    const kinds = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(kinds.some((e) => e.type === 'balloon-target' && e.vm === 'idle' && e.vmIndex === 1 && e.targetPages === 65536 && e.timeS >= 1)).toBe(true);
+    const kinds = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(
+      kinds.some((e) => e.type === 'balloon-target' && e.vm === 'idle' && e.vmIndex === 1 && e.targetPages === 65536 && e.timeS >= 1),
+    ).toBe(true);
   });
 
   it('--series works with --url and, one file per policy, with --compare', () => {
-    const link = 'v=2&scn=tl&seed=1&host.memoryMiB=1536&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.memoryMiB=512&sch=1:set:vms.1.balloon.targetMiB=128&t=3';
+    const link =
+      'v=2&scn=tl&seed=1&host.memoryMiB=1536&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.memoryMiB=512&sch=1:set:vms.1.balloon.targetMiB=128&t=3';
     const series = join(dir, 'u.csv');
     const u = cli('--url', link, '--series', series);
     expect(u.status).toBe(0);
@@ -64,7 +92,18 @@ describe('sim CLI: timelines, series, events, sweeps', () => {
   });
 
   it('sweeps the cross product in worker threads, one CSV row or one JSON report per run', () => {
-    const r = cli('--config', file('sw.json', scenario), '--seconds', '2', '--sweep', 'host.memoryMiB=1536,2048', '--sweep', 'vms=2,3', '--jobs', '2');
+    const r = cli(
+      '--config',
+      file('sw.json', scenario),
+      '--seconds',
+      '2',
+      '--sweep',
+      'host.memoryMiB=1536,2048',
+      '--sweep',
+      'vms=2,3',
+      '--jobs',
+      '2',
+    );
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^host\.memoryMiB,vms,policy,seed,vmCount,/);
@@ -72,7 +111,10 @@ describe('sim CLI: timelines, series, events, sweeps', () => {
     expect(rows.slice(1).map((l) => l.split(',')[4])).toEqual(['2', '3', '2', '3']);
     const j = cli('--config', file('sw.json', scenario), '--seconds', '1', '--sweep', 'seed=1,2', '--json', '--jobs', '1');
     const reports = JSON.parse(j.stdout);
-    expect(reports.map((x: { sweep: unknown; seed: number }) => [x.sweep, x.seed])).toEqual([[{ seed: '1' }, 1], [{ seed: '2' }, 2]]);
+    expect(reports.map((x: { sweep: unknown; seed: number }) => [x.sweep, x.seed])).toEqual([
+      [{ seed: '1' }, 1],
+      [{ seed: '2' }, 2],
+    ]);
     expect(cli('--config', file('sw.json', scenario), '--sweep', 'host.nope=1').stderr).toContain('--sweep: host.nope is not a parameter');
   });
 });

@@ -21,7 +21,7 @@ function configFile(): string {
 }
 
 describe('sim --walk', () => {
-  it('prints the walk of the workload\'s first mapped page as JSON: 24 references in order, translated', () => {
+  it("prints the walk of the workload's first mapped page as JSON: 24 references in order, translated", () => {
     const r = cli('--config', configFile(), '--seconds', '2', '--walk', 'web', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -60,7 +60,9 @@ describe('sim --walk', () => {
     expect(vm.stderr).toContain('there is no VM "nope" (allowed: a name, web, db, idle, or an index, 0 to 2)');
     const va = cli('--scenario', 'balloon-by-hand', '--seconds', '1', '--walk', 'web:0x1000');
     expect(va.status).toBe(2);
-    expect(va.stderr).toMatch(/guest-virtual address "0x1000" is not in VM web's workload process \(allowed 0x7f0000000000 to 0x7f00[0-9a-f]+fff/);
+    expect(va.stderr).toMatch(
+      /guest-virtual address "0x1000" is not in VM web's workload process \(allowed 0x7f0000000000 to 0x7f00[0-9a-f]+fff/,
+    );
     const gpa = cli('--scenario', 'balloon-by-hand', '--seconds', '1', '--walk', 'web:gpa:zz');
     expect(gpa.status).toBe(2);
     expect(gpa.stderr).toContain('guest-physical address "zz" is not valid for VM web (allowed 0x0 to 0x5fffffff)');

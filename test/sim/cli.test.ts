@@ -17,12 +17,39 @@ describe('sim CLI', () => {
   });
 
   it('prints the JSON report with the documented fields', () => {
-    const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', 'balloon-by-hand', '--seconds', '5', '--json'], { encoding: 'utf8' });
+    const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', 'balloon-by-hand', '--seconds', '5', '--json'], {
+      encoding: 'utf8',
+    });
     const r = JSON.parse(out);
     expect(r.simSeconds).toBe(5);
     expect(Object.keys(r.host)).toEqual(expect.arrayContaining(['memoryMiB', 'freeMiB', 'state', 'swapUsedMiB', 'sharedSavedMiB']));
-    expect(Object.keys(r.vms[0])).toEqual(expect.arrayContaining(['name', 'memoryMiB', 'balloonMiB', 'balloonTargetMiB', 'backedMiB', 'guestFreeMiB', 'guestCacheMiB', 'guestSwapMiB', 'hostSwappedMiB', 'sharedMiB', 'performance']));
-    expect(Object.keys(r.counters)).toEqual(expect.arrayContaining(['guestSwapOuts', 'guestSwapIns', 'hostSwapOuts', 'hostSwapIns', 'eptViolations', 'cowFaults', 'doublePaging', 'oomKills']));
+    expect(Object.keys(r.vms[0])).toEqual(
+      expect.arrayContaining([
+        'name',
+        'memoryMiB',
+        'balloonMiB',
+        'balloonTargetMiB',
+        'backedMiB',
+        'guestFreeMiB',
+        'guestCacheMiB',
+        'guestSwapMiB',
+        'hostSwappedMiB',
+        'sharedMiB',
+        'performance',
+      ]),
+    );
+    expect(Object.keys(r.counters)).toEqual(
+      expect.arrayContaining([
+        'guestSwapOuts',
+        'guestSwapIns',
+        'hostSwapOuts',
+        'hostSwapIns',
+        'eptViolations',
+        'cowFaults',
+        'doublePaging',
+        'oomKills',
+      ]),
+    );
     expect(r.invariantViolations).toEqual([]);
     expect(r.vms[2].balloonMiB).toBe(1024);
   });

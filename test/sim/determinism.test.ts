@@ -44,7 +44,7 @@ describe('determinism', () => {
     expect(stateHashHex(copy)).toBe(stateHashHex(a));
   });
 
-  it('a copy into a dropped copy\'s arrays (keyframe reuse) is exact, and overwrites those arrays', () => {
+  it("a copy into a dropped copy's arrays (keyframe reuse) is exact, and overwrites those arrays", () => {
     const a = preset('overcommit-no-balloon');
     a.run(3);
     const dropped = deepClone(a);

@@ -9,10 +9,17 @@ import { sim } from '../helpers/scenario.ts';
 describe('event detector', () => {
   it('tells when the host starts swapping and when double paging first happens, without chatter', () => {
     const s = sim({
-      host: { memoryMiB: 512, swapMiB: 1024 }, policy: { kind: 'none' },
+      host: { memoryMiB: 512, swapMiB: 1024 },
+      policy: { kind: 'none' },
       vms: [
         { name: 'a', memoryMiB: 384, balloon: { enabled: false }, workload: { kind: 'steady', activeMiB: 128, footprintMiB: 300 } },
-        { name: 'b', memoryMiB: 256, guestSwapMiB: 512, balloon: { enabled: false }, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 400, growMiBPerSec: 32 } },
+        {
+          name: 'b',
+          memoryMiB: 256,
+          guestSwapMiB: 512,
+          balloon: { enabled: false },
+          workload: { kind: 'hog', activeMiB: 0, footprintMiB: 400, growMiBPerSec: 32 },
+        },
       ],
     });
     s.run(30);
@@ -27,14 +34,28 @@ describe('event detector', () => {
   });
 
   it('tells about a guest OOM kill, naming the process and the restart delay', () => {
-    const s = sim({ host: { memoryMiB: 1024 }, vms: [{ name: 'g', memoryMiB: 256, guestSwapMiB: 0, balloon: { targetMiB: 150 }, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 300, growMiBPerSec: 64 } }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      vms: [
+        {
+          name: 'g',
+          memoryMiB: 256,
+          guestSwapMiB: 0,
+          balloon: { targetMiB: 150 },
+          workload: { kind: 'hog', activeMiB: 0, footprintMiB: 300, growMiBPerSec: 64 },
+        },
+      ],
+    });
     s.run(10);
     expect(s.events.entries).toContainEqual(expect.objectContaining({ type: 'oom-kill', vm: 0, process: 'hog', restartAfterMs: 5000 }));
     expect(s.events.since(0).length).toBe(s.events.entries.length);
   });
 
   it('tells a balloon inflating in steps of at least 32 MiB, with its size, and its kind and VM', () => {
-    const s = sim({ host: { memoryMiB: 2048 }, vms: [{ name: 'g', memoryMiB: 1024, balloon: { targetMiB: 300 }, workload: { kind: 'steady', activeMiB: 128, footprintMiB: 256 } }] });
+    const s = sim({
+      host: { memoryMiB: 2048 },
+      vms: [{ name: 'g', memoryMiB: 1024, balloon: { targetMiB: 300 }, workload: { kind: 'steady', activeMiB: 128, footprintMiB: 256 } }],
+    });
     s.run(10);
     const inflated = s.events.entries.filter((e) => e.type === 'balloon-inflated');
     expect(inflated.length).toBeGreaterThanOrEqual(1);
@@ -51,7 +72,18 @@ describe('event detector', () => {
 
   it('tells a virtio driver running out of puff with the sleep it takes', () => {
     // A guest whose memory is all in use: the balloon's NORETRY allocations fail.
-    const s = sim({ host: { memoryMiB: 2048 }, vms: [{ name: 'g', memoryMiB: 512, guestSwapMiB: 0, balloon: { targetMiB: 400 }, workload: { kind: 'steady', activeMiB: 400, footprintMiB: 420 } }] });
+    const s = sim({
+      host: { memoryMiB: 2048 },
+      vms: [
+        {
+          name: 'g',
+          memoryMiB: 512,
+          guestSwapMiB: 0,
+          balloon: { targetMiB: 400 },
+          workload: { kind: 'steady', activeMiB: 400, footprintMiB: 420 },
+        },
+      ],
+    });
     s.run(20);
     const stalled = s.events.entries.find((e) => e.type === 'balloon-stalled');
     expect(stalled).toMatchObject({ type: 'balloon-stalled', vm: 0, activity: 'out-of-puff' });

@@ -10,7 +10,8 @@ import type { EsxPolicy } from '../../src/sim/policy/esxPolicy.ts';
 import { Simulation } from '../../src/sim/Simulation.ts';
 import { MiB, runChecked, scenario } from '../helpers/scenario.ts';
 
-const load = (file: string): Simulation => new Simulation(scenario(JSON.parse(readFileSync(new URL(`../../docs/fidelity/${file}`, import.meta.url), 'utf8'))));
+const load = (file: string): Simulation =>
+  new Simulation(scenario(JSON.parse(readFileSync(new URL(`../../docs/fidelity/${file}`, import.meta.url), 'utf8'))));
 
 /** W02 §5 closed form: P_i = S_i/ΣS · (M − (k−1)/k · ΣA) + (k−1)/k · A_i, equal shares, k = 4. */
 function closedForm(allocatableMiB: number, activeMiB: number[]): number[] {

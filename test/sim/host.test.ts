@@ -10,7 +10,12 @@ import { MiB, runChecked, sim } from '../helpers/scenario.ts';
 const squeeze = (selection: 'random' | 'lru', extra: Record<string, unknown> = {}) => ({
   host: { memoryMiB: 640, swapMiB: 1024, swapSelection: selection, ...extra },
   policy: { kind: 'none' },
-  vms: [1, 2].map((i) => ({ name: `vm${i}`, memoryMiB: 384, balloon: { enabled: false }, workload: { kind: 'steady', activeMiB: 96, footprintMiB: 320, accessesPerSec: 5000 } })),
+  vms: [1, 2].map((i) => ({
+    name: `vm${i}`,
+    memoryMiB: 384,
+    balloon: { enabled: false },
+    workload: { kind: 'steady', activeMiB: 96, footprintMiB: 320, accessesPerSec: 5000 },
+  })),
 });
 
 describe('hypervisor', () => {
@@ -37,11 +42,17 @@ describe('hypervisor', () => {
     // Footprints that do not fit keep the host reclaiming; LRU takes the cold pages, random
     // selection takes working-set pages in proportion to their number, and the programs fault
     // them straight back (within their re-reference time).
-    const churn = (selection: string) => sim({
-      host: { memoryMiB: 512, swapMiB: 1024, swapSelection: selection },
-      policy: { kind: 'none' },
-      vms: [1, 2].map((i) => ({ name: `vm${i}`, memoryMiB: 384, balloon: { enabled: false }, workload: { kind: 'steady', activeMiB: 128, footprintMiB: 320, accessesPerSec: 5000 } })),
-    });
+    const churn = (selection: string) =>
+      sim({
+        host: { memoryMiB: 512, swapMiB: 1024, swapSelection: selection },
+        policy: { kind: 'none' },
+        vms: [1, 2].map((i) => ({
+          name: `vm${i}`,
+          memoryMiB: 384,
+          balloon: { enabled: false },
+          workload: { kind: 'steady', activeMiB: 128, footprintMiB: 320, accessesPerSec: 5000 },
+        })),
+      });
     const measure = (s: ReturnType<typeof churn>) => {
       s.run(20);
       const swapInsBefore = s.hv.stats.hostSwapIns;
@@ -65,7 +76,13 @@ describe('hypervisor', () => {
       policy: { kind: 'none' },
       vms: [
         { name: 'a', memoryMiB: 384, balloon: { enabled: false }, workload: { kind: 'steady', activeMiB: 128, footprintMiB: 300 } },
-        { name: 'b', memoryMiB: 256, guestSwapMiB: 512, balloon: { enabled: false }, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 400, growMiBPerSec: 32 } },
+        {
+          name: 'b',
+          memoryMiB: 256,
+          guestSwapMiB: 512,
+          balloon: { enabled: false },
+          workload: { kind: 'hog', activeMiB: 0, footprintMiB: 400, growMiBPerSec: 32 },
+        },
       ],
     });
     runChecked(s, 20);
@@ -88,7 +105,11 @@ describe('hypervisor', () => {
     const n = 4;
     const s = sim({
       host: { memoryMiB: 1024, pageSharing: 'all', shareScanPagesPerSec: 100000 },
-      vms: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, memoryMiB: 256, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 160, identicalPercent: 50, writePercent: 0 } })),
+      vms: Array.from({ length: n }, (_, i) => ({
+        name: `s${i}`,
+        memoryMiB: 256,
+        workload: { kind: 'steady', activeMiB: 64, footprintMiB: 160, identicalPercent: 50, writePercent: 0 },
+      })),
     });
     runChecked(s, 12);
     const identicalPages = 80 * MiB;

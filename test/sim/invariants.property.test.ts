@@ -41,7 +41,11 @@ describe('model invariants', () => {
   it('hold after every tick of random scenarios with balloon targets changed on the fly', () => {
     fc.assert(
       fc.property(scenarioArb, fc.array(fc.integer({ min: 0, max: 240 }), { minLength: 4, maxLength: 4 }), (json, targets) => {
-        const vms = json.vms.map((vm, i) => ({ ...vm, name: `vm${i}`, workload: { ...vm.workload, activeMiB: Math.min(vm.workload.activeMiB, vm.workload.footprintMiB, vm.workload.fileMiB) } }));
+        const vms = json.vms.map((vm, i) => ({
+          ...vm,
+          name: `vm${i}`,
+          workload: { ...vm.workload, activeMiB: Math.min(vm.workload.activeMiB, vm.workload.footprintMiB, vm.workload.fileMiB) },
+        }));
         const s = sim({ ...json, vms });
         let step = 0;
         runChecked(s, 4, (x) => {

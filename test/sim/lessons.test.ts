@@ -17,7 +17,9 @@ const LEARNER: Record<string, ParamChange[]> = {
 describe('lessons', () => {
   it('has at least four lessons, each step with two or three sentences', () => {
     expect(LESSONS.length).toBeGreaterThanOrEqual(4);
-    for (const l of LESSONS) for (const s of l.steps) expect(s.explain.split(/[.!?](\s|$)/).filter((x) => x.trim().length > 3).length, s.title).toBeLessThanOrEqual(3);
+    for (const l of LESSONS)
+      for (const s of l.steps)
+        expect(s.explain.split(/[.!?](\s|$)/).filter((x) => x.trim().length > 3).length, s.title).toBeLessThanOrEqual(3);
   });
   for (const lesson of LESSONS) {
     lesson.steps.forEach((step, i) => {

@@ -27,7 +27,17 @@ function tail(p: Process, pages: number): { resident: number; swapped: number; t
 /** A 128 MiB guest whose 200 MiB program was populated into it (part of it on guest swap), and
  * that touches nothing after: every later change of free memory is the change's own. */
 function swappedProgram(): Simulation {
-  const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 128, kernelMiB: 16, guestSwapMiB: 256, workload: { kind: 'steady', activeMiB: 32, footprintMiB: 200, accessesPerSec: 0, writePercent: 50 } }] });
+  const s = sim({
+    host: { memoryMiB: 512 },
+    vms: [
+      {
+        memoryMiB: 128,
+        kernelMiB: 16,
+        guestSwapMiB: 256,
+        workload: { kind: 'steady', activeMiB: 32, footprintMiB: 200, accessesPerSec: 0, writePercent: 50 },
+      },
+    ],
+  });
   runChecked(s, 2);
   return s;
 }
@@ -44,7 +54,14 @@ describe('live footprint', () => {
     expect(drop.resident).toBeGreaterThan(0);
     expect(drop.swapped).toBeGreaterThan(0);
     expect(drop.tables).toBeGreaterThan(0);
-    const before = { free: os.mem.free, swap: os.swap.used, resident: p.resident, swapped: p.swapped, tables: p.tablePages, pt: os.mem.count(PageKind.PageTable) };
+    const before = {
+      free: os.mem.free,
+      swap: os.swap.used,
+      resident: p.resident,
+      swapped: p.swapped,
+      tables: p.tablePages,
+      pt: os.mem.count(PageKind.PageTable),
+    };
     vm.config.workload.footprintMiB = 72;
     runChecked(s, 0.1);
     expect(vm.workload.process).toBe(p);
@@ -77,7 +94,10 @@ describe('live footprint', () => {
   });
 
   it('a hog cut below what it grew stays there, and grows on when the footprint grows', () => {
-    const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 256, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 160, growMiBPerSec: 64, accessesPerSec: 0 } }] });
+    const s = sim({
+      host: { memoryMiB: 512 },
+      vms: [{ memoryMiB: 256, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 160, growMiBPerSec: 64, accessesPerSec: 0 } }],
+    });
     runChecked(s, 1);
     const w = s.vms[0].workload;
     expect(w.populated).toBe(64 * MiB);
@@ -91,7 +111,16 @@ describe('live footprint', () => {
   });
 
   it('a process killed by the OOM killer restarts with the footprint as it stands', () => {
-    const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 256, guestSwapMiB: 64, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 600, growMiBPerSec: 128, accessesPerSec: 0 } }] });
+    const s = sim({
+      host: { memoryMiB: 512 },
+      vms: [
+        {
+          memoryMiB: 256,
+          guestSwapMiB: 64,
+          workload: { kind: 'hog', activeMiB: 0, footprintMiB: 600, growMiBPerSec: 128, accessesPerSec: 0 },
+        },
+      ],
+    });
     const w = s.vms[0].workload;
     runChecked(s, 4, () => {
       if (!w.process.alive) w.config.footprintMiB = 100;
@@ -106,7 +135,15 @@ describe('live footprint', () => {
 
 describe('live file data', () => {
   const reader = (): Simulation => {
-    const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 256, workload: { kind: 'filecache', activeMiB: 64, footprintMiB: 16, fileMiB: 64, writePercent: 40, accessesPerSec: 20000 } }] });
+    const s = sim({
+      host: { memoryMiB: 512 },
+      vms: [
+        {
+          memoryMiB: 256,
+          workload: { kind: 'filecache', activeMiB: 64, footprintMiB: 16, fileMiB: 64, writePercent: 40, accessesPerSec: 20000 },
+        },
+      ],
+    });
     runChecked(s, 4);
     return s;
   };

@@ -24,9 +24,15 @@ describe('page sharing compares full contents', () => {
     // 2 GiB of code and read-only data (identical across VMs of this kind, but each page of it
     // different from every other), all of it scanned; no zero pages.
     const s = sim({
-      seed: 8, tickMs: 500,
+      seed: 8,
+      tickMs: 500,
       host: { memoryMiB: 4096, pageSharing: 'all', shareScanPagesPerSec: 200000 },
-      vms: [{ memoryMiB: 2304, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 2048, identicalPercent: 100, writePercent: 100, accessesPerSec: 200 } }],
+      vms: [
+        {
+          memoryMiB: 2304,
+          workload: { kind: 'steady', activeMiB: 64, footprintMiB: 2048, identicalPercent: 100, writePercent: 100, accessesPerSec: 200 },
+        },
+      ],
     });
     runChecked(s, 20);
     expect(s.sharing.fullScans).toBeGreaterThan(1);

@@ -10,7 +10,10 @@ const work = { kind: 'steady', activeMiB: 200, footprintMiB: 600, accessesPerSec
 
 describe('cost of reclaim', () => {
   it('a VM ballooned from 1024 to 512 MiB performs within a few % of a static 512 MiB VM', () => {
-    const ballooned = sim({ host: { memoryMiB: 2048 }, vms: [{ memoryMiB: 1024, guestSwapMiB: 1024, balloon: { targetMiB: 512 }, workload: work }] });
+    const ballooned = sim({
+      host: { memoryMiB: 2048 },
+      vms: [{ memoryMiB: 1024, guestSwapMiB: 1024, balloon: { targetMiB: 512 }, workload: work }],
+    });
     const fixed = sim({ host: { memoryMiB: 2048 }, vms: [{ memoryMiB: 512, guestSwapMiB: 1024, workload: work }] });
     ballooned.run(60);
     fixed.run(60);

@@ -14,7 +14,15 @@ describe('guest reclaim', () => {
 
   it('drops clean page cache before it swaps anything', () => {
     // 256 MiB guest: 100 MiB of heap, and a file reader streaming 1 GiB through the cache.
-    const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 256, workload: { kind: 'filecache', activeMiB: 1024, fileMiB: 1024, footprintMiB: 100, writePercent: 0, accessesPerSec: 5000 } }] });
+    const s = sim({
+      host: { memoryMiB: 512 },
+      vms: [
+        {
+          memoryMiB: 256,
+          workload: { kind: 'filecache', activeMiB: 1024, fileMiB: 1024, footprintMiB: 100, writePercent: 0, accessesPerSec: 5000 },
+        },
+      ],
+    });
     runChecked(s, 30);
     const os = s.vms[0].os;
     expect(os.stats.pgsteal).toBeGreaterThan(10 * MiB);
@@ -23,7 +31,10 @@ describe('guest reclaim', () => {
 
   it('swaps idle anonymous pages and keeps the working set resident', () => {
     // 256 MiB guest, 400 MiB footprint: 100 MiB hot, the rest touched once at start-up.
-    const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 256, guestSwapMiB: 512, workload: { kind: 'steady', activeMiB: 100, footprintMiB: 400, accessesPerSec: 20000 } }] });
+    const s = sim({
+      host: { memoryMiB: 512 },
+      vms: [{ memoryMiB: 256, guestSwapMiB: 512, workload: { kind: 'steady', activeMiB: 100, footprintMiB: 400, accessesPerSec: 20000 } }],
+    });
     runChecked(s, 30);
     const p = s.vms[0].workload.process;
     let hotSwapped = 0;
@@ -39,7 +50,10 @@ describe('guest reclaim', () => {
   });
 
   it('OOM-kills the largest process when memory and swap are exhausted, and restarts it', () => {
-    const s = sim({ host: { memoryMiB: 512 }, vms: [{ memoryMiB: 256, guestSwapMiB: 64, workload: { kind: 'hog', footprintMiB: 600, growMiBPerSec: 128 } }] });
+    const s = sim({
+      host: { memoryMiB: 512 },
+      vms: [{ memoryMiB: 256, guestSwapMiB: 64, workload: { kind: 'hog', footprintMiB: 600, growMiBPerSec: 128 } }],
+    });
     runChecked(s, 12);
     const os = s.vms[0].os;
     expect(os.stats.oomKill).toBeGreaterThanOrEqual(1);

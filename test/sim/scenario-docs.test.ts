@@ -13,7 +13,12 @@ import { BALLOON_PARAMS, HOST_PARAMS, TOP_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } f
 const docs = path.resolve(import.meta.dirname, '../../docs');
 const read = (name: string): string => readFileSync(path.join(docs, name), 'utf8');
 
-interface Row { key: string; type: string; range: string; dflt: string }
+interface Row {
+  key: string;
+  type: string;
+  range: string;
+  dflt: string;
+}
 
 /** The rows of the first table after the line `heading` (cells: key, type, range, default). */
 function tableAfter(text: string, heading: string, columns: { key: number; type: number; range: number; dflt: number }): Row[] {
@@ -23,8 +28,16 @@ function tableAfter(text: string, heading: string, columns: { key: number; type:
   while (!lines[i].startsWith('|')) i++;
   const rows: Row[] = [];
   for (i += 2; i < lines.length && lines[i].startsWith('|'); i++) {
-    const cells = lines[i].slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
-    rows.push({ key: cells[columns.key].replace(/`/g, ''), type: cells[columns.type], range: cells[columns.range], dflt: cells[columns.dflt] });
+    const cells = lines[i]
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
+    rows.push({
+      key: cells[columns.key].replace(/`/g, ''),
+      type: cells[columns.type],
+      range: cells[columns.range],
+      dflt: cells[columns.dflt],
+    });
   }
   return rows;
 }
@@ -37,7 +50,13 @@ function documented(row: Row, spec: ParamSpec): { doc: unknown; code: unknown } 
       const m = /^(-?[\d.]+) – (-?[\d.]+)/.exec(row.range);
       const isNumberType = row.type === 'integer' || row.type === 'number' || row.type === '';
       return {
-        doc: { number: isNumberType, integer: row.type === 'integer' || (row.type === '' && spec.integer), min: m ? Number(m[1]) : leadingNumber(row.range), max: m ? Number(m[2]) : spec.max, dflt: leadingNumber(row.dflt) },
+        doc: {
+          number: isNumberType,
+          integer: row.type === 'integer' || (row.type === '' && spec.integer),
+          min: m ? Number(m[1]) : leadingNumber(row.range),
+          max: m ? Number(m[2]) : spec.max,
+          dflt: leadingNumber(row.dflt),
+        },
         code: { number: true, integer: spec.integer, min: spec.min, max: spec.max, dflt: spec.default },
       };
     }
@@ -80,11 +99,22 @@ describe('docs/scenario-format.md documents every scenario key as the tables def
 describe('docs/policies-*.md document every policy key as the policy tables define it', () => {
   // Their "Scenario keys" tables: | policy | where (`policy` or each VM) | key | range | default |
   const lines = [read('policies-vmware.md'), read('policies-kvm-xen-hyperv.md')].join('\n').split('\n');
-  const rowsOf = (kind: string, where: string): Row[] => lines
-    .filter((l) => l.startsWith(`| \`${kind}\` |`))
-    .map((l) => l.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()))
-    .filter((cells) => cells[1] === where)
-    .map((cells) => ({ key: cells[2].replace(/`/g, ''), type: cells[3].startsWith('boolean') ? 'boolean' : '', range: cells[3], dflt: cells[4] }));
+  const rowsOf = (kind: string, where: string): Row[] =>
+    lines
+      .filter((l) => l.startsWith(`| \`${kind}\` |`))
+      .map((l) =>
+        l
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((c) => c.trim()),
+      )
+      .filter((cells) => cells[1] === where)
+      .map((cells) => ({
+        key: cells[2].replace(/`/g, ''),
+        type: cells[3].startsWith('boolean') ? 'boolean' : '',
+        range: cells[3],
+        dflt: cells[4],
+      }));
   it.each(POLICY_KINDS_ALL.filter((k) => k !== 'manual' && k !== 'none'))('%s', (kind) => {
     const entry = policyEntry(kind)!;
     expectTableDocumented(rowsOf(kind, '`policy`'), entry.params);
@@ -95,11 +125,17 @@ describe('docs/policies-*.md document every policy key as the policy tables defi
 describe('docs/url-state.md lists every scenario key of a link as the tables define it', () => {
   it('one row per parameter path, with the range text that messages use', () => {
     const typeOf = (spec: ParamSpec): string => (spec.kind === 'number' ? `number${spec.unit ? `, ${spec.unit}` : ''}` : spec.kind);
-    const rowsOf = (prefix: string, table: SpecTable): string[] => Object.entries(table).map(([key, spec]) =>
-      `| \`${prefix}${key}\` | ${typeOf(spec)} | ${allowedText(spec)} | ${String(spec.default)} | ${spec.label}${isLiveParam(`${prefix.replace('<i>', '0')}${key}`) ? ' (live)' : ''} |`);
+    const rowsOf = (prefix: string, table: SpecTable): string[] =>
+      Object.entries(table).map(
+        ([key, spec]) =>
+          `| \`${prefix}${key}\` | ${typeOf(spec)} | ${allowedText(spec)} | ${String(spec.default)} | ${spec.label}${isLiveParam(`${prefix.replace('<i>', '0')}${key}`) ? ' (live)' : ''} |`,
+      );
     const expected = [
-      ...rowsOf('', TOP_PARAMS), ...rowsOf('host.', HOST_PARAMS), ...rowsOf('vms.<i>.', VM_PARAMS),
-      ...rowsOf('vms.<i>.balloon.', BALLOON_PARAMS), ...rowsOf('vms.<i>.workload.', WORKLOAD_PARAMS),
+      ...rowsOf('', TOP_PARAMS),
+      ...rowsOf('host.', HOST_PARAMS),
+      ...rowsOf('vms.<i>.', VM_PARAMS),
+      ...rowsOf('vms.<i>.balloon.', BALLOON_PARAMS),
+      ...rowsOf('vms.<i>.workload.', WORKLOAD_PARAMS),
     ];
     const lines = read('url-state.md').split('\n');
     const first = lines.findIndex((l) => l === '| key | type | range | default | label |');

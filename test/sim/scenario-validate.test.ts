@@ -31,15 +31,27 @@ describe('validateScenario', () => {
   it('rejects wrong types, unknown kinds and unknown formats', () => {
     const bad = (x: unknown) => validateScenario(x);
     expect(bad({ ...base, seed: 'abc' })).toMatchObject({ ok: false, errors: [expect.stringContaining('scenario.seed: "abc"')] });
-    expect(bad({ ...base, policy: { kind: 'magic' } })).toMatchObject({ ok: false, errors: [expect.stringContaining('policy.kind: "magic" is not valid (allowed: manual, none')] });
-    expect(bad({ ...base, vms: [{ workload: { kind: 'mining' } }] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms[0].workload.kind')] });
+    expect(bad({ ...base, policy: { kind: 'magic' } })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('policy.kind: "magic" is not valid (allowed: manual, none')],
+    });
+    expect(bad({ ...base, vms: [{ workload: { kind: 'mining' } }] })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('vms[0].workload.kind')],
+    });
     expect(bad({ ...base, format: 3 })).toMatchObject({ ok: false, errors: [expect.stringContaining('format: 3')] });
     expect(bad([])).toMatchObject({ ok: false });
-    expect(bad({ format: 1, vms: [] })).toMatchObject({ ok: false, errors: [expect.stringContaining('vms: expected a list of 1 to 32 VMs')] });
+    expect(bad({ format: 1, vms: [] })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('vms: expected a list of 1 to 32 VMs')],
+    });
   });
 
   it('rejects inconsistent sizes', () => {
-    const r = validateScenario({ format: 1, vms: [{ memoryMiB: 512, minMiB: 1024, balloon: { targetMiB: 600 }, workload: { activeMiB: 400, footprintMiB: 300 } }] });
+    const r = validateScenario({
+      format: 1,
+      vms: [{ memoryMiB: 512, minMiB: 1024, balloon: { targetMiB: 600 }, workload: { activeMiB: 400, footprintMiB: 300 } }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
@@ -49,7 +61,7 @@ describe('validateScenario', () => {
     ]);
   });
 
-  it('rejects a host too small for the VMs\' EPT tables and kernels, and raises it in clamp mode', () => {
+  it("rejects a host too small for the VMs' EPT tables and kernels, and raises it in clamp mode", () => {
     const tiny = { format: 1, host: { memoryMiB: 64 }, vms: [{ memoryMiB: 65536, kernelMiB: 48 }] };
     expect(validateScenario(tiny)).toMatchObject({ ok: false, errors: [expect.stringContaining('host.memoryMiB: 64 MiB cannot hold')] });
     const r = validateScenario(tiny, 'clamp');
@@ -59,11 +71,17 @@ describe('validateScenario', () => {
   it('rejects duplicate VM names and more than 32 VMs', () => {
     expect(validateScenario({ format: 1, vms: [{ name: 'x' }, { name: 'x' }] })).toMatchObject({ ok: false });
     const many = Array.from({ length: 33 }, (_, i) => ({ name: `v${i}`, memoryMiB: 128 }));
-    expect(validateScenario({ format: 1, vms: many })).toMatchObject({ ok: false, errors: [expect.stringContaining('33 VMs is too many')] });
+    expect(validateScenario({ format: 1, vms: many })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('33 VMs is too many')],
+    });
   });
 
   it('in clamp mode corrects out-of-range values and lists each correction', () => {
-    const r = validateScenario({ ...base, host: { memoryMiB: 1e9, pageSharing: '<script>' }, vms: [{ name: 'a', memoryMiB: 512, minMiB: 4096 }] }, 'clamp');
+    const r = validateScenario(
+      { ...base, host: { memoryMiB: 1e9, pageSharing: '<script>' }, vms: [{ name: 'a', memoryMiB: 512, minMiB: 4096 }] },
+      'clamp',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.host.memoryMiB).toBe(1048576);

@@ -13,7 +13,10 @@ import { TimelineRun } from '../../src/run/TimelineRun.ts';
 import type { Scenario } from '../../src/sim/scenario/types.ts';
 
 const base = {
-  format: 2, tickMs: 100, host: { memoryMiB: 2048 }, policy: { kind: 'manual' },
+  format: 2,
+  tickMs: 100,
+  host: { memoryMiB: 2048 },
+  policy: { kind: 'manual' },
   vms: [
     { name: 'web', memoryMiB: 512, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 128 } },
     { name: 'idle', memoryMiB: 512, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64 } },
@@ -40,21 +43,55 @@ const runChecked = (run: TimelineRun, ticks: number, each?: () => void): void =>
 
 describe('schedule validation', () => {
   it('names schedule, the entry, the path and the allowed range', () => {
-    expect(errors([{ atS: 5, set: { 'vms.0.workload.activeMiB': 99999 } }])).toMatch(/^schedule\[0\]: set\.vms\.0\.workload\.activeMiB: 99999 is not valid \(allowed 0 to 65536 MiB/);
-    expect(errors([{ atS: 1, set: { 'vms.0.workload.accessesPerSec': 10 } }, { atS: 5, set: { 'host.memoryMiB': 4096 } }])).toMatch(/^schedule\[1\]: host\.memoryMiB: not a parameter a schedule can change \(allowed: vms\.<i>\.balloon\.targetMiB/);
-    expect(errors([{ atS: 5, set: { 'vms.4.balloon.targetMiB': 1 } }])).toMatch(/schedule\[0\]: vms\.4\.balloon\.targetMiB: not a parameter/);
-    expect(errors([{ atS: -1, set: { 'vms.0.balloon.targetMiB': 1 } }])).toMatch(/schedule\[0\]: atS: -1 is not valid \(allowed 0 to 86400 s\)/);
-    expect(errors([{ atS: 1, ramp: { path: 'vms.0.workload.footprintMiB', to: 1e7, overS: 10 } }])).toMatch(/schedule\[0\]: ramp\.to for vms\.0\.workload\.footprintMiB: 10000000 is not valid \(allowed 0 to/);
-    expect(errors([{ atS: 1, start: 'nobody' }])).toMatch(/schedule\[0\]: start: "nobody" is not a VM \(allowed: an index 0 to 1 or a name, web, idle\)/);
-    expect(errors([{ atS: 1, stop: 'web' }, { atS: 2, stop: 'web' }])).toMatch(/schedule\[1\]: stop: VM web is already stopped at 2 s/);
-    expect(errors([{ atS: 1, touch: { vm: 0, page: 131072 } }])).toMatch(/schedule\[0\]: touch\.page: 131072 is not a guest-physical page of VM web \(allowed 0 to 131071\)/);
+    expect(errors([{ atS: 5, set: { 'vms.0.workload.activeMiB': 99999 } }])).toMatch(
+      /^schedule\[0\]: set\.vms\.0\.workload\.activeMiB: 99999 is not valid \(allowed 0 to 65536 MiB/,
+    );
+    expect(
+      errors([
+        { atS: 1, set: { 'vms.0.workload.accessesPerSec': 10 } },
+        { atS: 5, set: { 'host.memoryMiB': 4096 } },
+      ]),
+    ).toMatch(/^schedule\[1\]: host\.memoryMiB: not a parameter a schedule can change \(allowed: vms\.<i>\.balloon\.targetMiB/);
+    expect(errors([{ atS: 5, set: { 'vms.4.balloon.targetMiB': 1 } }])).toMatch(
+      /schedule\[0\]: vms\.4\.balloon\.targetMiB: not a parameter/,
+    );
+    expect(errors([{ atS: -1, set: { 'vms.0.balloon.targetMiB': 1 } }])).toMatch(
+      /schedule\[0\]: atS: -1 is not valid \(allowed 0 to 86400 s\)/,
+    );
+    expect(errors([{ atS: 1, ramp: { path: 'vms.0.workload.footprintMiB', to: 1e7, overS: 10 } }])).toMatch(
+      /schedule\[0\]: ramp\.to for vms\.0\.workload\.footprintMiB: 10000000 is not valid \(allowed 0 to/,
+    );
+    expect(errors([{ atS: 1, start: 'nobody' }])).toMatch(
+      /schedule\[0\]: start: "nobody" is not a VM \(allowed: an index 0 to 1 or a name, web, idle\)/,
+    );
+    expect(
+      errors([
+        { atS: 1, stop: 'web' },
+        { atS: 2, stop: 'web' },
+      ]),
+    ).toMatch(/schedule\[1\]: stop: VM web is already stopped at 2 s/);
+    expect(errors([{ atS: 1, touch: { vm: 0, page: 131072 } }])).toMatch(
+      /schedule\[0\]: touch\.page: 131072 is not a guest-physical page of VM web \(allowed 0 to 131071\)/,
+    );
   });
 
   it('checks each value against the state the timeline has reached by then', () => {
     // A working set above the start footprint is wrong at 1 s, right once the footprint has grown.
-    expect(errors([{ atS: 1, set: { 'vms.0.workload.activeMiB': 200 } }])).toMatch(/schedule\[0\] at 1 s: vms\[0\]\.workload\.activeMiB: 200 must be at most the footprint \(128\)/);
-    expect(errors([{ atS: 1, set: { 'vms.0.workload.footprintMiB': 256 } }, { atS: 2, set: { 'vms.0.workload.activeMiB': 200 } }])).toBe('');
-    expect(errors([{ atS: 1, ramp: { path: 'vms.0.workload.footprintMiB', to: 256, overS: 10 } }, { atS: 5, set: { 'vms.0.workload.activeMiB': 250 } }])).toMatch(/schedule\[1\] at 5 s: .*must be at most the footprint \(179\)/);
+    expect(errors([{ atS: 1, set: { 'vms.0.workload.activeMiB': 200 } }])).toMatch(
+      /schedule\[0\] at 1 s: vms\[0\]\.workload\.activeMiB: 200 must be at most the footprint \(128\)/,
+    );
+    expect(
+      errors([
+        { atS: 1, set: { 'vms.0.workload.footprintMiB': 256 } },
+        { atS: 2, set: { 'vms.0.workload.activeMiB': 200 } },
+      ]),
+    ).toBe('');
+    expect(
+      errors([
+        { atS: 1, ramp: { path: 'vms.0.workload.footprintMiB', to: 256, overS: 10 } },
+        { atS: 5, set: { 'vms.0.workload.activeMiB': 250 } },
+      ]),
+    ).toMatch(/schedule\[1\] at 5 s: .*must be at most the footprint \(179\)/);
     expect(errors([{ atS: 1, set: { 'vms.0.workload.footprintMiB': 256, 'vms.0.workload.activeMiB': 200 } }])).toBe('');
   });
 
@@ -63,23 +100,44 @@ describe('schedule validation', () => {
     const v2 = validateScenario(base);
     expect(v1).toEqual(v2);
     expect(v1.ok && v1.scenario.format).toBe(2);
-    expect(validateScenario({ ...base, format: 1, schedule: [] })).toMatchObject({ ok: false, errors: ['schedule: a schedule needs "format": 2 (format 1 has none)'] });
+    expect(validateScenario({ ...base, format: 1, schedule: [] })).toMatchObject({
+      ok: false,
+      errors: ['schedule: a schedule needs "format": 2 (format 1 has none)'],
+    });
   });
 
   it('round-trips through the JSON form', () => {
     const s = ok([
       { atS: 60, set: { 'vms.0.workload.activeMiB': 100, 'vms.0.workload.accessesPerSec': 500 } },
       { atS: 30, ramp: { path: 'vms.0.workload.footprintMiB', to: 140, overS: 60 } },
-      { atS: 0, start: 'idle' }, { atS: 90, stop: 1 }, { atS: 12.5, touch: { vm: 'web', page: 4000 } },
+      { atS: 0, start: 'idle' },
+      { atS: 90, stop: 1 },
+      { atS: 12.5, touch: { vm: 'web', page: 4000 } },
     ]);
     expect(s.schedule[2]).toEqual({ atS: 0, start: 1 });
-    expect(validateScenario(JSON.parse(JSON.stringify(scenarioToJson(s))))).toEqual({ ok: true, scenario: s, corrections: [], warnings: [] });
+    expect(validateScenario(JSON.parse(JSON.stringify(scenarioToJson(s))))).toEqual({
+      ok: true,
+      scenario: s,
+      corrections: [],
+      warnings: [],
+    });
   });
 
   it('in clamp mode (links) clamps a value and drops an entry that cannot apply, listing both', () => {
-    const r = validateScenario({ ...base, schedule: [{ atS: 1, set: { 'vms.0.balloon.targetMiB': 999999 } }, { atS: 2, set: { 'host.memoryMiB': 1 } }] }, 'clamp');
+    const r = validateScenario(
+      {
+        ...base,
+        schedule: [
+          { atS: 1, set: { 'vms.0.balloon.targetMiB': 999999 } },
+          { atS: 2, set: { 'host.memoryMiB': 1 } },
+        ],
+      },
+      'clamp',
+    );
     expect(r.ok && r.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.0.balloon.targetMiB': 262144 } }]);
-    expect(r.ok && r.corrections.join('\n')).toMatch(/schedule\[0\].*using 262144[\s\S]*schedule\[0\] at 1 s: vms\[0\]\.balloon\.targetMiB: 262144 must be at most[\s\S]*schedule\[1\]: host\.memoryMiB: not a parameter.*ignored/);
+    expect(r.ok && r.corrections.join('\n')).toMatch(
+      /schedule\[0\].*using 262144[\s\S]*schedule\[0\] at 1 s: vms\[0\]\.balloon\.targetMiB: 262144 must be at most[\s\S]*schedule\[1\]: host\.memoryMiB: not a parameter.*ignored/,
+    );
   });
 });
 
@@ -94,7 +152,12 @@ describe('running a schedule', () => {
   });
 
   it('a VM started later is off until then, boots its kernel, and a stop releases its frames', () => {
-    const run = new TimelineRun(ok([{ atS: 2, start: 'idle' }, { atS: 5, stop: 'idle' }]));
+    const run = new TimelineRun(
+      ok([
+        { atS: 2, start: 'idle' },
+        { atS: 5, stop: 'idle' },
+      ]),
+    );
     const freeAtStart = run.sim.hv.frames.freeFrames;
     const hypervisorAtStart = run.sim.hv.frames.hypervisorFrames;
     expect(run.sim.poweredOn).toEqual([true, false]);
@@ -136,7 +199,12 @@ describe('running a schedule', () => {
     const probe = new TimelineRun(s);
     probe.run(4);
     const page = probe.sim.vms[1].ept.entries.findIndex((e) => e === EPT_BALLOONED);
-    const run = new TimelineRun(ok([{ atS: 0, set: { 'vms.1.balloon.targetMiB': 128 } }, { atS: 4, touch: { vm: 1, page } }]));
+    const run = new TimelineRun(
+      ok([
+        { atS: 0, set: { 'vms.1.balloon.targetMiB': 128 } },
+        { atS: 4, touch: { vm: 1, page } },
+      ]),
+    );
     run.run(4);
     expect(run.sim.hv.stats.eptViolations).toBe(probe.sim.hv.stats.eptViolations + 1);
     expect(run.sim.hv.stats.balloonedTouches).toBe(1);

@@ -47,14 +47,24 @@ describe('STATS_VQ', () => {
       seed: 3,
       host: { memoryMiB: 512, swapMiB: 1024, swapSelection: 'lru' },
       policy: { kind: 'kvm-mom', balloonEnabled: false },
-      vms: [[75, 130], [75, 130], [50, 100]].map(([activeMiB, footprintMiB], i) => ({ name: `g${i}`, memoryMiB: 256, kernelMiB: 32, balloon: { statsVq }, workload: { kind: 'steady', activeMiB, footprintMiB } })),
+      vms: [
+        [75, 130],
+        [75, 130],
+        [50, 100],
+      ].map(([activeMiB, footprintMiB], i) => ({
+        name: `g${i}`,
+        memoryMiB: 256,
+        kernelMiB: 32,
+        balloon: { statsVq },
+        workload: { kind: 'steady', activeMiB, footprintMiB },
+      })),
     });
     s.vms[0].driver!.setTarget(100 * MiB);
     runChecked(s, 40);
     return s;
   };
 
-  it('on: MOM reads the guest\'s statistics and grows the balloon back', () => {
+  it("on: MOM reads the guest's statistics and grows the balloon back", () => {
     const s = ballooned(true);
     expect(s.vms[0].driver!.targetPages).toBeLessThan(100 * MiB);
     expect(s.events.entries.some((e) => e.type === 'mom-balloon')).toBe(true);
@@ -68,11 +78,15 @@ describe('STATS_VQ', () => {
   });
 });
 
-describe('PAGE_REPORTING on the VM\'s device', () => {
+describe("PAGE_REPORTING on the VM's device", () => {
   const reporting = (balloon: Record<string, unknown>, policy: Record<string, unknown> = {}) =>
-    sim({ host: { memoryMiB: 2048 }, policy, vms: [{ name: 'g', memoryMiB: 1024, balloon, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 600, accessesPerSec: 100 } }] });
+    sim({
+      host: { memoryMiB: 2048 },
+      policy,
+      vms: [{ name: 'g', memoryMiB: 1024, balloon, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 600, accessesPerSec: 100 } }],
+    });
 
-  it('runs under any policy when the VM\'s device offers it, and not otherwise', () => {
+  it("runs under any policy when the VM's device offers it, and not otherwise", () => {
     for (const on of [true, false]) {
       const s = reporting({ freePageReporting: on });
       runChecked(s, 3);
@@ -83,8 +97,12 @@ describe('PAGE_REPORTING on the VM\'s device', () => {
     }
   });
 
-  it('an old file\'s policy.freePageReporting still loads: moved to every VM\'s balloon, with a warning', () => {
-    const r = validateScenario({ format: 1, policy: { kind: 'kvm-mom', freePageReporting: true }, vms: [{ name: 'a' }, { name: 'b', balloon: { freePageReporting: false } }] });
+  it("an old file's policy.freePageReporting still loads: moved to every VM's balloon, with a warning", () => {
+    const r = validateScenario({
+      format: 1,
+      policy: { kind: 'kvm-mom', freePageReporting: true },
+      vms: [{ name: 'a' }, { name: 'b', balloon: { freePageReporting: false } }],
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.vms.map((vm) => vm.balloon.freePageReporting)).toEqual([true, false]);

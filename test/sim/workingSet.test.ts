@@ -28,10 +28,18 @@ describe('the working set behind the touch stream', () => {
   it('the guest LRU evicts cold pages before working-set pages, even at 200 touches a second', () => {
     // 1200 MiB footprint, a 256 MiB working set; the balloon leaves the guest about 690 MiB.
     const s = sim({
-      seed: 5, tickMs: 500,
+      seed: 5,
+      tickMs: 500,
       host: { memoryMiB: 2048 },
       policy: { kind: 'manual' },
-      vms: [{ memoryMiB: 1536, guestSwapMiB: 2048, balloon: { targetMiB: 800 }, workload: { kind: 'steady', activeMiB: 256, footprintMiB: 1200, accessesPerSec: 200 } }],
+      vms: [
+        {
+          memoryMiB: 1536,
+          guestSwapMiB: 2048,
+          balloon: { targetMiB: 800 },
+          workload: { kind: 'steady', activeMiB: 256, footprintMiB: 1200, accessesPerSec: 200 },
+        },
+      ],
     });
     // While the footprint is populated and the balloon inflates at once, reclaim laps the LRU
     // within a tick and takes some working-set pages too; they are faulted back once populating
@@ -54,10 +62,19 @@ describe('the working set behind the touch stream', () => {
   it('faults a 2 GiB working set in within seconds when it moves, at the default touch rate', () => {
     // Two 2 GiB phases in a 3 GiB guest: the other phase lives on the guest's (fast) swap device.
     const s = sim({
-      seed: 6, tickMs: 100,
+      seed: 6,
+      tickMs: 100,
       host: { memoryMiB: 4096, swapMiB: 0 },
       policy: { kind: 'manual' },
-      vms: [{ memoryMiB: 3072, guestSwapMiB: 4096, guestDiskLatencyUs: 5, balloon: { enabled: false }, workload: { kind: 'phased', activeMiB: 2048, footprintMiB: 4096, periodSeconds: 60, writePercent: 0 } }],
+      vms: [
+        {
+          memoryMiB: 3072,
+          guestSwapMiB: 4096,
+          guestDiskLatencyUs: 5,
+          balloon: { enabled: false },
+          workload: { kind: 'phased', activeMiB: 2048, footprintMiB: 4096, periodSeconds: 60, writePercent: 0 },
+        },
+      ],
     });
     s.run(50);
     // The first window is resident within seconds of the start.
@@ -77,7 +94,8 @@ describe('the working set behind the touch stream', () => {
 
   it('page sharing sees a written working set as volatile and never merges it', () => {
     const s = sim({
-      seed: 7, tickMs: 100,
+      seed: 7,
+      tickMs: 100,
       host: { memoryMiB: 1024, pageSharing: 'all', shareScanPagesPerSec: 100000 },
       vms: [{ memoryMiB: 512, workload: { kind: 'steady', activeMiB: 128, footprintMiB: 384, writePercent: 30, accessesPerSec: 200 } }],
     });

@@ -32,7 +32,7 @@ describe('host map renderer', () => {
   const s = small();
   const frames = s.hv.frames.frameCount;
 
-  it('one cell per frame reproduces each frame\'s code and owner', () => {
+  it("one cell per frame reproduces each frame's code and owner", () => {
     const cells = new Uint8Array(frames);
     const owners = new Uint8Array(frames);
     const f = renderHostMap(s, { firstPage: 0, pageCount: frames, cells: frames }, cells, owners);

@@ -23,7 +23,9 @@ afterEach(() => {
 
 describe('app shell', () => {
   it('shows corrections as text only', () => {
-    useSimStore.getState().notify('warning', 'Some values in this link were not valid', ['vms[0].name: "<img src=x onerror=alert(1)>" is not valid']);
+    useSimStore
+      .getState()
+      .notify('warning', 'Some values in this link were not valid', ['vms[0].name: "<img src=x onerror=alert(1)>" is not valid']);
     const { container } = render(<App />);
     expect(screen.getByText(/<img src=x onerror=alert\(1\)>/)).toBeTruthy();
     expect(container.querySelector('img')).toBe(null);

@@ -26,7 +26,10 @@ class DeadClient implements SimClient {
   readonly kind = 'worker';
   private listeners: ((e: WorkerEvent) => void)[] = [];
   send(): void {
-    setTimeout(() => this.listeners.forEach((f) => f({ type: 'error', message: 'The simulation worker stopped', detail: 'test', fatal: true })), 0);
+    setTimeout(
+      () => this.listeners.forEach((f) => f({ type: 'error', message: 'The simulation worker stopped', detail: 'test', fatal: true })),
+      0,
+    );
   }
   onEvent(f: (e: WorkerEvent) => void) {
     this.listeners.push(f);
@@ -40,7 +43,9 @@ class DeadClient implements SimClient {
 describe('controller', () => {
   it('loads a link, delivers frames, and restarts a dead worker from the store', async () => {
     let made = 0;
-    controller = startController('in-thread', () => (made++ === 0 ? new InThreadClient() : made === 2 ? new DeadClient() : new InThreadClient()));
+    controller = startController('in-thread', () =>
+      made++ === 0 ? new InThreadClient() : made === 2 ? new DeadClient() : new InThreadClient(),
+    );
     const frames: number[] = [];
     const stop = subscribeFrame((f) => frames.push(f.ticks));
     applyLinkState(decodeLink('v=1&scn=balloon-by-hand&seed=5&policy.kind=manual&vms=1&vms.0.memoryMiB=256&t=1.5').state);

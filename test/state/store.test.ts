@@ -26,8 +26,17 @@ afterEach(() => {
 const frame = (bytes = 64): Frame => {
   const buffer = new ArrayBuffer(bytes);
   return {
-    timeMs: 0, ticks: 0, events: [], summary: {} as Frame['summary'], guests: [],
-    host: { window: { firstPage: 0, pageCount: 32, cells: 32 }, pagesPerCell: 1, cells: new Uint8Array(buffer, 0, 32), owners: new Uint8Array(buffer, 32, 32) },
+    timeMs: 0,
+    ticks: 0,
+    events: [],
+    summary: {} as Frame['summary'],
+    guests: [],
+    host: {
+      window: { firstPage: 0, pageCount: 32, cells: 32 },
+      pagesPerCell: 1,
+      cells: new Uint8Array(buffer, 0, 32),
+      owners: new Uint8Array(buffer, 32, 32),
+    },
   };
 };
 
@@ -44,7 +53,15 @@ describe('scenario slice', () => {
     expect(useSimStore.getState().notices.at(-1)!.details[0]).toMatch(/accessesPerSec: 999999 is not valid/);
     expect(sent.length).toBe(1);
     vi.advanceTimersByTime(PARAM_THROTTLE_MS + 1);
-    expect(sent.slice(1).map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 200 }, { path: 'vms.0.workload.accessesPerSec', value: 999999 }] }]);
+    expect(sent.slice(1).map((x) => x.cmd)).toEqual([
+      {
+        type: 'setParams',
+        changes: [
+          { path: 'vms.2.balloon.targetMiB', value: 200 },
+          { path: 'vms.0.workload.accessesPerSec', value: 999999 },
+        ],
+      },
+    ]);
     s.setParam('vms.2.balloon.targetMiB', 300);
     expect(sent.length).toBe(2);
     vi.advanceTimersByTime(PARAM_THROTTLE_MS + 1);
@@ -55,7 +72,13 @@ describe('scenario slice', () => {
     s.setParam('vms.1.balloon.targetMiB', 50);
     await Promise.resolve();
     expect(sent.length).toBe(4);
-    expect(sent[3].cmd).toEqual({ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 400 }, { path: 'vms.1.balloon.targetMiB', value: 50 }] });
+    expect(sent[3].cmd).toEqual({
+      type: 'setParams',
+      changes: [
+        { path: 'vms.2.balloon.targetMiB', value: 400 },
+        { path: 'vms.1.balloon.targetMiB', value: 50 },
+      ],
+    });
     vi.advanceTimersByTime(1000);
     expect(sent.length).toBe(4);
   });
@@ -78,18 +101,32 @@ describe('scenario slice', () => {
     expect(sent.filter((x) => x.cmd.type === 'load').length).toBe(2);
   });
 
-  it('applies the worker\'s history, with the schedule entries due at its tick', () => {
+  it("applies the worker's history, with the schedule entries due at its tick", () => {
     const { scenario } = useSimStore.getState();
-    useSimStore.getState().receiveHistory({ scenario: { ...scenario, schedule: [{ atS: 0.5, set: { 'vms.1.balloon.targetMiB': 64 } }] }, atTick: 5 });
+    useSimStore
+      .getState()
+      .receiveHistory({ scenario: { ...scenario, schedule: [{ atS: 0.5, set: { 'vms.1.balloon.targetMiB': 64 } }] }, atTick: 5 });
     expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(64);
-    useSimStore.getState().receiveStatus({ playing: false, runFast: false, speed: 1, timeMs: 200, ticks: 2, tickMs: 100, rangeMs: [0, 500], keyframes: 1, seekingToMs: null, hash: null });
+    useSimStore.getState().receiveStatus({
+      playing: false,
+      runFast: false,
+      speed: 1,
+      timeMs: 200,
+      ticks: 2,
+      tickMs: 100,
+      rangeMs: [0, 500],
+      keyframes: 1,
+      seekingToMs: null,
+      hash: null,
+    });
     expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(0);
   });
 });
 
 describe('links through the store', () => {
   it('a link applied to the store encodes back to the same link', () => {
-    const text = 'v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&policy.kind=manual&vms=2&vms.1.balloon.targetMiB=64&in=10%3Avms.0.balloon.targetMiB%3A32&t=2.5&vm=1&theme=dark&embed=1&hide=speed&speed=4&zoom.host=0%2B1024';
+    const text =
+      'v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&policy.kind=manual&vms=2&vms.1.balloon.targetMiB=64&in=10%3Avms.0.balloon.targetMiB%3A32&t=2.5&vm=1&theme=dark&embed=1&hide=speed&speed=4&zoom.host=0%2B1024';
     const d = decodeLink(text);
     expect(d.ok).toBe(true);
     applyLinkState(d.state);

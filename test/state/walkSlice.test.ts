@@ -11,7 +11,11 @@ import type { WalkExploration, WalkTarget } from '../../src/sim/walk/index.ts';
 import { decodeLink, encodeLink } from '../../src/url/codec.ts';
 import type { WalkRequest } from '../../src/worker/protocol.ts';
 
-interface Asked { request: WalkRequest; resolve(e: WalkExploration): void; reject(e: Error): void }
+interface Asked {
+  request: WalkRequest;
+  resolve(e: WalkExploration): void;
+  reject(e: Error): void;
+}
 let asked: Asked[] = [];
 beforeEach(() => {
   asked = [];
@@ -22,7 +26,13 @@ beforeEach(() => {
 afterEach(() => setWalkAsk(null));
 
 const answer = (target: WalkTarget, steps: number): WalkExploration => ({
-  target, vmName: 'web', timeMs: 0, processes: [], settings: {} as WalkExploration['settings'], counts: [], gap: null,
+  target,
+  vmName: 'web',
+  timeMs: 0,
+  processes: [],
+  settings: {} as WalkExploration['settings'],
+  counts: [],
+  gap: null,
   walk: { steps: Array.from({ length: steps }, (_, i) => ({ step: i + 1 })) } as unknown as WalkExploration['walk'],
 });
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -70,12 +80,20 @@ describe('walk slice', () => {
   });
 
   it('the link holds the target, the step and the what-if settings', () => {
-    useSimStore.setState({ walkTarget: { space: 'guest-physical', vm: 2, gpa: '0x1a2000' }, walkStep: 3, walkWhatIf: { ...useSimStore.getState().walkWhatIf, nestedTlb: true } });
+    useSimStore.setState({
+      walkTarget: { space: 'guest-physical', vm: 2, gpa: '0x1a2000' },
+      walkStep: 3,
+      walkWhatIf: { ...useSimStore.getState().walkWhatIf, nestedTlb: true },
+    });
     const text = encodeLink(linkStateOf(useSimStore.getState()));
     expect(text).toContain('addr=2.gpa.0x1a2000');
     expect(text).toContain('walk.step=3');
     expect(text).toContain('walk.caches=ntlb');
     const d = decodeLink(text);
-    expect(d.ok && d.state.view).toMatchObject({ walkTarget: { space: 'guest-physical', vm: 2, gpa: '0x1a2000' }, walkStep: 3, walkWhatIf: { nestedTlb: true } });
+    expect(d.ok && d.state.view).toMatchObject({
+      walkTarget: { space: 'guest-physical', vm: 2, gpa: '0x1a2000' },
+      walkStep: 3,
+      walkWhatIf: { nestedTlb: true },
+    });
   });
 });

@@ -6,7 +6,8 @@ import { InThreadClient } from '../../src/worker/client.ts';
 import { decodeLink, linkText } from '../../src/url/codec.ts';
 import { EventLog, hashAt } from '../worker/helpers.ts';
 
-const LINK = 'https://lab.example.org/#v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&host.pageSharing=all&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.memoryMiB=512&in=7%3Avms.1.balloon.targetMiB%3A128&t=2.4';
+const LINK =
+  'https://lab.example.org/#v=1&scn=identical-vms&seed=3&host.memoryMiB=2048&host.pageSharing=all&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.memoryMiB=512&in=7%3Avms.1.balloon.targetMiB%3A128&t=2.4';
 
 describe('sim --url', () => {
   it('gives the state the app reaches for the same link', async () => {

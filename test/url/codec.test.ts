@@ -5,10 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/sim/scenario/presets.ts';
 import { scenarioToJson } from '../../src/sim/scenario/serialize.ts';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
-import { compactLink, decodeLink, DEFAULT_VIEW, defaultLinkState, encodeLink, expandLink, linkText, presetScenario, type LinkState } from '../../src/url/index.ts';
+import {
+  compactLink,
+  decodeLink,
+  DEFAULT_VIEW,
+  defaultLinkState,
+  encodeLink,
+  expandLink,
+  linkText,
+  presetScenario,
+  type LinkState,
+} from '../../src/url/index.ts';
 
 const BASE = 'https://balloon-lab.example.org/app/#';
-const stateOf = (name: string, extra: Partial<LinkState> = {}): LinkState => ({ scenario: presetScenario(name)!, timeMs: 0, view: DEFAULT_VIEW, ...extra });
+const stateOf = (name: string, extra: Partial<LinkState> = {}): LinkState => ({
+  scenario: presetScenario(name)!,
+  timeMs: 0,
+  view: DEFAULT_VIEW,
+  ...extra,
+});
 const valid = (s: LinkState) => validateScenario(scenarioToJson(s.scenario), 'strict').ok;
 
 describe('preset links', () => {
@@ -33,7 +48,24 @@ describe('preset links', () => {
     const s = stateOf('identical-vms', {
       scenario,
       timeMs: 12300,
-      view: { selectedVm: 2, selectedPage: { space: 'guest', vm: 1, page: 4242 }, walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, walkStep: 7, walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true }, zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } }, panels: ['debug', 'explain'], theme: 'projector', embed: true, hidden: ['speed'], speed: 4, lesson: { id: 'story', step: 3 }, compare: [{ path: 'policy.kind', value: 'none' }, { path: 'host.swapLatencyUs', value: 7000 }] },
+      view: {
+        selectedVm: 2,
+        selectedPage: { space: 'guest', vm: 1, page: 4242 },
+        walkTarget: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' },
+        walkStep: 7,
+        walkWhatIf: { tlb: true, pageWalkCache: false, nestedTlb: true, guestPageSize: '2 MiB', hostPageSize: '1 GiB', write: true },
+        zoom: { host: { firstPage: 1024, pageCount: 4096 }, 'guest:3': { firstPage: 0, pageCount: 512 } },
+        panels: ['debug', 'explain'],
+        theme: 'projector',
+        embed: true,
+        hidden: ['speed'],
+        speed: 4,
+        lesson: { id: 'story', step: 3 },
+        compare: [
+          { path: 'policy.kind', value: 'none' },
+          { path: 'host.swapLatencyUs', value: 7000 },
+        ],
+      },
     });
     const text = encodeLink(s);
     expect(text).toContain('sch=3%3Aset%3Avms.1.balloon.targetMiB%3D128%2C');
@@ -43,9 +75,11 @@ describe('preset links', () => {
 });
 
 describe('old links', () => {
-  it('a pre-release (v0) link opens as the same state as today\'s link', () => {
-    const v0 = 'seed=7&h_memoryMiB=2048&policy.kind=manual&vms=2&vm1_memoryMiB=512&vm2_balloon_targetMiB=128&vm2_workload_kind=idle&time=4500&theme=dark';
-    const v1 = 'v=1&seed=7&host.memoryMiB=2048&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.balloon.targetMiB=128&vms.1.workload.kind=idle&t=4.5&theme=dark';
+  it("a pre-release (v0) link opens as the same state as today's link", () => {
+    const v0 =
+      'seed=7&h_memoryMiB=2048&policy.kind=manual&vms=2&vm1_memoryMiB=512&vm2_balloon_targetMiB=128&vm2_workload_kind=idle&time=4500&theme=dark';
+    const v1 =
+      'v=1&seed=7&host.memoryMiB=2048&policy.kind=manual&vms=2&vms.0.memoryMiB=512&vms.1.balloon.targetMiB=128&vms.1.workload.kind=idle&t=4.5&theme=dark';
     const a = decodeLink(v0);
     expect(a.ok).toBe(true);
     expect(a).toEqual(decodeLink(v1));
@@ -54,14 +88,18 @@ describe('old links', () => {
     expect(a.state.timeMs).toBe(4500);
   });
 
-  it('a v1 link\'s live changes (`in`, by tick) open as the same schedule entries (`sch`, by time)', () => {
-    const v1 = 'v=1&seed=7&tickMs=50&policy.kind=manual&vms=2&in=30:vms.1.balloon.targetMiB:128,30:vms.0.workload.accessesPerSec:900,41:vms.1.balloon.targetMiB:64&t=4.5';
-    const v2 = 'v=2&seed=7&tickMs=50&policy.kind=manual&vms=2&sch=1.5:set:vms.1.balloon.targetMiB=128,1.5:set:vms.0.workload.accessesPerSec=900,2.05:set:vms.1.balloon.targetMiB=64&t=4.5';
+  it("a v1 link's live changes (`in`, by tick) open as the same schedule entries (`sch`, by time)", () => {
+    const v1 =
+      'v=1&seed=7&tickMs=50&policy.kind=manual&vms=2&in=30:vms.1.balloon.targetMiB:128,30:vms.0.workload.accessesPerSec:900,41:vms.1.balloon.targetMiB:64&t=4.5';
+    const v2 =
+      'v=2&seed=7&tickMs=50&policy.kind=manual&vms=2&sch=1.5:set:vms.1.balloon.targetMiB=128,1.5:set:vms.0.workload.accessesPerSec=900,2.05:set:vms.1.balloon.targetMiB=64&t=4.5';
     const a = decodeLink(v1);
     expect(a).toEqual(decodeLink(v2));
     expect(a.ok && a.corrections).toEqual([]);
     expect(a.state.scenario.schedule).toEqual([
-      { atS: 1.5, set: { 'vms.1.balloon.targetMiB': 128 } }, { atS: 1.5, set: { 'vms.0.workload.accessesPerSec': 900 } }, { atS: 2.05, set: { 'vms.1.balloon.targetMiB': 64 } },
+      { atS: 1.5, set: { 'vms.1.balloon.targetMiB': 128 } },
+      { atS: 1.5, set: { 'vms.0.workload.accessesPerSec': 900 } },
+      { atS: 2.05, set: { 'vms.1.balloon.targetMiB': 64 } },
     ]);
   });
 
@@ -94,7 +132,9 @@ describe('hostile and damaged links', () => {
   });
 
   it('wrong types and out-of-range values are clamped, each correction listed', () => {
-    const d = decodeLink('v=1&seed=-5&host.memoryMiB=1e12&host.compression=yes&vms=3&vms.0.memoryMiB=abc&vms.1.balloon.targetMiB=99999&vm=17&speed=1000&t=-3&vms.7.memoryMiB=64&__proto__.x=1&vms.0.balloon=1');
+    const d = decodeLink(
+      'v=1&seed=-5&host.memoryMiB=1e12&host.compression=yes&vms=3&vms.0.memoryMiB=abc&vms.1.balloon.targetMiB=99999&vm=17&speed=1000&t=-3&vms.7.memoryMiB=64&__proto__.x=1&vms.0.balloon=1',
+    );
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(d.state.scenario.seed).toBe(0);
@@ -137,7 +177,12 @@ describe('compact form', () => {
     const short = encodeLink(stateOf('balloon-by-hand'));
     expect(await compactLink(short)).toBe(short);
     const big = stateOf('identical-vms');
-    const vms = Array.from({ length: 16 }, (_, i) => ({ ...big.scenario.vms[0], name: `spec${i + 1}`, memoryMiB: 256, balloon: { ...big.scenario.vms[0].balloon, targetMiB: 16 * i } }));
+    const vms = Array.from({ length: 16 }, (_, i) => ({
+      ...big.scenario.vms[0],
+      name: `spec${i + 1}`,
+      memoryMiB: 256,
+      balloon: { ...big.scenario.vms[0].balloon, targetMiB: 16 * i },
+    }));
     const long = encodeLink({ ...big, scenario: { ...big.scenario, vms } });
     const compact = await compactLink(long);
     expect(compact.startsWith('z=')).toBe(true);

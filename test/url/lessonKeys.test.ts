@@ -27,7 +27,7 @@ describe('lesson keys', () => {
 });
 
 describe('compare key', () => {
-  it('round-trips the seed\'s contrast and refuses an unknown path with a note', async () => {
+  it("round-trips the seed's contrast and refuses an unknown path with a note", async () => {
     const { contrastChanges } = await import('../../src/url/compareKeys.ts');
     const s = defaultLinkState();
     s.view.compare = contrastChanges(s.scenario);

@@ -27,16 +27,22 @@ function pressureRun(multipliers: number[], gap: number): LinkState {
 describe('live size changes in links', () => {
   it('a 3x pressure run round-trips, its working sets above the start footprints', () => {
     const s = pressureRun([2, 3], 3);
-    const web = s.scenario.schedule.flatMap((e) => ('set' in e ? [e.set['vms.0.workload.activeMiB']] : [])).filter((v) => v !== undefined).at(-1)!;
+    const web = s.scenario.schedule
+      .flatMap((e) => ('set' in e ? [e.set['vms.0.workload.activeMiB']] : []))
+      .filter((v) => v !== undefined)
+      .at(-1)!;
     expect(web).toBeGreaterThan(start.vms[0].workload.footprintMiB);
     expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
   });
 
   it('any sequence of pressure moves round-trips with no corrections', () => {
     const multiplier = fc.integer({ min: 25, max: 300 }).map((p) => p / 100);
-    fc.assert(fc.property(fc.array(multiplier, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (ms, gap) => {
-      const s = pressureRun(ms, gap);
-      expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
-    }), properties(40, 20261127));
+    fc.assert(
+      fc.property(fc.array(multiplier, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), (ms, gap) => {
+        const s = pressureRun(ms, gap);
+        expect(decodeLink(encodeLink(s))).toEqual({ ok: true, state: s, corrections: [] });
+      }),
+      properties(40, 20261127),
+    );
   });
 });

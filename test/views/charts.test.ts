@@ -47,7 +47,12 @@ describe('history', () => {
 describe('policy bands', () => {
   it('draws the ESX states at 1/2/4% with the 6% target', () => {
     const g = policyBands('esx', 1000);
-    expect(g.bands.map((b) => [b.state, b.fromMiB, b.toMiB])).toEqual([['low', 0, 10], ['hard', 10, 20], ['soft', 20, 40], ['high', 40, 1000]]);
+    expect(g.bands.map((b) => [b.state, b.fromMiB, b.toMiB])).toEqual([
+      ['low', 0, 10],
+      ['hard', 10, 20],
+      ['soft', 20, 40],
+      ['high', 40, 1000],
+    ]);
     expect(g.targets[0].mib).toBeCloseTo(60);
   });
   it('draws KVM MOM pressure at 20% and critical at 5%', () => {
@@ -70,7 +75,10 @@ describe('chart specs', () => {
     expect(balloon.series.filter((x) => x.secondary)).toHaveLength(3);
   });
   it('decimate to a bound, keeping the newest', () => {
-    const d = decimate(Array.from({ length: 1000 }, (_, i) => i), 100);
+    const d = decimate(
+      Array.from({ length: 1000 }, (_, i) => i),
+      100,
+    );
     expect(d).toHaveLength(100);
     expect(d[99]).toBe(999);
   });

@@ -26,7 +26,10 @@ describe('controls generated from the parameter schema', () => {
     const host = settings().getByRole('slider', { name: 'Host memory' });
     expect(host).toHaveAttribute('aria-valuetext', 'Host memory 4096 MiB');
     expect(settings().getByRole('slider', { name: 'web working set' })).toHaveAttribute('aria-valuetext', 'web working set 384 MiB');
-    expect(settings().getByRole('slider', { name: 'db file working set' })).toHaveAttribute('aria-valuetext', 'db file working set 512 MiB');
+    expect(settings().getByRole('slider', { name: 'db file working set' })).toHaveAttribute(
+      'aria-valuetext',
+      'db file working set 512 MiB',
+    );
     expect(settings().getByRole('slider', { name: 'db heap' })).toHaveAttribute('aria-valuetext', 'db heap 256 MiB');
     expect(settings().getByRole('slider', { name: 'Host swap latency' })).toHaveAttribute('aria-valuetext', 'Host swap latency 200 µs');
   });
@@ -71,7 +74,10 @@ describe('controls generated from the parameter schema', () => {
     fireEvent.change(slider, { target: { value: String(POSITIONS) } });
     const after = src.store.getState().scenario.vms.map((v) => v.workload.activeMiB);
     expect(after).toEqual(before.map((b) => Math.round((b * 3) / 16) * 16));
-    expect(controls().getByRole('slider', { name: 'Memory pressure' })).toHaveAttribute('aria-valuetext', 'Memory pressure 3 ×, heavy demand');
+    expect(controls().getByRole('slider', { name: 'Memory pressure' })).toHaveAttribute(
+      'aria-valuetext',
+      'Memory pressure 3 ×, heavy demand',
+    );
   });
 
   it('switches the policy live', async () => {

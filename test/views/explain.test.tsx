@@ -15,16 +15,32 @@ describe('what just happened', () => {
     const src = localSource(s);
     render(<PlayArea source={src} />);
     await act(async () => {
-      src.publish(fakeFrame(s, { events: [
-        { seq: 1, timeMs: 100, type: 'vmware-target', product: 'esx', vm: 2, targetPages: 512 * 256, raised: true, entitlementPages: 600 * 256, activeEstimatePages: 100 * 256 },
-        { seq: 2, timeMs: 200, type: 'host-swapped', changePages: 48 * 256, swapPages: 48 * 256 },
-      ] }));
+      src.publish(
+        fakeFrame(s, {
+          events: [
+            {
+              seq: 1,
+              timeMs: 100,
+              type: 'vmware-target',
+              product: 'esx',
+              vm: 2,
+              targetPages: 512 * 256,
+              raised: true,
+              entitlementPages: 600 * 256,
+              activeEstimatePages: 100 * 256,
+            },
+            { seq: 2, timeMs: 200, type: 'host-swapped', changePages: 48 * 256, swapPages: 48 * 256 },
+          ],
+        }),
+      );
       await new Promise((r) => setTimeout(r, 20));
     });
     const status = screen.getByRole('status');
     expect(status).toHaveAttribute('aria-live', 'polite');
     expect(status).toHaveTextContent('The host swapped out 48 MiB of guest pages it cannot see into (48 MiB in host swap).');
-    expect(screen.getAllByText(/ESX raised idle's balloon target to 512 MiB \(target allocation 600 MiB, active estimate 100 MiB\)/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/ESX raised idle's balloon target to 512 MiB \(target allocation 600 MiB, active estimate 100 MiB\)/).length,
+    ).toBeGreaterThan(0);
     expect(screen.getByRole('list', { name: 'Event log, newest first' }).children).toHaveLength(2);
     await userEvent.click(screen.getByRole('button', { name: 'policy' }));
     expect(screen.getByRole('list', { name: 'Event log, newest first' }).children).toHaveLength(1);

@@ -29,7 +29,10 @@ const names: VmNamer = (vm) => ['web', 'db', 'idle'][vm];
 describe('EventFeed', () => {
   it('keeps events newest first and bounded, worded with the VM names', () => {
     const f = new EventFeed();
-    f.add(Array.from({ length: FEED_CAPACITY + 10 }, (_, i) => ev(i + 1)), names);
+    f.add(
+      Array.from({ length: FEED_CAPACITY + 10 }, (_, i) => ev(i + 1)),
+      names,
+    );
     const n = f.newest();
     expect(n).toHaveLength(FEED_CAPACITY);
     expect(n[0]).toMatchObject({ kind: 'policy', vm: 0, text: `web's balloon target is now ${FEED_CAPACITY + 10} MiB.` });
@@ -59,11 +62,22 @@ describe('eventSentence', () => {
   }, 120_000);
 
   it('tells a VMware state change with its threshold, what the host does and the raised target', () => {
-    const text = eventSentence({
-      type: 'vmware-state', product: 'esx', state: 'soft', direction: 'down', freePages: 40 * 256,
-      thresholdPercent: 4, thresholdOf: 'host memory', raised: { vm: 2, targetPages: 512 * 256 },
-    }, names);
-    expect(text).toBe("Free memory fell below 4% of host memory (40 MiB free): ESX entered Soft, reclaiming by ballooning, and raised idle's balloon target to 512 MiB.");
+    const text = eventSentence(
+      {
+        type: 'vmware-state',
+        product: 'esx',
+        state: 'soft',
+        direction: 'down',
+        freePages: 40 * 256,
+        thresholdPercent: 4,
+        thresholdOf: 'host memory',
+        raised: { vm: 2, targetPages: 512 * 256 },
+      },
+      names,
+    );
+    expect(text).toBe(
+      "Free memory fell below 4% of host memory (40 MiB free): ESX entered Soft, reclaiming by ballooning, and raised idle's balloon target to 512 MiB.",
+    );
   });
 
   it("words a driver's activity in its own driver's terms", () => {

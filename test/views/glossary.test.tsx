@@ -16,8 +16,12 @@ describe('glossary terms', () => {
     for (const [id, text] of Object.entries(TERMS)) expect(text, id).toMatch(/^[A-Z].{30,}\.$/);
   });
 
-  it('shows the definition on focus and hover, as the word\'s description, and hides it with Escape', async () => {
-    render(<p>A <Term id="balloon">balloon</Term> inflates.</p>);
+  it("shows the definition on focus and hover, as the word's description, and hides it with Escape", async () => {
+    render(
+      <p>
+        A <Term id="balloon">balloon</Term> inflates.
+      </p>,
+    );
     const word = screen.getByText('balloon');
     expect(screen.queryByRole('tooltip')).toBeNull();
     await userEvent.tab();
@@ -33,10 +37,22 @@ describe('glossary terms', () => {
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
 
-  it('marks the first screen\'s domain words as terms', () => {
+  it("marks the first screen's domain words as terms", () => {
     render(<PlayArea source={localSource()} />);
     const described = new Set([...document.querySelectorAll('.term')].map((t) => t.textContent));
-    for (const w of ['balloons', 'guest-physical memory', 'EPT', 'inflate', 'deflate', 'host frames', 'memory pressure', 'Swap storage', 'Hypervisor', 'Policy', 'Host']) {
+    for (const w of [
+      'balloons',
+      'guest-physical memory',
+      'EPT',
+      'inflate',
+      'deflate',
+      'host frames',
+      'memory pressure',
+      'Swap storage',
+      'Hypervisor',
+      'Policy',
+      'Host',
+    ]) {
       expect(described, w).toContain(w);
     }
   });

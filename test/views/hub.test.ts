@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { FrameHub } from '../../src/views/data/frameHub.ts';
 import type { Frame } from '../../src/snapshot/types.ts';
 
-const frame = (t: number): Frame => ({ timeMs: t, ticks: t, host: null, guests: [], summary: { simSeconds: t / 1000 } as Frame['summary'], events: [] });
+const frame = (t: number): Frame => ({
+  timeMs: t,
+  ticks: t,
+  host: null,
+  guests: [],
+  summary: { simSeconds: t / 1000 } as Frame['summary'],
+  events: [],
+});
 
 function setup() {
   let cb: ((f: Frame) => void) | null = null;
@@ -13,7 +20,8 @@ function setup() {
   const rafs: (() => void)[] = [];
   const hub = new FrameHub(
     { subscribeFrame: (c) => ((cb = c), () => (cb = null)), latestFrame: () => null, releaseFrame: (f) => released.push(f.timeMs) },
-    (f) => rafs.push(f) as number, () => {},
+    (f) => rafs.push(f) as number,
+    () => {},
   );
   const stop = hub.start();
   return { hub, send: (t: number) => cb?.(frame(t)), released, runRaf: () => rafs.splice(0).forEach((f) => f()), stop };
@@ -26,7 +34,9 @@ describe('FrameHub', () => {
     const drawn: number[] = [];
     h.hub.onData((f) => data.push(f.timeMs));
     h.hub.onDraw((f) => drawn.push(f.timeMs));
-    h.send(1); h.send(2); h.send(3);
+    h.send(1);
+    h.send(2);
+    h.send(3);
     h.runRaf();
     expect(data).toEqual([1, 2, 3]);
     expect(drawn).toEqual([3]);
@@ -37,11 +47,14 @@ describe('FrameHub', () => {
     const h = setup();
     const drawn: number[] = [];
     h.hub.onDraw((f) => drawn.push(f.timeMs));
-    h.send(1); h.runRaf();
-    h.hub.redraw(); h.runRaf();
+    h.send(1);
+    h.runRaf();
+    h.hub.redraw();
+    h.runRaf();
     expect(drawn).toEqual([1, 1]);
     expect(h.released).toEqual([]);
-    h.send(2); h.runRaf();
+    h.send(2);
+    h.runRaf();
     expect(h.released).toEqual([1]);
     h.stop();
     expect(h.released).toEqual([1, 2]);

@@ -22,16 +22,33 @@ describe.each(THEMES)('LUTs in the %s theme', (theme) => {
   it('tells guest-used host states apart by pattern or shade, not hue alone', () => {
     const lut = buildHostLut(p);
     const patterns = [2, 3, 4, 5, 6, 7, 8].map((c) => lut.pattern[c]);
-    const lums = [2, 3, 4, 5, 6, 7, 8].map((c) => { const [r, g, b] = unpackRgba(lut.base[c]); return luminance([r, g, b]); });
+    const lums = [2, 3, 4, 5, 6, 7, 8].map((c) => {
+      const [r, g, b] = unpackRgba(lut.base[c]);
+      return luminance([r, g, b]);
+    });
     const combos = new Set(patterns.map((pt, i) => `${pt}:${Math.round(lums[i] / 0.08)}`));
     expect(combos.size).toBe(7);
   });
 
   it('gives every guest page kind and every backing kind a different look', () => {
     const use = buildGuestUseLut(p, 0);
-    expect(new Set(looks(use, Array.from({ length: GUEST_CELL_COUNT }, (_, i) => i))).size).toBe(GUEST_CELL_COUNT);
+    expect(
+      new Set(
+        looks(
+          use,
+          Array.from({ length: GUEST_CELL_COUNT }, (_, i) => i),
+        ),
+      ).size,
+    ).toBe(GUEST_CELL_COUNT);
     const back = buildBackingLut(p);
-    expect(new Set(looks(back, Array.from({ length: BACKING_CELL_COUNT }, (_, i) => i))).size).toBe(BACKING_CELL_COUNT);
+    expect(
+      new Set(
+        looks(
+          back,
+          Array.from({ length: BACKING_CELL_COUNT }, (_, i) => i),
+        ),
+      ).size,
+    ).toBe(BACKING_CELL_COUNT);
   });
 
   it('hatches balloon pages in both layers', () => {

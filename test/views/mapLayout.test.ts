@@ -25,14 +25,22 @@ describe('layoutMap', () => {
     expect(l.rowPx).toBe(l.cellPx + l.stripPx);
   });
   it('hit-tests every cell back to itself', () => {
-    fc.assert(fc.property(fc.integer({ min: 50, max: 900 }), fc.integer({ min: 20, max: 400 }), fc.integer({ min: 1, max: 200000 }), (w, h, pages) => {
-      const l = layoutMap(w, h, pages, pages % 2 === 0);
-      expect(l.rows * l.rowPx).toBeLessThanOrEqual(Math.max(h, l.rowPx));
-      for (const i of [0, Math.floor(l.cells / 2), l.cells - 1]) {
-        const r = cellRect(l, i);
-        expect(cellAt(l, r.x, r.y)).toBe(i);
-      }
-    }), properties(100));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 50, max: 900 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 1, max: 200000 }),
+        (w, h, pages) => {
+          const l = layoutMap(w, h, pages, pages % 2 === 0);
+          expect(l.rows * l.rowPx).toBeLessThanOrEqual(Math.max(h, l.rowPx));
+          for (const i of [0, Math.floor(l.cells / 2), l.cells - 1]) {
+            const r = cellRect(l, i);
+            expect(cellAt(l, r.x, r.y)).toBe(i);
+          }
+        },
+      ),
+      properties(100),
+    );
   });
   it('returns -1 outside the cells', () => {
     const l = layoutMap(100, 100, 10);
@@ -55,10 +63,13 @@ describe('page windows', () => {
     expect(panBy({ firstPage: 10, pageCount: 10 }, -50, 100, 1).firstPage).toBe(0);
   });
   it('round-trips through a d3-zoom transform', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 16, max: 1000 }), (first, count) => {
-      const w = { firstPage: first, pageCount: count };
-      const t = transformFromWindow(w, 800, 10000);
-      expect(windowFromTransform(t.k, t.x, 800, 10000, 16)).toEqual(w);
-    }), properties(100));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 16, max: 1000 }), (first, count) => {
+        const w = { firstPage: first, pageCount: count };
+        const t = transformFromWindow(w, 800, 10000);
+        expect(windowFromTransform(t.k, t.x, 800, 10000, 16)).toEqual(w);
+      }),
+      properties(100),
+    );
   });
 });

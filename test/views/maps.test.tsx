@@ -13,7 +13,13 @@ const hostMap = () => screen.getByRole('img', { name: /^Host physical frames/ })
 
 async function withFrame() {
   const s = presetScenario();
-  const src = localSource(s, { inspect: (ref) => ({ ref, counterpart: ref.space === 'host' ? { space: 'guest', vm: 1, page: 7 } : { space: 'host', vm: ref.vm, page: 42 }, text: `inspected ${ref.space} ${ref.page}` }) });
+  const src = localSource(s, {
+    inspect: (ref) => ({
+      ref,
+      counterpart: ref.space === 'host' ? { space: 'guest', vm: 1, page: 7 } : { space: 'host', vm: ref.vm, page: 42 },
+      text: `inspected ${ref.space} ${ref.page}`,
+    }),
+  });
   render(<PlayArea source={src} />);
   await act(async () => {
     src.publish(fakeFrame(s, { windows: src.windows }));
@@ -31,7 +37,9 @@ describe('memory maps', () => {
 
   it('summarises the host map in its label', async () => {
     await withFrame();
-    await waitFor(() => expect(hostMap().getAttribute('aria-label')).toMatch(/frames 0 to 1048575 \(4096 MiB\).*Largest:/), { timeout: 3000 });
+    await waitFor(() => expect(hostMap().getAttribute('aria-label')).toMatch(/frames 0 to 1048575 \(4096 MiB\).*Largest:/), {
+      timeout: 3000,
+    });
   });
 
   it('reads the cell under the keyboard cursor and selects it with Enter', async () => {

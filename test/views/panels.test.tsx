@@ -34,7 +34,7 @@ describe('detail panels', () => {
     expect(src.store.getState().panels).toEqual([]);
   });
 
-  it('names a file reader\'s numbers for what they measure', () => {
+  it("names a file reader's numbers for what they measure", () => {
     const db = presetScenario().vms[1].workload;
     expect(workloadWords(db)).toBe('file reader: file working set 512 MiB of 1024 MiB of files; heap 256 MiB');
     expect(workloadWords(presetScenario().vms[0].workload)).toBe('steady program: working set 384 MiB of 1024 MiB touched');

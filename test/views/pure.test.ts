@@ -26,19 +26,25 @@ describe('slider scales', () => {
       expect(s.toValue(0)).toBe(spec.min);
       expect(s.toValue(POSITIONS)).toBe(spec.max);
     }
-    fc.assert(fc.property(fc.integer({ min: 0, max: POSITIONS }), (p) => {
-      const v = sliderScale(HOST_PARAMS.memoryMiB).toValue(p);
-      expect((v - HOST_PARAMS.memoryMiB.min) % HOST_PARAMS.memoryMiB.step).toBe(0);
-    }), properties(100));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: POSITIONS }), (p) => {
+        const v = sliderScale(HOST_PARAMS.memoryMiB).toValue(p);
+        expect((v - HOST_PARAMS.memoryMiB.min) % HOST_PARAMS.memoryMiB.step).toBe(0);
+      }),
+      properties(100),
+    );
   });
   it('honour a narrower contextual maximum', () => {
     expect(sliderScale(WORKLOAD_PARAMS.activeMiB, 1536).toValue(POSITIONS)).toBe(1536);
   });
   it('round-trip values through positions monotonically', () => {
     const s = sliderScale(HOST_PARAMS.memoryMiB);
-    fc.assert(fc.property(fc.integer({ min: 0, max: POSITIONS - 1 }), (p) => {
-      expect(s.toValue(p + 1)).toBeGreaterThanOrEqual(s.toValue(p));
-    }), properties(100));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: POSITIONS - 1 }), (p) => {
+        expect(s.toValue(p + 1)).toBeGreaterThanOrEqual(s.toValue(p));
+      }),
+      properties(100),
+    );
   });
   it('step by range/20, Shift range/100, Page range/10, Home/End', () => {
     expect(keyStep('ArrowRight', false, 500)).toBe(550);
@@ -74,11 +80,15 @@ describe('memory pressure', () => {
   it('scales working sets and footprints, footprint first when growing', () => {
     const s = presetScenario();
     const up = pressureChanges(s, 1, 2);
-    expect(up.findIndex((c) => c.path === 'vms.0.workload.footprintMiB')).toBeLessThan(up.findIndex((c) => c.path === 'vms.0.workload.activeMiB'));
+    expect(up.findIndex((c) => c.path === 'vms.0.workload.footprintMiB')).toBeLessThan(
+      up.findIndex((c) => c.path === 'vms.0.workload.activeMiB'),
+    );
     expect(up.find((c) => c.path === 'vms.0.workload.activeMiB')?.value).toBe(768);
     expect(up.find((c) => c.path === 'vms.1.workload.fileMiB')?.value).toBe(2048);
     const down = pressureChanges(s, 1, 0.5);
-    expect(down.findIndex((c) => c.path === 'vms.0.workload.activeMiB')).toBeLessThan(down.findIndex((c) => c.path === 'vms.0.workload.footprintMiB'));
+    expect(down.findIndex((c) => c.path === 'vms.0.workload.activeMiB')).toBeLessThan(
+      down.findIndex((c) => c.path === 'vms.0.workload.footprintMiB'),
+    );
     expect(pressureWords(1)).toBe('normal demand');
     expect(pressureWords(2.5)).toBe('heavy demand');
   });
@@ -109,7 +119,12 @@ describe('map keys', () => {
 });
 
 describe('map words', () => {
-  const snap: MapSnapshot = { window: { firstPage: 100, pageCount: 40, cells: 10 }, pagesPerCell: 4, cells: Uint8Array.from([4, 4, 4, 0, 0, 1, 4, 5, 7, 8]), second: Uint8Array.from([0, 0, 1, 255, 255, 255, 0, 1, 0, 2]) };
+  const snap: MapSnapshot = {
+    window: { firstPage: 100, pageCount: 40, cells: 10 },
+    pagesPerCell: 4,
+    cells: Uint8Array.from([4, 4, 4, 0, 0, 1, 4, 5, 7, 8]),
+    second: Uint8Array.from([0, 0, 1, 255, 255, 255, 0, 1, 0, 2]),
+  };
   const names = ['web', 'db', 'idle'];
   it('maps pages to cells and back', () => {
     expect(cellPages(snap, 2)).toEqual([108, 111]);
@@ -123,17 +138,34 @@ describe('map words', () => {
     expect(t.find((r) => r.label === 'free')?.cells).toBe(2);
   });
   it('describes the map and a cell', () => {
-    expect(describeMap('host', 'Host physical frames', snap, names)).toMatch(/^Host physical frames, frames 100 to 139 \(0 MiB\), 4 frames per cell\. Largest: /);
-    expect(describeCell('host', snap, 0, names)).toEqual(['Host frames 100-103', 'Owner: web', 'State: guest anonymous', '(most common state of 4 frames; zoom in for single frames)']);
+    expect(describeMap('host', 'Host physical frames', snap, names)).toMatch(
+      /^Host physical frames, frames 100 to 139 \(0 MiB\), 4 frames per cell\. Largest: /,
+    );
+    expect(describeCell('host', snap, 0, names)).toEqual([
+      'Host frames 100-103',
+      'Owner: web',
+      'State: guest anonymous',
+      '(most common state of 4 frames; zoom in for single frames)',
+    ]);
     const one = { ...snap, pagesPerCell: 1, window: { firstPage: 26, pageCount: 10, cells: 10 } };
-    expect(describeCell('guest', one, 0, names)).toEqual(['Guest-physical page 26 (0x1a)', 'Guest use: anonymous (idle)', 'Host backing (EPT): backed']);
+    expect(describeCell('guest', one, 0, names)).toEqual([
+      'Guest-physical page 26 (0x1a)',
+      'Guest use: anonymous (idle)',
+      'Host backing (EPT): backed',
+    ]);
   });
 });
 
 describe('page details from inspection', () => {
   it('gives a guest page its host frame', () => {
     const d = pageDetailsFromInfo({
-      space: 'guest', vm: 1, vmName: 'db', page: 9, kind: 'anonymous', use: 'anonymous (active)', flags: ['referenced'],
+      space: 'guest',
+      vm: 1,
+      vmName: 'db',
+      page: 9,
+      kind: 'anonymous',
+      use: 'anonymous (active)',
+      flags: ['referenced'],
       ept: { raw: 5, state: 'present', backing: 'backed', frame: 5, accessed: true, swapSlot: null },
       hostFrame: { space: 'host', frame: 5, use: 'guest anonymous', vm: 1, vmName: 'db', guestPage: 9, mappings: 1 },
     });
@@ -142,8 +174,15 @@ describe('page details from inspection', () => {
   });
   it('gives a ballooned page no counterpart', () => {
     const d = pageDetailsFromInfo({
-      space: 'guest', vm: 2, vmName: 'idle', page: 3, kind: 'balloon', use: 'balloon', flags: [],
-      ept: { raw: -2, state: 'ballooned', backing: 'ballooned', frame: null, accessed: null, swapSlot: null }, hostFrame: null,
+      space: 'guest',
+      vm: 2,
+      vmName: 'idle',
+      page: 3,
+      kind: 'balloon',
+      use: 'balloon',
+      flags: [],
+      ept: { raw: -2, state: 'ballooned', backing: 'ballooned', frame: null, accessed: null, swapSlot: null },
+      hostFrame: null,
     });
     expect(d.counterpart).toBeNull();
     expect(d.text).toMatch(/EPT entry ballooned/);

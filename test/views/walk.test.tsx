@@ -16,7 +16,8 @@ import { sim } from '../helpers/scenario.ts';
 import { addressOf, APP_PID, findWalk, guestSwapping, overcommitted, PAGE_BYTES, quietVm } from '../sim/walk/walkFixtures.ts';
 import { demoSims, gapFor, WalkDemo } from './fixtures/walkDemo.tsx';
 
-const references = () => within(screen.getByRole('region', { name: /page walk/i })).getByRole('list', { name: 'Memory references, in order' });
+const references = () =>
+  within(screen.getByRole('region', { name: /page walk/i })).getByRole('list', { name: 'Memory references, in order' });
 
 describe('PageWalkDiagram', () => {
   it('lists the 24 references of a cold 4 x 4 walk in a region named for the page walk', () => {
@@ -25,7 +26,9 @@ describe('PageWalkDiagram', () => {
     expect(screen.getByRole('region', { name: 'Two-layer page walk' })).toBeInTheDocument();
     const items = within(references()).getAllByRole('listitem');
     expect(items).toHaveLength(24);
-    expect(items[4]).toHaveTextContent('Reference 5 (guest entry): guest PML4, bits 47-39 of guest-virtual 0x7f0000005123 = 0xfe -> entry 254');
+    expect(items[4]).toHaveTextContent(
+      'Reference 5 (guest entry): guest PML4, bits 47-39 of guest-virtual 0x7f0000005123 = 0xfe -> entry 254',
+    );
     expect(items[4]).toHaveTextContent(/entry at guest-physical 0x[0-9a-f]+7f0, read at host-physical 0x[0-9a-f]+7f0/);
     expect(screen.getByRole('img', { name: /24 memory references/ })).toBeInTheDocument();
     expect(screen.getByText(/^Host frame 0x[0-9a-f]+: host-physical 0x[0-9a-f]+123\.$/)).toBeInTheDocument();
@@ -65,7 +68,9 @@ describe('PageWalkDiagram', () => {
     const swapped = findWalk(over, 0, (w) => w.outcome.kind === 'ept-violation' && w.outcome.cause === 'host-swapped', false, 3)!.walk;
     expect(outcomeText(swapped)).toContain('EPT violation (VM exit): host-swapped');
     const q = quietVm();
-    expect(outcomeText(translateGuestPhysical(q, 0, (q.vms[0].ept.pages - 1) * PAGE_BYTES))).toContain('never touched: a zeroed frame is allocated');
+    expect(outcomeText(translateGuestPhysical(q, 0, (q.vms[0].ept.pages - 1) * PAGE_BYTES))).toContain(
+      'never touched: a zeroed frame is allocated',
+    );
     const shared = sim(findPreset('identical-vms')!.scenario);
     shared.run(10);
     const cow = findWalk(shared, 0, (w) => w.outcome.kind === 'ept-violation' && w.outcome.cause === 'copy-on-write', true, 3)!.walk;
@@ -102,7 +107,7 @@ describe('WalkStepper', () => {
 });
 
 describe('WalkToggles', () => {
-  it('shows what each toggle saves, from the reference\'s planned walk', async () => {
+  it("shows what each toggle saves, from the reference's planned walk", async () => {
     const onChange = vi.fn();
     render(<WalkToggles settings={DEFAULT_WALK_SETTINGS} onChange={onChange} />);
     expect(screen.getByRole('checkbox', { name: 'Page walk cache: 24 -> 6 references' })).not.toBeChecked();
@@ -116,7 +121,7 @@ describe('WalkToggles', () => {
     expect(onChange).toHaveBeenCalledWith({ ...DEFAULT_WALK_SETTINGS, pageWalkCache: true });
   });
 
-  it('update the walk shown: a real simulation\'s walk gets shorter', async () => {
+  it("update the walk shown: a real simulation's walk gets shorter", async () => {
     const sims = demoSims(findPreset('balloon-by-hand')!.scenario, 2);
     render(<WalkDemo sims={sims} target={{ vm: 0, gva: 0x7f0000000000 }} />);
     expect(screen.getByRole('heading', { name: /24 memory references/ })).toBeInTheDocument();
@@ -127,7 +132,11 @@ describe('WalkToggles', () => {
     expect(screen.getByRole('heading', { name: /1 memory references/ })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Nested TLB: 6 -> 1 references' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Page walk cache: 24 -> 6 references' }));
-    await userEvent.click(within(screen.getByRole('group', { name: 'Host pages (the EPT)' })).getByRole('radio', { name: '1 GiB large pages: 24 -> 14 references' }));
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'Host pages (the EPT)' })).getByRole('radio', {
+        name: '1 GiB large pages: 24 -> 14 references',
+      }),
+    );
     expect(screen.getByRole('heading', { name: /14 memory references/ })).toBeInTheDocument();
     expect(within(references()).getAllByRole('listitem')).toHaveLength(14);
   });

@@ -40,6 +40,10 @@ describe('layoutWalk', () => {
   it('takes its words from the step', () => {
     const w = translate(quietVm(), 0, APP_PID, addressOf(5));
     expect(shortArithmetic(w.steps[4])).toBe('bits 47-39 = 0xfe -> 254');
-    expect(wrapWords('EPT violation (VM exit): ballooned: no EPT entry', 20)).toEqual(['EPT violation (VM', 'exit): ballooned: no', 'EPT entry']);
+    expect(wrapWords('EPT violation (VM exit): ballooned: no EPT entry', 20)).toEqual([
+      'EPT violation (VM',
+      'exit): ballooned: no',
+      'EPT entry',
+    ]);
   });
 });

@@ -43,7 +43,7 @@ describe('the page-walk region', () => {
     expect(r.getByLabelText('Guest virtual address')).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(r.getByLabelText('Guest virtual address'));
     await userEvent.type(r.getByLabelText('Guest virtual address'), '0x900000000000{Enter}');
-    expect(r.getByRole('alert')).toHaveTextContent('is outside the process\'s address space');
+    expect(r.getByRole('alert')).toHaveTextContent("is outside the process's address space");
     expect(src.store.getState().walk.answer).toBeNull();
   });
 
@@ -73,7 +73,7 @@ describe('the page-walk region', () => {
     expect(within(gap).getByText(/EPT entry: ballooned/)).toBeInTheDocument();
   });
 
-  it('the toggles show the worker\'s counts, and a cache toggle asks again', async () => {
+  it("the toggles show the worker's counts, and a cache toggle asks again", async () => {
     const { src, r } = await mount();
     await userEvent.click(r.getByRole('button', { name: 'Start of its mapping' }));
     expect(r.getByText(/Cold walk: 24 memory references/)).toBeInTheDocument();
@@ -91,7 +91,10 @@ describe('the page-walk region', () => {
     expect(src.store.getState().walk.target).toEqual({ space: 'guest-physical', vm: 0, gpa: `0x${(4000 * 4096).toString(16)}` });
     expect(region).toHaveAttribute('data-walk-references', '4');
     act(() => src.setWalkStep(2));
-    expect(document.querySelectorAll('.memory-map-host .map-mark-walk').length + document.querySelectorAll('.memory-map-guest .map-mark-walk').length).toBeGreaterThan(0);
+    expect(
+      document.querySelectorAll('.memory-map-host .map-mark-walk').length +
+        document.querySelectorAll('.memory-map-guest .map-mark-walk').length,
+    ).toBeGreaterThan(0);
   });
 
   it('a host frame that backs no guest page says so, and the app keeps working', async () => {

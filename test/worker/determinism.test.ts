@@ -32,7 +32,9 @@ async function finalHash(client: SimClient): Promise<string> {
 
 describe('determinism', () => {
   it('the worker and the in-thread client reach the same state as the model run directly', async () => {
-    const worker = await finalHash(new WorkerClient(new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' })));
+    const worker = await finalHash(
+      new WorkerClient(new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' })),
+    );
     const inThread = await finalHash(new InThreadClient());
     const s = new Simulation(structuredClone(scenario));
     for (let i = 0; i < 37; i++) s.step();

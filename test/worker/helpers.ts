@@ -38,4 +38,6 @@ export function presetScenario(name = 'balloon-by-hand'): Scenario {
 
 /** Waits for the status that carries the hash of a paused run at `timeMs`. */
 export const hashAt = (log: EventLog, timeMs: number) =>
-  log.next<Extract<WorkerEvent, { type: 'status' }>>((e) => e.type === 'status' && e.status.hash !== null && e.status.timeMs === timeMs && !e.status.playing);
+  log.next<Extract<WorkerEvent, { type: 'status' }>>(
+    (e) => e.type === 'status' && e.status.hash !== null && e.status.timeMs === timeMs && !e.status.playing,
+  );

@@ -20,7 +20,14 @@ import { MAX_SCHEDULE_ENTRIES } from '../../src/sim/scenario/schedule.ts';
 // on guest swap from the start, so cuts free swap slots too. Small, so every tick is checked quickly.
 const base = presetScenario('balloon-by-hand');
 base.host.memoryMiB = 512;
-base.vms = base.vms.map((vm) => ({ ...vm, memoryMiB: 160, kernelMiB: 16, guestSwapMiB: 256, workload: { ...vm.workload, activeMiB: 32, footprintMiB: 200, fileMiB: 64 }, balloon: { ...vm.balloon, targetMiB: 0 } }));
+base.vms = base.vms.map((vm) => ({
+  ...vm,
+  memoryMiB: 160,
+  kernelMiB: 16,
+  guestSwapMiB: 256,
+  workload: { ...vm.workload, activeMiB: 32, footprintMiB: 200, fileMiB: 64 },
+  balloon: { ...vm.balloon, targetMiB: 0 },
+}));
 
 const stepChecked = (core: SimCore, n: number): void => {
   for (let i = 0; i < n; i++) {
@@ -30,40 +37,56 @@ const stepChecked = (core: SimCore, n: number): void => {
   }
 };
 
-type Action = { kind: 'step'; ticks: number } | { kind: 'size'; vm: number; key: 'footprintMiB' | 'fileMiB' | 'activeMiB'; value: number } | { kind: 'pressure'; to: number } | { kind: 'back'; ticks: number };
+type Action =
+  | { kind: 'step'; ticks: number }
+  | { kind: 'size'; vm: number; key: 'footprintMiB' | 'fileMiB' | 'activeMiB'; value: number }
+  | { kind: 'pressure'; to: number }
+  | { kind: 'back'; ticks: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.integer({ min: 1, max: 25 }).map((ticks) => ({ kind: 'step' as const, ticks })),
-  fc.record({ vm: fc.integer({ min: 0, max: 2 }), key: fc.constantFrom('footprintMiB' as const, 'fileMiB' as const, 'activeMiB' as const), value: fc.integer({ min: 0, max: 320 }) }).map((c) => ({ kind: 'size' as const, ...c })),
+  fc
+    .record({
+      vm: fc.integer({ min: 0, max: 2 }),
+      key: fc.constantFrom('footprintMiB' as const, 'fileMiB' as const, 'activeMiB' as const),
+      value: fc.integer({ min: 0, max: 320 }),
+    })
+    .map((c) => ({ kind: 'size' as const, ...c })),
   fc.integer({ min: 25, max: 300 }).map((p) => ({ kind: 'pressure' as const, to: p / 100 })),
   fc.integer({ min: 1, max: 40 }).map((ticks) => ({ kind: 'back' as const, ticks })),
 );
 
 describe('live footprint and file size', () => {
   it('random size changes keep every invariant, and replay from keyframes and from the history agrees', () => {
-    fc.assert(fc.property(fc.array(action, { minLength: 1, maxLength: 10 }), (actions) => {
-      const core = new SimCore(base);
-      let multiplier = 1;
-      stepChecked(core, 20);
-      for (const a of actions) {
-        if (a.kind === 'step') stepChecked(core, a.ticks);
-        else if (a.kind === 'back') core.seekTick(core.ticks - a.ticks);
-        else {
-          const changes = a.kind === 'size' ? [{ path: `vms.${a.vm}.workload.${a.key}`, value: a.value }] : pressureChanges(core.effectiveScenario(), multiplier, a.to);
-          if (a.kind === 'pressure') multiplier = a.to;
-          if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 10 }), (actions) => {
+        const core = new SimCore(base);
+        let multiplier = 1;
+        stepChecked(core, 20);
+        for (const a of actions) {
+          if (a.kind === 'step') stepChecked(core, a.ticks);
+          else if (a.kind === 'back') core.seekTick(core.ticks - a.ticks);
+          else {
+            const changes =
+              a.kind === 'size'
+                ? [{ path: `vms.${a.vm}.workload.${a.key}`, value: a.value }]
+                : pressureChanges(core.effectiveScenario(), multiplier, a.to);
+            if (a.kind === 'pressure') multiplier = a.to;
+            if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
+          }
         }
-      }
-      stepChecked(core, 60);
-      const end = core.ticks;
-      const forward = stateHashHex(core.sim);
-      core.seekTick(Math.max(0, end - 37));
-      core.seekTick(end);
-      expect(stateHashHex(core.sim)).toBe(forward);
-      const again = new SimCore(core.scenario);
-      again.seekTick(end);
-      expect(stateHashHex(again.sim)).toBe(forward);
-    }), properties(10, 20261127));
+        stepChecked(core, 60);
+        const end = core.ticks;
+        const forward = stateHashHex(core.sim);
+        core.seekTick(Math.max(0, end - 37));
+        core.seekTick(end);
+        expect(stateHashHex(core.sim)).toBe(forward);
+        const again = new SimCore(core.scenario);
+        again.seekTick(end);
+        expect(stateHashHex(again.sim)).toBe(forward);
+      }),
+      properties(10, 20261127),
+    );
   });
 
   it('a memory-pressure move while running is live: recorded as a schedule entry at this tick, the run goes on', () => {
@@ -71,7 +94,9 @@ describe('live footprint and file size', () => {
     core.step(30);
     const s = core.effectiveScenario();
     const changes = pressureChanges(s, 1, 1.5);
-    expect(changes.map((c) => c.path)).toEqual(expect.arrayContaining(['vms.0.workload.footprintMiB', 'vms.1.workload.fileMiB', 'vms.1.workload.activeMiB']));
+    expect(changes.map((c) => c.path)).toEqual(
+      expect.arrayContaining(['vms.0.workload.footprintMiB', 'vms.1.workload.fileMiB', 'vms.1.workload.activeMiB']),
+    );
     const out = core.change(changes);
     expect(out).toEqual({ corrections: [], restarted: false });
     expect(core.ticks).toBe(30);
@@ -101,8 +126,13 @@ describe('live footprint and file size', () => {
     host.handle({ type: 'load', scenario: base });
     host.handle({ type: 'play' });
     run(1500);
-    const histories = (): RunHistory[] => events.filter((e): e is { type: 'history'; history: RunHistory } => e.type === 'history').map((e) => e.history);
-    const ticks = (): number => events.filter((e) => e.type === 'status').map((e) => (e.type === 'status' ? e.status.ticks : 0)).at(-1)!;
+    const histories = (): RunHistory[] =>
+      events.filter((e): e is { type: 'history'; history: RunHistory } => e.type === 'history').map((e) => e.history);
+    const ticks = (): number =>
+      events
+        .filter((e) => e.type === 'status')
+        .map((e) => (e.type === 'status' ? e.status.ticks : 0))
+        .at(-1)!;
     const before = ticks();
     expect(before).toBeGreaterThan(5);
     const changes = pressureChanges(base, 1, 2);
@@ -117,19 +147,30 @@ describe('live footprint and file size', () => {
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
 
-  it('a cut below the working set records the working set its validation clamps, so the model\'s scenario stays valid', () => {
+  it("a cut below the working set records the working set its validation clamps, so the model's scenario stays valid", () => {
     const core = new SimCore(base);
     core.step(5);
-    const out = core.change([{ path: 'vms.0.workload.footprintMiB', value: 16 }, { path: 'vms.1.workload.fileMiB', value: 8 }]);
+    const out = core.change([
+      { path: 'vms.0.workload.footprintMiB', value: 16 },
+      { path: 'vms.1.workload.fileMiB', value: 8 },
+    ]);
     expect(out.restarted).toBe(false);
     expect(out.corrections).toHaveLength(2);
     expect(core.scenario.schedule).toEqual([
-      { atS: 0.5, set: { 'vms.0.workload.footprintMiB': 16, 'vms.1.workload.fileMiB': 8, 'vms.0.workload.activeMiB': 16, 'vms.1.workload.activeMiB': 8 } },
+      {
+        atS: 0.5,
+        set: {
+          'vms.0.workload.footprintMiB': 16,
+          'vms.1.workload.fileMiB': 8,
+          'vms.0.workload.activeMiB': 16,
+          'vms.1.workload.activeMiB': 8,
+        },
+      },
     ]);
     expect(core.sim.scenario.vms.map((vm) => vm.workload.activeMiB)).toEqual([16, 8, 32]);
   });
 
-  it('replacing this tick\'s entry does not count against MAX_SCHEDULE_ENTRIES; one more entry than that restarts', () => {
+  it("replacing this tick's entry does not count against MAX_SCHEDULE_ENTRIES; one more entry than that restarts", () => {
     const core = new SimCore(base);
     for (let i = 0; i < MAX_SCHEDULE_ENTRIES - 1; i++) {
       core.change([{ path: 'vms.0.workload.footprintMiB', value: 100 + (i % 50) }]);

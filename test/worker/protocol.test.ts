@@ -29,7 +29,10 @@ describe('worker protocol', () => {
   it('greets with its version, loads a scenario and sends one frame with the requested maps', async () => {
     const { log, ready } = await started();
     expect(ready).toEqual({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
-    client.send({ type: 'setWindows', windows: { host: { firstPage: 0, pageCount: 1e9, cells: 5000 }, 'guest:1': { firstPage: 0, pageCount: 1e9, cells: 3000 } } });
+    client.send({
+      type: 'setWindows',
+      windows: { host: { firstPage: 0, pageCount: 1e9, cells: 5000 }, 'guest:1': { firstPage: 0, pageCount: 1e9, cells: 3000 } },
+    });
     client.send({ type: 'load', scenario: presetScenario() });
     const { frame } = await log.next<FrameEvent>(isFrame);
     expect(frame.ticks).toBe(0);
@@ -119,10 +122,19 @@ describe('worker protocol', () => {
     const frame = await requests.inspect({ space: 'host', frame: 0 });
     expect(frame.space).toBe('host');
     await expect(requests.inspect({ space: 'host', frame: -1 })).rejects.toThrow(/does not exist/);
-    const whatIf = { tlb: false, pageWalkCache: false, nestedTlb: false, guestPageSize: '4 KiB', hostPageSize: '4 KiB', write: false } as const;
+    const whatIf = {
+      tlb: false,
+      pageWalkCache: false,
+      nestedTlb: false,
+      guestPageSize: '4 KiB',
+      hostPageSize: '4 KiB',
+      write: false,
+    } as const;
     const explored = await requests.walk({ pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000000000' }, whatIf });
     expect(explored.walk.kind).toBe('two-dimensional');
-    await expect(requests.walk({ pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '<script>' }, whatIf })).rejects.toThrow(/gva "<script>" is not a hex address \(allowed 0x0 to 0x7fffffffffff/);
+    await expect(requests.walk({ pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '<script>' }, whatIf })).rejects.toThrow(
+      /gva "<script>" is not a hex address \(allowed 0x0 to 0x7fffffffffff/,
+    );
     const error = log.next<Extract<WorkerEvent, { type: 'error' }>>((e) => e.type === 'error');
     client.send({ type: 'bogus' } as never);
     const err = await error;
@@ -138,7 +150,9 @@ describe('worker protocol', () => {
     client.send({ type: 'load', scenario: presetScenario() });
     client.send({ type: 'step', ticks: 10 });
     client.send({ type: 'setParams', changes: [{ path: 'vms.0.balloon.targetMiB', value: 300 }] });
-    const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>((e) => e.type === 'history' && e.history.scenario.schedule.length > 0);
+    const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>(
+      (e) => e.type === 'history' && e.history.scenario.schedule.length > 0,
+    );
     expect(h.history.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.0.balloon.targetMiB': 300 } }]);
   });
 
@@ -156,6 +170,11 @@ describe('worker protocol', () => {
     expect(err).toMatchObject({ fatal: false, rejected: 'load' });
     expect(err.message).toMatch(/not valid: host\.memoryMiB: 64 MiB cannot hold/);
     const requests = new SimRequests(client);
-    expect(await requests.hash()).toBe(log.of('status').filter((e) => e.status.hash).at(-1)!.status.hash);
+    expect(await requests.hash()).toBe(
+      log
+        .of('status')
+        .filter((e) => e.status.hash)
+        .at(-1)!.status.hash,
+    );
   });
 });

@@ -18,7 +18,10 @@ export interface BalloonHost {
 /** What a driver is doing, as a code (src/views/explain/eventWords.ts words it per driver):
  * moving pages, resting, or one of the states that stop it short of its target. */
 export type BalloonActivity =
-  | 'idle' | 'inflating' | 'deflating' | 'hot-add'
+  | 'idle'
+  | 'inflating'
+  | 'deflating'
+  | 'hot-add'
   /** virtio: an allocation failed; the driver sleeps 200 ms ("out of puff"). */
   | 'out-of-puff'
   /** Xen: decrease_reservation got fewer frames (BP_EAGAIN); it retries after schedule_delay. */
@@ -31,7 +34,13 @@ export type BalloonActivity =
   | 'deflated-on-oom';
 
 /** Activities that hold a balloon short of its target: each is worth an event when it starts. */
-export const STALLED_ACTIVITIES: ReadonlySet<BalloonActivity> = new Set(['out-of-puff', 'retry-later', 'allocation-failed', 'floor-reached', 'deflated-on-oom']);
+export const STALLED_ACTIVITIES: ReadonlySet<BalloonActivity> = new Set([
+  'out-of-puff',
+  'retry-later',
+  'allocation-failed',
+  'floor-reached',
+  'deflated-on-oom',
+]);
 
 /** Pages released per OOM notification (VIRTIO_BALLOON_OOM_NR_PAGES, drivers/virtio/virtio_balloon.c). */
 export const OOM_DEFLATE_PAGES = 256;

@@ -65,7 +65,8 @@ export class VirtioBalloonDriver extends BalloonDriver {
       } else {
         // No ack to wait for: every page of the deflate is free at once; the messages follow.
         this.activity = 'deflating';
-        for (let left = -diff, got = 1; left > 0 && got > 0; left -= got) got = this.deflateMessage(Math.min(VIRTIO_PFNS_PER_MESSAGE, left));
+        for (let left = -diff, got = 1; left > 0 && got > 0; left -= got)
+          got = this.deflateMessage(Math.min(VIRTIO_PFNS_PER_MESSAGE, left));
         return;
       }
     }

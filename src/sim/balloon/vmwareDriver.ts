@@ -74,7 +74,7 @@ export class VmwareBalloonDriver extends BalloonDriver {
 
   private deflate(diff: number): void {
     const goal = Math.min(diff, VMW_RATE_FREE_MAX);
-    for (let done = 0; done < goal; ) {
+    for (let done = 0; done < goal;) {
       const got = this.deflateMessage(Math.min(VMW_BATCH, goal - done));
       if (got === 0) break;
       done += got;

@@ -199,7 +199,13 @@ export class GuestMemory {
   }
 
   get heapBytes(): number {
-    return this.state.byteLength + this.rmap.byteLength + this.next.byteLength + this.prev.byteLength +
-      this.changes.heapBytes + this.kindChanges.heapBytes;
+    return (
+      this.state.byteLength +
+      this.rmap.byteLength +
+      this.next.byteLength +
+      this.prev.byteLength +
+      this.changes.heapBytes +
+      this.kindChanges.heapBytes
+    );
   }
 }

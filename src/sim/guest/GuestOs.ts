@@ -60,7 +60,14 @@ export class GuestOs {
   private kernelCredit = 0;
   private readonly pageTableLevels: number;
 
-  constructor(pages: number, kernelPages: number, swapPages: number, diskLatencyUs: number, pageTableLevels: number, platform: GuestPlatform) {
+  constructor(
+    pages: number,
+    kernelPages: number,
+    swapPages: number,
+    diskLatencyUs: number,
+    pageTableLevels: number,
+    platform: GuestPlatform,
+  ) {
     this.mem = new GuestMemory(pages);
     this.swap = new SwapDevice(swapPages, diskLatencyUs);
     this.diskLatencyUs = diskLatencyUs;
@@ -342,7 +349,8 @@ export class GuestOs {
   }
 
   get heapBytes(): number {
-    return this.mem.heapBytes + this.fileMap.byteLength + this.swap.heapBytes +
-      this.processes.reduce((s, p) => s + (p ? p.heapBytes : 0), 0);
+    return (
+      this.mem.heapBytes + this.fileMap.byteLength + this.swap.heapBytes + this.processes.reduce((s, p) => s + (p ? p.heapBytes : 0), 0)
+    );
   }
 }

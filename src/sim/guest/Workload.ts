@@ -190,5 +190,4 @@ export class Workload {
     if (v >= limit) v = rng.nextInt(limit);
     os.touch(this.process, v, write && v >= this.identicalPages, v < this.identicalPages);
   }
-
 }

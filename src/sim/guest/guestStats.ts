@@ -23,5 +23,13 @@ export interface GuestStats {
 }
 
 export const emptyGuestStats = (): GuestStats => ({
-  pswpin: 0, pswpout: 0, pgmajfault: 0, pgminfault: 0, writeback: 0, pgsteal: 0, pgscan: 0, allocstall: 0, oomKill: 0,
+  pswpin: 0,
+  pswpout: 0,
+  pgmajfault: 0,
+  pgminfault: 0,
+  writeback: 0,
+  pgsteal: 0,
+  pgscan: 0,
+  allocstall: 0,
+  oomKill: 0,
 });

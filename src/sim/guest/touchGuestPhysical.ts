@@ -19,7 +19,8 @@ export interface GuestPhysicalTouch {
 }
 
 export function touchGuestPhysical(mem: GuestMemory, platform: GuestPlatform, gpfn: number, write: boolean): GuestPhysicalTouch {
-  if (!Number.isInteger(gpfn) || gpfn < 0 || gpfn >= mem.pages) throw new RangeError(`guest page ${gpfn} is outside guest memory (0 to ${mem.pages - 1})`);
+  if (!Number.isInteger(gpfn) || gpfn < 0 || gpfn >= mem.pages)
+    throw new RangeError(`guest page ${gpfn} is outside guest memory (0 to ${mem.pages - 1})`);
   const before = platform.eptEntries[gpfn];
   const hit = before >= 0 && (before & EPT_ACCESSED) !== 0 && (!write || (before & EPT_READONLY) === 0);
   const stallUs = hit ? 0 : platform.access(gpfn, write);

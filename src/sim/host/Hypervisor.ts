@@ -10,7 +10,16 @@ import { SwapDevice } from '../SwapDevice.ts';
 import type { HostSwapSelection } from '../scenario/types.ts';
 import { CompressionCache } from './CompressionCache.ts';
 import {
-  EPT_ACCESSED, EPT_READONLY, EPT_BALLOONED, EPT_COMPRESSED, EPT_UNTOUCHED, Ept, eptForSwapSlot, eptFrame, eptIsSwapped, eptSwapSlot,
+  EPT_ACCESSED,
+  EPT_READONLY,
+  EPT_BALLOONED,
+  EPT_COMPRESSED,
+  EPT_UNTOUCHED,
+  Ept,
+  eptForSwapSlot,
+  eptFrame,
+  eptIsSwapped,
+  eptSwapSlot,
 } from './Ept.ts';
 import { HostFrames } from './HostFrames.ts';
 import { guestPageRef, refGpfn, refVm } from './guestPageRef.ts';

@@ -24,6 +24,17 @@ export interface HostStats {
 }
 
 export const emptyHostStats = (): HostStats => ({
-  hostSwapOuts: 0, hostSwapIns: 0, eptViolations: 0, cowFaults: 0, doublePaging: 0, compressions: 0,
-  decompressions: 0, pagesMerged: 0, hashCollisionsRejected: 0, volatileScans: 0, balloonedTouches: 0, hostOutOfMemory: 0, reportedPagesDiscarded: 0,
+  hostSwapOuts: 0,
+  hostSwapIns: 0,
+  eptViolations: 0,
+  cowFaults: 0,
+  doublePaging: 0,
+  compressions: 0,
+  decompressions: 0,
+  pagesMerged: 0,
+  hashCollisionsRejected: 0,
+  volatileScans: 0,
+  balloonedTouches: 0,
+  hostOutOfMemory: 0,
+  reportedPagesDiscarded: 0,
 });

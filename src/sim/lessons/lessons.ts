@@ -36,86 +36,111 @@ const vm = (ctx: LessonContext, name: string) => ctx.report?.vms.find((v) => v.n
 
 export const LESSONS: readonly Lesson[] = [
   {
-    id: 'story', title: 'The balloon\'s story, start to end',
-    summary: 'The host is short, the hypervisor inflates a balloon, the guest drops cache and then swaps, and the cost depends on how much and how fast the swap is.',
+    id: 'story',
+    title: "The balloon's story, start to end",
+    summary:
+      'The host is short, the hypervisor inflates a balloon, the guest drops cache and then swaps, and the cost depends on how much and how fast the swap is.',
     steps: [
       {
-        title: 'The host is short; a balloon inflates', setup: { entry: 'first-balloon' },
-        explain: 'Three VMs together were given more memory than this 4 GiB host has. The hypervisor asks the idle VM\'s balloon driver for 1 GiB: the driver allocates guest pages and the host takes their frames back.',
-        task: 'Press Play (Space) and watch the idle VM\'s balloon grow to 1 GiB.',
+        title: 'The host is short; a balloon inflates',
+        setup: { entry: 'first-balloon' },
+        explain:
+          "Three VMs together were given more memory than this 4 GiB host has. The hypervisor asks the idle VM's balloon driver for 1 GiB: the driver allocates guest pages and the host takes their frames back.",
+        task: "Press Play (Space) and watch the idle VM's balloon grow to 1 GiB.",
         check: (c) => (vm(c, 'idle')?.balloonMiB ?? 0) >= 1000,
       },
       {
-        title: 'The guest pays: cache first, then swap', setup: { entry: 'pressure-into-guest' },
-        explain: 'A balloon moves the pressure into the guest. The guest gives up free memory and keeps its page cache small; when a program keeps growing into a ballooned guest, the guest has to swap to its own disk.',
+        title: 'The guest pays: cache first, then swap',
+        setup: { entry: 'pressure-into-guest' },
+        explain:
+          'A balloon moves the pressure into the guest. The guest gives up free memory and keeps its page cache small; when a program keeps growing into a ballooned guest, the guest has to swap to its own disk.',
         task: 'Run until the grower VM starts swapping (about 45 s; Run fast helps).',
         check: (c) => (vm(c, 'grower')?.guestSwapMiB ?? 0) > 0,
       },
       {
-        title: 'Without a balloon: double paging', setup: { entry: 'double-paging' },
-        explain: 'Here no guest runs a balloon, so the host swaps pages it picks blindly. A guest short of memory then swaps out pages the host already swapped: each is read back only to be written out again.',
+        title: 'Without a balloon: double paging',
+        setup: { entry: 'double-paging' },
+        explain:
+          'Here no guest runs a balloon, so the host swaps pages it picks blindly. A guest short of memory then swaps out pages the host already swapped: each is read back only to be written out again.',
         task: 'Run until the double-paging counter rises above zero.',
         check: (c) => (c.report?.counters.doublePaging ?? 0) > 0,
       },
       {
-        title: 'The cost depends on amount and swap speed', setup: { entry: 'double-paging' },
-        explain: 'The same pages move whatever the swap device is, but every swap-in stalls the guest for the device\'s read time. An SSD reads a page in about 0.2 ms, a hard disk in about 7 ms.',
-        task: 'Set Host swap latency to 7000 µs (a hard disk) and run to 30 s: watch the VMs\' performance fall.',
+        title: 'The cost depends on amount and swap speed',
+        setup: { entry: 'double-paging' },
+        explain:
+          "The same pages move whatever the swap device is, but every swap-in stalls the guest for the device's read time. An SSD reads a page in about 0.2 ms, a hard disk in about 7 ms.",
+        task: "Set Host swap latency to 7000 µs (a hard disk) and run to 30 s: watch the VMs' performance fall.",
         check: (c) => c.scenario.host.swapLatencyUs >= 5000 && c.timeMs >= 30000,
       },
     ],
   },
   {
-    id: 'sharing', title: 'Sharing identical pages',
+    id: 'sharing',
+    title: 'Sharing identical pages',
     summary: 'How the host finds identical pages in different VMs and keeps one copy.',
     steps: [
       {
-        title: 'Four identical VMs', setup: { entry: 'page-sharing' },
-        explain: 'Four VMs run the same program, so much of their memory has the same content. The sharing scanner hashes pages and merges identical ones into one read-only frame.',
+        title: 'Four identical VMs',
+        setup: { entry: 'page-sharing' },
+        explain:
+          'Four VMs run the same program, so much of their memory has the same content. The sharing scanner hashes pages and merges identical ones into one read-only frame.',
         task: 'Run until the host saves more than 100 MiB by sharing.',
         check: (c) => (c.report?.host.sharedSavedMiB ?? 0) > 100,
       },
       {
-        title: 'Only zero pages', setup: { entry: 'page-sharing' },
-        explain: 'Sharing any identical page lets one VM learn, by timing a write, what another VM holds. Sharing only zero pages keeps some of the saving with none of that risk.',
+        title: 'Only zero pages',
+        setup: { entry: 'page-sharing' },
+        explain:
+          'Sharing any identical page lets one VM learn, by timing a write, what another VM holds. Sharing only zero pages keeps some of the saving with none of that risk.',
         task: 'Set Page sharing to "zero" and run to 20 s: compare the saving.',
         check: (c) => c.scenario.host.pageSharing === 'zero' && c.timeMs >= 20000,
       },
     ],
   },
   {
-    id: 'idle-tax', title: 'The idle memory tax',
+    id: 'idle-tax',
+    title: 'The idle memory tax',
     summary: 'Why ESX takes memory from an idle VM even when both VMs have the same shares.',
     steps: [
       {
-        title: 'Idle pages cost more', setup: { entry: 'idle-tax' },
-        explain: 'Two VMs have the same shares, but one sits idle. ESX samples pages to estimate what each VM uses and, with a 75% tax, charges an idle page like four active ones.',
-        task: 'Run until the idle VM\'s balloon inflates (the first estimates come after 30 s).',
+        title: 'Idle pages cost more',
+        setup: { entry: 'idle-tax' },
+        explain:
+          'Two VMs have the same shares, but one sits idle. ESX samples pages to estimate what each VM uses and, with a 75% tax, charges an idle page like four active ones.',
+        task: "Run until the idle VM's balloon inflates (the first estimates come after 30 s).",
         check: (c) => (vm(c, 'idle')?.balloonMiB ?? 0) > 0,
       },
       {
-        title: 'No tax', setup: { entry: 'idle-tax', changes: [{ path: 'policy.idleTaxPercent', value: 0 }] },
+        title: 'No tax',
+        setup: { entry: 'idle-tax', changes: [{ path: 'policy.idleTaxPercent', value: 0 }] },
         explain: 'The idle tax is now 0: shares alone decide. Both VMs are entitled to the same memory whatever they do with it.',
-        task: 'Run to 60 s and compare the two VMs\' targets in the hypervisor panel.',
+        task: "Run to 60 s and compare the two VMs' targets in the hypervisor panel.",
         check: (c) => c.timeMs >= 60000,
       },
     ],
   },
   {
-    id: 'oom', title: 'When the balloon takes too much',
+    id: 'oom',
+    title: 'When the balloon takes too much',
     summary: 'An out-of-memory guest, and what deflate-on-OOM changes.',
     steps: [
       {
-        title: 'The OOM killer', setup: { entry: 'oom-guest' },
-        explain: 'This guest has no swap and a balloon of 600 MiB out of 1 GiB. Its program grows until nothing is left, and the guest\'s out-of-memory killer kills it.',
+        title: 'The OOM killer',
+        setup: { entry: 'oom-guest' },
+        explain:
+          "This guest has no swap and a balloon of 600 MiB out of 1 GiB. Its program grows until nothing is left, and the guest's out-of-memory killer kills it.",
         task: 'Run until the guest kills its program.',
         check: (c) => (c.report?.counters.oomKills ?? 0) > 0,
       },
       {
-        title: 'Deflate on OOM', setup: { entry: 'oom-deflate' },
-        explain: 'With deflate-on-OOM the guest takes pages back from its own balloon instead of killing the program. The program survives; the host gets less memory back than it asked for.',
+        title: 'Deflate on OOM',
+        setup: { entry: 'oom-deflate' },
+        explain:
+          'With deflate-on-OOM the guest takes pages back from its own balloon instead of killing the program. The program survives; the host gets less memory back than it asked for.',
         task: 'Run until the balloon has deflated below its target with no OOM kill.',
-        check: (c) => c.report !== null && c.report.counters.oomKills === 0 && c.report.vms[0].balloonMiB < c.report.vms[0].balloonTargetMiB,
+        check: (c) =>
+          c.report !== null && c.report.counters.oomKills === 0 && c.report.vms[0].balloonMiB < c.report.vms[0].balloonTargetMiB,
       },
     ],
   },

@@ -29,19 +29,28 @@ export class EsxPolicy extends VmwarePolicy {
     const hostPages = env.hv.frames.frameCount;
     const h = (p.hysteresisPercent as number) / 100;
     const thresholds = ESX_STATES.map((s) => ESX_THRESHOLDS[s.name] * hostPages);
-    const levels = levelsFromThresholds(ESX_STATES.map((s) => s.name), thresholds, h);
+    const levels = levelsFromThresholds(
+      ESX_STATES.map((s) => s.name),
+      thresholds,
+      h,
+    );
     const infos: VmwareStateInfo[] = ESX_STATES.map((s, i) => ({
       level: levels[i],
       actions: s.actions,
       thresholdPercent: ESX_THRESHOLDS[s.name] * 100,
       thresholdOf: 'host memory',
     }));
-    super(env, infos, {
-      taxRate: (p.idleTaxPercent as number) / 100,
-      samplePeriodMs: (p.samplePeriodSeconds as number) * 1000,
-      samplePages: p.samplePages as number,
-      // Aim a margin h past the point where the host rises back to High (high * (1 + h)).
-      targetFreePages: thresholds[0] * (1 + 2 * h),
-    }, (p.balancePeriodSeconds as number) * 1000);
+    super(
+      env,
+      infos,
+      {
+        taxRate: (p.idleTaxPercent as number) / 100,
+        samplePeriodMs: (p.samplePeriodSeconds as number) * 1000,
+        samplePages: p.samplePages as number,
+        // Aim a margin h past the point where the host rises back to High (high * (1 + h)).
+        targetFreePages: thresholds[0] * (1 + 2 * h),
+      },
+      (p.balancePeriodSeconds as number) * 1000,
+    );
   }
 }

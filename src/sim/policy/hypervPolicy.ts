@@ -8,7 +8,12 @@
 import { HypervBalloonDriver } from '../balloon/hypervDriver.ts';
 import { mibToPages, PAGES_PER_2MIB } from '../units.ts';
 import {
-  allocateByWeight, HV_BALANCE_PERIOD_MS, HV_BUFFER_DEFAULT_PERCENT, HV_WEIGHT_DEFAULT, hypervPressure, hypervTargetPages,
+  allocateByWeight,
+  HV_BALANCE_PERIOD_MS,
+  HV_BUFFER_DEFAULT_PERCENT,
+  HV_WEIGHT_DEFAULT,
+  hypervPressure,
+  hypervTargetPages,
 } from './hypervBalancer.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from './Policy.ts';
 
@@ -41,12 +46,17 @@ export class HypervPolicy implements Policy {
     this.env = env;
     this.dm = env.vms.map((vm) => {
       const c = vm.config;
-      const startupPages = Math.min(vm.pages, mibToPages(Math.max(c.kernelMiB + STARTUP_SPARE_MIB, Number(c.policy.startupMiB ?? c.memoryMiB))));
+      const startupPages = Math.min(
+        vm.pages,
+        mibToPages(Math.max(c.kernelMiB + STARTUP_SPARE_MIB, Number(c.policy.startupMiB ?? c.memoryMiB))),
+      );
       const maxPages = Math.max(startupPages, Math.min(vm.pages, mibToPages(Number(c.policy.maxMiB ?? c.memoryMiB))));
       const minPages = Math.min(startupPages, mibToPages(c.minMiB));
       if (vm.balloon instanceof HypervBalloonDriver) vm.balloon.bootWithOnline(startupPages);
       return {
-        startupPages, minPages, maxPages,
+        startupPages,
+        minPages,
+        maxPages,
         bufferPercent: Number(c.policy.bufferPercent ?? HV_BUFFER_DEFAULT_PERCENT),
         weight: Number(c.policy.weight ?? HV_WEIGHT_DEFAULT),
         demandPages: 0,

@@ -6,9 +6,19 @@
 // reporting. The host's own kswapd swaps only as a last resort.
 import { mibToPages } from '../units.ts';
 import {
-  KSM_DEFAULT_PAGES_TO_SCAN, KSM_DEFAULT_SLEEP_MS, ksmPagesPerSec, MOM_MONITOR_INTERVAL_MS, MOM_POLICY_INTERVAL_MS,
-  MOM_SAMPLE_HISTORY, momBalloonRule, momHostFreePercent, momKsmRule, PRESSURE_CRITICAL, PRESSURE_THRESHOLD,
-  type KsmTunables, type MomGuest,
+  KSM_DEFAULT_PAGES_TO_SCAN,
+  KSM_DEFAULT_SLEEP_MS,
+  ksmPagesPerSec,
+  MOM_MONITOR_INTERVAL_MS,
+  MOM_POLICY_INTERVAL_MS,
+  MOM_SAMPLE_HISTORY,
+  momBalloonRule,
+  momHostFreePercent,
+  momKsmRule,
+  PRESSURE_CRITICAL,
+  PRESSURE_THRESHOLD,
+  type KsmTunables,
+  type MomGuest,
 } from './momRules.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from './Policy.ts';
 import { StatHistory } from './statHistory.ts';
@@ -43,7 +53,11 @@ export class MomPolicy implements Policy {
     this.env = env;
     this.balloonEnabled = env.params.balloonEnabled !== false;
     this.ksmControl = env.params.ksmControl !== false;
-    this.guests = env.vms.map(() => ({ balloonCurKib: new StatHistory(MOM_SAMPLE_HISTORY), memUnusedKib: new StatHistory(MOM_SAMPLE_HISTORY), memUnusedValid: false }));
+    this.guests = env.vms.map(() => ({
+      balloonCurKib: new StatHistory(MOM_SAMPLE_HISTORY),
+      memUnusedKib: new StatHistory(MOM_SAMPLE_HISTORY),
+      memUnusedValid: false,
+    }));
     if (this.ksmControl) env.sharing.running = false; // ksm `run` is 0 until MOM starts it
   }
 
@@ -107,8 +121,12 @@ export class MomPolicy implements Policy {
       vm.balloon.setTarget(balloonPages);
       this.targetChanges++;
       events.emit({
-        type: 'mom-balloon', vm: i, rule: decision.rule, guestMemoryPages: vm.pages - balloonPages,
-        hostFreePercent: 100 * this.hostFreePercent, underPressure: this.hostFreePercent < PRESSURE_THRESHOLD,
+        type: 'mom-balloon',
+        vm: i,
+        rule: decision.rule,
+        guestMemoryPages: vm.pages - balloonPages,
+        hostFreePercent: 100 * this.hostFreePercent,
+        underPressure: this.hostFreePercent < PRESSURE_THRESHOLD,
       });
     });
     if (this.ksmControl) this.runKsmRule();
@@ -119,7 +137,11 @@ export class MomPolicy implements Policy {
     // ksm_shareable: memory committed to the QEMU processes (their guest RAM), as ksmtuned counts it.
     const shareablePages = this.env.vms.reduce((s, vm) => s + vm.pages, 0);
     const next = momKsmRule(
-      { memAvailableKib: hv.frames.frameCount * KIB_PER_PAGE, memFreeAvgKib: this.hostFreeKib.avg(), shareableKib: shareablePages * KIB_PER_PAGE },
+      {
+        memAvailableKib: hv.frames.frameCount * KIB_PER_PAGE,
+        memFreeAvgKib: this.hostFreeKib.avg(),
+        shareableKib: shareablePages * KIB_PER_PAGE,
+      },
       this.ksm,
     );
     if (next.run !== this.ksm.run) events.emit({ type: 'mom-ksm', running: next.run });
@@ -130,7 +152,12 @@ export class MomPolicy implements Policy {
 
   /** Host free share MOM last computed, and the floors of its pressure and critical levels, %. */
   internals(): Record<string, number> {
-    return { hostFreePercent: 100 * this.hostFreePercent, pressureBelowPercent: 100 * PRESSURE_THRESHOLD, criticalBelowPercent: 100 * PRESSURE_CRITICAL, ksmRunning: this.ksm.run ? 1 : 0 };
+    return {
+      hostFreePercent: 100 * this.hostFreePercent,
+      pressureBelowPercent: 100 * PRESSURE_THRESHOLD,
+      criticalBelowPercent: 100 * PRESSURE_CRITICAL,
+      ksmRunning: this.ksm.run ? 1 : 0,
+    };
   }
 
   vmReport(i: number): PolicyVmReport {

@@ -65,9 +65,7 @@ export const momHostFreePercent = (memFreeAvgKib: number, memAvailableKib: numbe
 /** guest_free_percent, as both shrink_guest and grow_guest compute it: negative once critical,
  * else min_guest_free_percent x (host_free_percent / pressure_threshold). */
 export function momGuestFreePercent(hostFreePercent: number): number {
-  return hostFreePercent <= PRESSURE_CRITICAL
-    ? -0.05 + hostFreePercent
-    : MIN_GUEST_FREE_PERCENT * (hostFreePercent / PRESSURE_THRESHOLD);
+  return hostFreePercent <= PRESSURE_CRITICAL ? -0.05 + hostFreePercent : MIN_GUEST_FREE_PERCENT * (hostFreePercent / PRESSURE_THRESHOLD);
 }
 
 /** The policy's balloon_min: max(guest.balloon_min, guest_used_mem + guest_free_percent x balloon_cur). */
@@ -77,7 +75,8 @@ export function momFloor(g: MomGuest, guestFreePercent: number): number {
 }
 
 /** change_big_enough: |new - balloon_cur| > min_balloon_change_percent x balloon_cur. */
-const changeBigEnough = (g: MomGuest, size: number): boolean => Math.abs(size - g.balloonCurKib) > MIN_BALLOON_CHANGE_PERCENT * g.balloonCurKib;
+const changeBigEnough = (g: MomGuest, size: number): boolean =>
+  Math.abs(size - g.balloonCurKib) > MIN_BALLOON_CHANGE_PERCENT * g.balloonCurKib;
 
 /** shrink_guest: 5% down, no lower than the floor; only if it is no growth and big enough. */
 function shrinkGuest(hostFreePercent: number, g: MomGuest): number | null {

@@ -54,7 +54,11 @@ function constrainRatio(value: number): number {
 }
 
 /** Proportional.compute_target_adjustments: gamma and each domain's dynamic_min + int(gamma x range). */
-export function proportionalTargets(domains: readonly SqueezeDomain[], freeMemKib: number, hostTargetKib: number): { gamma: number; targets: TargetChange[] } {
+export function proportionalTargets(
+  domains: readonly SqueezeDomain[],
+  freeMemKib: number,
+  hostTargetKib: number,
+): { gamma: number; targets: TargetChange[] } {
   let maximumFreeMemKib = freeMemKib;
   let totalRange = 0;
   for (const d of domains) {
@@ -78,8 +82,13 @@ export interface Iteration {
  * verdict once every active domain has hit its target and nothing changes. `nonActive` is the
  * state between iterations of one balance (updated in place). */
 export function oneIteration(
-  stuckness: StucknessMonitor, nonActive: Set<number>, domains: readonly SqueezeDomain[], freeMemKib: number, hostTargetKib: number,
-  nowMs: number, success: (freeMemKib: number) => boolean,
+  stuckness: StucknessMonitor,
+  nonActive: Set<number>,
+  domains: readonly SqueezeDomain[],
+  freeMemKib: number,
+  hostTargetKib: number,
+  nowMs: number,
+  success: (freeMemKib: number) => boolean,
 ): Iteration {
   stuckness.update(domains, nowMs);
   const active = domains.filter((d) => d.canBalloon && stuckness.isActive(d.id));
@@ -108,4 +117,5 @@ export function oneIteration(
 export const isBalanced = (freeMemKib: number): boolean => freeMemKib - TARGET_HOST_FREE_MEM_KIB < FREE_MEMORY_TOLERANCE_KIB;
 
 /** The target a newly stuck domain is held at: min(target, actual) clipped into its dynamic range (CA-41832). */
-export const inactiveTargetKib = (d: SqueezeDomain): number => Math.min(d.dynMaxKib, Math.max(d.dynMinKib, Math.min(d.targetKib, d.actualKib)));
+export const inactiveTargetKib = (d: SqueezeDomain): number =>
+  Math.min(d.dynMaxKib, Math.max(d.dynMinKib, Math.min(d.targetKib, d.actualKib)));

@@ -32,20 +32,29 @@ export class VspherePolicy extends VmwarePolicy {
     const minFree = minFreePages(env.hv.frames.frameCount);
     const h = (p.hysteresisPercent as number) / 100;
     const thresholds = VSPHERE_STATES.map((s) => VSPHERE_STATE_FRACTIONS[s.name] * minFree);
-    const levels = levelsFromThresholds(VSPHERE_STATES.map((s) => s.name), thresholds, h);
+    const levels = levelsFromThresholds(
+      VSPHERE_STATES.map((s) => s.name),
+      thresholds,
+      h,
+    );
     const infos: VmwareStateInfo[] = VSPHERE_STATES.map((s, i) => ({
       level: levels[i],
       actions: s.actions,
       thresholdPercent: VSPHERE_STATE_FRACTIONS[s.name] * 100,
       thresholdOf: 'minFree',
     }));
-    super(env, infos, {
-      taxRate: (p.idleTaxPercent as number) / 100,
-      samplePeriodMs: (p.samplePeriodSeconds as number) * 1000,
-      samplePages: p.samplePages as number,
-      // Reclamation aims a margin h past the point where the host rises back to Clear.
-      targetFreePages: minFree * (1 + 2 * h),
-    }, (p.balancePeriodSeconds as number) * 1000);
+    super(
+      env,
+      infos,
+      {
+        taxRate: (p.idleTaxPercent as number) / 100,
+        samplePeriodMs: (p.samplePeriodSeconds as number) * 1000,
+        samplePages: p.samplePages as number,
+        // Reclamation aims a margin h past the point where the host rises back to Clear.
+        targetFreePages: minFree * (1 + 2 * h),
+      },
+      (p.balancePeriodSeconds as number) * 1000,
+    );
     this.minFreePages = minFree;
     env.sharing.salted = p.salting as boolean;
     this.stateChanged();

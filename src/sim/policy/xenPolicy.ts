@@ -10,7 +10,12 @@
 import { mibToPages } from '../units.ts';
 import type { Policy, PolicyEnv, PolicyVmReport } from './Policy.ts';
 import {
-  BALANCE_CHECK_INTERVAL_MS, inactiveTargetKib, isBalanced, ITERATION_WAIT_MS, oneIteration, TARGET_HOST_FREE_MEM_KIB,
+  BALANCE_CHECK_INTERVAL_MS,
+  inactiveTargetKib,
+  isBalanced,
+  ITERATION_WAIT_MS,
+  oneIteration,
+  TARGET_HOST_FREE_MEM_KIB,
   type SqueezeDomain,
 } from './squeeze.ts';
 import { ASSUME_BALLOON_DRIVER_STUCK_AFTER_MS, StucknessMonitor } from './squeezeStuckness.ts';
@@ -93,26 +98,51 @@ export class XenSqueezedPolicy implements Policy {
   /** make_host: every domain as squeezed sees it. */
   private snapshot(): SqueezeDomain[] {
     return this.domains.map((d, i) => ({
-      id: i, canBalloon: this.env.vms[i].balloon !== null, dynMinKib: d.dynMinKib, dynMaxKib: d.dynMaxKib, targetKib: d.targetKib,
+      id: i,
+      canBalloon: this.env.vms[i].balloon !== null,
+      dynMinKib: d.dynMinKib,
+      dynMaxKib: d.dynMaxKib,
+      targetKib: d.targetKib,
       actualKib: this.allocation(i) * KIB_PER_PAGE,
     }));
   }
 
   /** is_host_memory_unbalanced: one iteration with a fresh monitor would set a new target. */
   private unbalanced(): boolean {
-    const it = oneIteration(new StucknessMonitor(), new Set(), this.snapshot(), this.hostFreePages() * KIB_PER_PAGE, TARGET_HOST_FREE_MEM_KIB, this.clockMs, isBalanced);
+    const it = oneIteration(
+      new StucknessMonitor(),
+      new Set(),
+      this.snapshot(),
+      this.hostFreePages() * KIB_PER_PAGE,
+      TARGET_HOST_FREE_MEM_KIB,
+      this.clockMs,
+      isBalanced,
+    );
     return it.action.kind === 'adjust' && it.action.targets.some((t) => t.targetKib !== this.domains[t.id].targetKib);
   }
 
   private iterate(b: Balance): void {
     const { vms, events } = this.env;
     const snapshot = this.snapshot();
-    const it = oneIteration(b.stuckness, b.nonActive, snapshot, this.hostFreePages() * KIB_PER_PAGE, TARGET_HOST_FREE_MEM_KIB, this.clockMs, isBalanced);
+    const it = oneIteration(
+      b.stuckness,
+      b.nonActive,
+      snapshot,
+      this.hostFreePages() * KIB_PER_PAGE,
+      TARGET_HOST_FREE_MEM_KIB,
+      this.clockMs,
+      isBalanced,
+    );
     this.ratio = it.gamma;
     for (const id of it.declaredInactive) {
       if (!vms[id].balloon) continue;
       const held = inactiveTargetKib(snapshot[id]);
-      events.emit({ type: 'squeezed-stuck', vm: id, actualPages: Math.floor(held / KIB_PER_PAGE), noProgressMs: ASSUME_BALLOON_DRIVER_STUCK_AFTER_MS });
+      events.emit({
+        type: 'squeezed-stuck',
+        vm: id,
+        actualPages: Math.floor(held / KIB_PER_PAGE),
+        noProgressMs: ASSUME_BALLOON_DRIVER_STUCK_AFTER_MS,
+      });
       this.setTarget(id, held);
     }
     if (it.action.kind === 'adjust') {
@@ -120,7 +150,8 @@ export class XenSqueezedPolicy implements Policy {
       b.nextIterationMs = this.clockMs + ITERATION_WAIT_MS;
       return;
     }
-    const result: SqueezeResult = it.action.kind === 'success' ? 'ok' : it.action.stuckIds.length > 0 ? 'DomainsRefusedToCooperate' : 'CannotFreeThisMuchMemory';
+    const result: SqueezeResult =
+      it.action.kind === 'success' ? 'ok' : it.action.stuckIds.length > 0 ? 'DomainsRefusedToCooperate' : 'CannotFreeThisMuchMemory';
     if (result !== this.result && result !== 'ok') events.emit({ type: 'squeezed-result', result });
     this.result = result;
     this.balance = null;

@@ -29,7 +29,8 @@ export function withVmAdded(scenario: Scenario): ChangeResult {
 
 /** The scenario without VM `vm` (a scenario keeps at least one VM). */
 export function withVmRemoved(scenario: Scenario, vm: number): ChangeResult {
-  if (!Number.isInteger(vm) || vm < 0 || vm >= scenario.vms.length) return { ok: false, errors: [`vms.${vm}: no such VM (0 to ${scenario.vms.length - 1})`] };
+  if (!Number.isInteger(vm) || vm < 0 || vm >= scenario.vms.length)
+    return { ok: false, errors: [`vms.${vm}: no such VM (0 to ${scenario.vms.length - 1})`] };
   if (scenario.vms.length <= 1) return { ok: false, errors: ['vms: a scenario keeps at least one VM'] };
   const json = scenarioToJson(scenario) as { vms: unknown[] };
   json.vms.splice(vm, 1);

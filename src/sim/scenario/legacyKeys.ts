@@ -10,13 +10,15 @@ export function moveLegacyKeys(input: Record<string, unknown>, warnings: string[
   const policy = input.policy;
   if (!isRecord(policy) || !('freePageReporting' in policy)) return input;
   const { freePageReporting: value, ...rest } = policy;
-  warnings.push(`policy.freePageReporting: moved to vms[i].balloon.freePageReporting (the virtio balloon device offers the feature); applied to every VM that does not set it`);
+  warnings.push(
+    `policy.freePageReporting: moved to vms[i].balloon.freePageReporting (the virtio balloon device offers the feature); applied to every VM that does not set it`,
+  );
   const vms = Array.isArray(input.vms)
     ? input.vms.map((vm: unknown) => {
-      if (!isRecord(vm)) return vm;
-      const balloon = isRecord(vm.balloon) ? vm.balloon : {};
-      return 'freePageReporting' in balloon ? vm : { ...vm, balloon: { ...balloon, freePageReporting: value } };
-    })
+        if (!isRecord(vm)) return vm;
+        const balloon = isRecord(vm.balloon) ? vm.balloon : {};
+        return 'freePageReporting' in balloon ? vm : { ...vm, balloon: { ...balloon, freePageReporting: value } };
+      })
     : input.vms;
   return { ...input, policy: rest, vms };
 }

@@ -5,13 +5,26 @@
 // script a change at a moment (a timeline), the workload kinds that change over time (hog,
 // phased, ramp) stand in for it until scenario timelines exist.
 
-const vm = (name: string, memoryMiB: number, workload: Record<string, unknown>, balloon: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
-  name, memoryMiB, shares: memoryMiB * 10, workload, balloon, ...extra,
+const vm = (
+  name: string,
+  memoryMiB: number,
+  workload: Record<string, unknown>,
+  balloon: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) => ({
+  name,
+  memoryMiB,
+  shares: memoryMiB * 10,
+  workload,
+  balloon,
+  ...extra,
 });
 
 /** One guest, a fixed 1 GiB balloon, and a program that grows into it: cache goes, then swap. */
 export const PRESSURE_INTO_GUEST = {
-  format: 1, seed: 4, tickMs: 100,
+  format: 1,
+  seed: 4,
+  tickMs: 100,
   host: { memoryMiB: 4096, swapMiB: 4096 },
   policy: { kind: 'manual' },
   vms: [
@@ -22,42 +35,76 @@ export const PRESSURE_INTO_GUEST = {
 
 /** A guest that alternates between two halves of its footprint, on KVM, each virtio balloon offering free page reporting. */
 export const FREE_PAGE_REPORTING = {
-  format: 1, seed: 6, tickMs: 100,
+  format: 1,
+  seed: 6,
+  tickMs: 100,
   host: { memoryMiB: 4096, swapMiB: 4096, swapSelection: 'lru' },
   policy: { kind: 'kvm-mom' },
   vms: [
-    vm('batch', 2048, { kind: 'hog', activeMiB: 0, footprintMiB: 1200, growMiBPerSec: 64 }, { driver: 'virtio', freePageReporting: true }, { minMiB: 512 }),
+    vm(
+      'batch',
+      2048,
+      { kind: 'hog', activeMiB: 0, footprintMiB: 1200, growMiBPerSec: 64 },
+      { driver: 'virtio', freePageReporting: true },
+      { minMiB: 512 },
+    ),
     vm('web', 2048, { kind: 'steady', activeMiB: 300, footprintMiB: 600 }, { driver: 'virtio', freePageReporting: true }, { minMiB: 512 }),
   ],
 };
 
 /** Two Hyper-V VMs that both grow on a host too small for both buffers: weight decides. */
 export const HYPERV_BUFFER_WEIGHT = {
-  format: 1, seed: 8, tickMs: 100,
+  format: 1,
+  seed: 8,
+  tickMs: 100,
   host: { memoryMiB: 2560, swapMiB: 4096 },
   policy: { kind: 'hyperv' },
   vms: [
-    vm('gold', 2048, { kind: 'hog', activeMiB: 0, footprintMiB: 1100, growMiBPerSec: 32 }, { driver: 'hyperv' }, { minMiB: 512, startupMiB: 768, bufferPercent: 50, weight: 100 }),
-    vm('bronze', 2048, { kind: 'hog', activeMiB: 0, footprintMiB: 1100, growMiBPerSec: 32 }, { driver: 'hyperv' }, { minMiB: 512, startupMiB: 768, bufferPercent: 20, weight: 10 }),
+    vm(
+      'gold',
+      2048,
+      { kind: 'hog', activeMiB: 0, footprintMiB: 1100, growMiBPerSec: 32 },
+      { driver: 'hyperv' },
+      { minMiB: 512, startupMiB: 768, bufferPercent: 50, weight: 100 },
+    ),
+    vm(
+      'bronze',
+      2048,
+      { kind: 'hog', activeMiB: 0, footprintMiB: 1100, growMiBPerSec: 32 },
+      { driver: 'hyperv' },
+      { minMiB: 512, startupMiB: 768, bufferPercent: 20, weight: 10 },
+    ),
   ],
 };
 
 /** Six VMs boot together on ESX: every one populates its footprint at once. */
 export const BOOT_STORM = {
-  format: 1, seed: 12, tickMs: 100,
+  format: 1,
+  seed: 12,
+  tickMs: 100,
   host: { memoryMiB: 2560, swapMiB: 4096, pageSharing: 'zero', shareScanPagesPerSec: 20000 },
   policy: { kind: 'esx' },
-  vms: [1, 2, 3, 4, 5, 6].map((i) => vm(`desk${i}`, 768, { kind: 'steady', activeMiB: 192, footprintMiB: 480, accessesPerSec: 3000 }, { driver: 'vmware' })),
+  vms: [1, 2, 3, 4, 5, 6].map((i) =>
+    vm(`desk${i}`, 768, { kind: 'steady', activeMiB: 192, footprintMiB: 480, accessesPerSec: 3000 }, { driver: 'vmware' }),
+  ),
 };
 
 /** A guest whose balloon leaves too little for its program, with deflate-on-OOM off or on. */
 export function oomGuest(deflateOnOom: boolean): Record<string, unknown> {
   return {
-    format: 1, seed: 10, tickMs: 100,
+    format: 1,
+    seed: 10,
+    tickMs: 100,
     host: { memoryMiB: 2048, swapMiB: 2048 },
     policy: { kind: 'manual' },
     vms: [
-      vm('tight', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 700, growMiBPerSec: 32 }, { driver: 'virtio', targetMiB: 600, deflateOnOom }, { guestSwapMiB: 0 }),
+      vm(
+        'tight',
+        1024,
+        { kind: 'hog', activeMiB: 0, footprintMiB: 700, growMiBPerSec: 32 },
+        { driver: 'virtio', targetMiB: 600, deflateOnOom },
+        { guestSwapMiB: 0 },
+      ),
     ],
   };
 }

@@ -76,7 +76,16 @@ export function applyChanges(scenario: Scenario, changes: readonly ParamChange[]
 /** Parameters the model reads every tick, so a change applies live from the current tick (a
  * footprint or file size change is carried out as the guest would: see guest/liveResize.ts);
  * every other change restarts the run at 0 s with the changed scenario. Per VM: */
-export const LIVE_VM_PARAMS = ['balloon.targetMiB', 'workload.accessesPerSec', 'workload.writePercent', 'workload.activeMiB', 'workload.footprintMiB', 'workload.fileMiB', 'workload.periodSeconds', 'workload.growMiBPerSec'] as const;
+export const LIVE_VM_PARAMS = [
+  'balloon.targetMiB',
+  'workload.accessesPerSec',
+  'workload.writePercent',
+  'workload.activeMiB',
+  'workload.footprintMiB',
+  'workload.fileMiB',
+  'workload.periodSeconds',
+  'workload.growMiBPerSec',
+] as const;
 const LIVE = new RegExp(`^vms\\.\\d+\\.(${LIVE_VM_PARAMS.join('|').replace(/\./g, '\\.')})$`);
 /** Policy parameters the policy reads again at each reallocation (ESX and vSphere's idle tax,
  * W02 Fig. 7 changes it during a run). */

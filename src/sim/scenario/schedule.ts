@@ -50,7 +50,8 @@ export function readEntry(raw: unknown, vmNames: readonly string[]): ScheduleEnt
   const atS = raw.atS;
   if (!finite(atS) || atS < 0 || atS > MAX_SCHEDULE_S) return `atS: ${show(atS)} is not valid (allowed 0 to ${MAX_SCHEDULE_S} s)`;
   const verbs = ['set', 'ramp', 'start', 'stop', 'touch'].filter((k) => k in raw);
-  if (verbs.length !== 1) return `give exactly one of set, ramp, start, stop, touch (got ${verbs.length === 0 ? 'none' : verbs.join(', ')})`;
+  if (verbs.length !== 1)
+    return `give exactly one of set, ramp, start, stop, touch (got ${verbs.length === 0 ? 'none' : verbs.join(', ')})`;
   const others = Object.keys(raw).filter((k) => k !== 'atS' && k !== verbs[0]);
   if (others.length > 0) return `${others[0]}: unknown key (an entry has atS and one of set, ramp, start, stop, touch)`;
   switch (verbs[0]) {
@@ -64,7 +65,8 @@ export function readEntry(raw: unknown, vmNames: readonly string[]): ScheduleEnt
       const r = raw.ramp;
       if (!isRecord(r) || typeof r.path !== 'string') return `ramp: expected { "path": ..., "to": ..., "overS": ... }, got ${show(r)}`;
       if (!finite(r.to)) return `ramp.to: ${show(r.to)} is not a number`;
-      if (!finite(r.overS) || r.overS <= 0 || r.overS > MAX_SCHEDULE_S) return `ramp.overS: ${show(r.overS)} is not valid (allowed more than 0 to ${MAX_SCHEDULE_S} s)`;
+      if (!finite(r.overS) || r.overS <= 0 || r.overS > MAX_SCHEDULE_S)
+        return `ramp.overS: ${show(r.overS)} is not valid (allowed more than 0 to ${MAX_SCHEDULE_S} s)`;
       return { atS, ramp: { path: r.path, to: r.to, overS: r.overS } };
     }
     case 'start':
@@ -78,7 +80,8 @@ export function readEntry(raw: unknown, vmNames: readonly string[]): ScheduleEnt
       if (!isRecord(t)) return `touch: expected { "vm": ..., "page": ... }, got ${show(t)}`;
       const vm = vmIndex(t.vm, vmNames);
       if (typeof vm === 'string') return `touch.vm: ${vm}`;
-      if (!finite(t.page) || !Number.isInteger(t.page) || t.page < 0) return `touch.page: ${show(t.page)} is not a guest-physical page number (a whole number from 0)`;
+      if (!finite(t.page) || !Number.isInteger(t.page) || t.page < 0)
+        return `touch.page: ${show(t.page)} is not a guest-physical page number (a whole number from 0)`;
       return { atS, touch: { vm, page: t.page } };
     }
   }

@@ -21,7 +21,10 @@ export function readSchedule(raw: unknown, scenario: Scenario, mode: ValidationM
     report(`schedule: expected a list of entries like { "atS": 60, "set": { ... } }, got ${JSON.stringify(raw)?.slice(0, 40)}`);
     return out;
   }
-  if (raw.length > MAX_SCHEDULE_ENTRIES) report(`schedule: ${raw.length} entries is too many (allowed up to ${MAX_SCHEDULE_ENTRIES})${mode === 'clamp' ? `; keeping the first ${MAX_SCHEDULE_ENTRIES}` : ''}`);
+  if (raw.length > MAX_SCHEDULE_ENTRIES)
+    report(
+      `schedule: ${raw.length} entries is too many (allowed up to ${MAX_SCHEDULE_ENTRIES})${mode === 'clamp' ? `; keeping the first ${MAX_SCHEDULE_ENTRIES}` : ''}`,
+    );
   const entries: ScheduleEntry[] = [];
   const indexOf: number[] = [];
   const names = scenario.vms.map((v) => v.name);

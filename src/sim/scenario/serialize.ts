@@ -12,7 +12,12 @@ export function scenarioToJson(s: Scenario): Record<string, unknown> {
     tickMs: s.tickMs,
     host: { ...s.host },
     policy: { kind: s.policy.kind, ...s.policy.params },
-    vms: s.vms.map(({ policy, balloon, workload, ...rest }) => ({ ...rest, ...policy, balloon: { ...balloon }, workload: { ...workload } })),
+    vms: s.vms.map(({ policy, balloon, workload, ...rest }) => ({
+      ...rest,
+      ...policy,
+      balloon: { ...balloon },
+      workload: { ...workload },
+    })),
     ...(s.schedule.length > 0 ? { schedule: s.schedule.map(cloneEntry) } : {}),
   };
 }

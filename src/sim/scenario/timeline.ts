@@ -58,7 +58,13 @@ function initialPower(scenario: Scenario, order: readonly { e: ScheduleEntry }[]
 }
 
 /** Compiles `entries` (positions in the file: `indexOf[i]`, default i, for messages). */
-export function compileSchedule(start: Scenario, entries: readonly ScheduleEntry[], mode: ValidationMode, check: ModelCheck, indexOf?: readonly number[]): CompiledSchedule {
+export function compileSchedule(
+  start: Scenario,
+  entries: readonly ScheduleEntry[],
+  mode: ValidationMode,
+  check: ModelCheck,
+  indexOf?: readonly number[],
+): CompiledSchedule {
   const tickMs = start.tickMs;
   const order = entries.map((e, i) => ({ e: cloneEntry(e), i, tick: tickOf(e.atS, tickMs) })).sort((a, b) => a.tick - b.tick || a.i - b.i);
   const on = initialPower(start, order);
@@ -137,13 +143,24 @@ export function compileSchedule(start: Scenario, entries: readonly ScheduleEntry
         const to = inRange(i, 'ramp.to for ', e.ramp.path, spec, e.ramp.to);
         if (to === null) continue;
         e.ramp.to = to;
-        ramps.set(e.ramp.path, { index: i, path: e.ramp.path, from: valueNow(e.ramp.path), to, startTick: t, steps: Math.max(1, tickOf(e.ramp.overS, tickMs)), spec });
+        ramps.set(e.ramp.path, {
+          index: i,
+          path: e.ramp.path,
+          from: valueNow(e.ramp.path),
+          to,
+          startTick: t,
+          steps: Math.max(1, tickOf(e.ramp.overS, tickMs)),
+          spec,
+        });
       } else if ('start' in e || 'stop' in e) {
         const starting = 'start' in e;
         const vm = starting ? e.start : e.stop;
         const name = current.vms[vm].name;
         if (on[vm] === starting) {
-          refuse(i, `${starting ? 'start' : 'stop'}: VM ${name} is already ${starting ? 'running' : 'stopped'} at ${secondsOf(t, tickMs)} s`);
+          refuse(
+            i,
+            `${starting ? 'start' : 'stop'}: VM ${name} is already ${starting ? 'running' : 'stopped'} at ${secondsOf(t, tickMs)} s`,
+          );
           continue;
         }
         on[vm] = starting;
@@ -152,7 +169,8 @@ export function compileSchedule(start: Scenario, entries: readonly ScheduleEntry
         const { vm, page } = e.touch;
         const pages = mibToPages(current.vms[vm].memoryMiB);
         if (!on[vm]) refuse(i, `touch.vm: VM ${current.vms[vm].name} is stopped at ${secondsOf(t, tickMs)} s`);
-        else if (page >= pages) refuse(i, `touch.page: ${page} is not a guest-physical page of VM ${current.vms[vm].name} (allowed 0 to ${pages - 1})`);
+        else if (page >= pages)
+          refuse(i, `touch.page: ${page} is not a guest-physical page of VM ${current.vms[vm].name} (allowed 0 to ${pages - 1})`);
         else other.push({ type: 'touch', vm, page });
       }
     }
@@ -161,7 +179,10 @@ export function compileSchedule(start: Scenario, entries: readonly ScheduleEntry
       const json = scenarioToJson(current);
       for (const [path, v] of changes) setParam(json, path, v);
       const r = check(json, mode);
-      const at = `schedule[${[...indices].sort((a, b) => a - b).map((i) => indexOf?.[i] ?? i).join('], schedule[')}] at ${secondsOf(t, tickMs)} s`;
+      const at = `schedule[${[...indices]
+        .sort((a, b) => a - b)
+        .map((i) => indexOf?.[i] ?? i)
+        .join('], schedule[')}] at ${secondsOf(t, tickMs)} s`;
       if (!r.ok) {
         problems.push(`${at}: ${r.errors.join('; ')}`);
         if (mode === 'strict') break;
@@ -181,6 +202,9 @@ export function compileSchedule(start: Scenario, entries: readonly ScheduleEntry
     if (mode === 'strict' && problems.length > 0) break;
   }
   if (offAtStart.length > 0) actions.set(0, [...offAtStart, ...(actions.get(0) ?? [])]);
-  const schedule = order.filter(({ i }) => !dropped.has(i)).sort((a, b) => a.i - b.i).map(({ e }) => e);
+  const schedule = order
+    .filter(({ i }) => !dropped.has(i))
+    .sort((a, b) => a.i - b.i)
+    .map(({ e }) => e);
   return { actions, schedule, problems };
 }

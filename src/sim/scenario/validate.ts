@@ -6,7 +6,16 @@
 // the schedule is read last, against the scenario it runs on (scheduleValidate.ts).
 import { allowedText, type ConfigOf, type ParamSpec, type SpecTable } from './paramSpec.ts';
 import {
-  BALLOON_PARAMS, HOST_PARAMS, MAX_HOST_MIB, MAX_VMS, OLDER_FORMATS, SCENARIO_FORMAT, TOP_PARAMS, VM_NAME_SPEC, VM_PARAMS, WORKLOAD_PARAMS,
+  BALLOON_PARAMS,
+  HOST_PARAMS,
+  MAX_HOST_MIB,
+  MAX_VMS,
+  OLDER_FORMATS,
+  SCENARIO_FORMAT,
+  TOP_PARAMS,
+  VM_NAME_SPEC,
+  VM_PARAMS,
+  WORKLOAD_PARAMS,
 } from './params.ts';
 import type { ParamValue, PolicyKind, Scenario, VmConfig } from './types.ts';
 import { readSchedule } from './scheduleValidate.ts';
@@ -20,8 +29,7 @@ export type ValidationMode = 'strict' | 'clamp';
 export const MAX_TOTAL_VM_MIB = 2 * MAX_HOST_MIB;
 
 export type ValidationResult =
-  | { ok: true; scenario: Scenario; corrections: string[]; warnings: string[] }
-  | { ok: false; errors: string[] };
+  { ok: true; scenario: Scenario; corrections: string[]; warnings: string[] } | { ok: false; errors: string[] };
 
 interface Ctx {
   mode: ValidationMode;
@@ -31,7 +39,7 @@ interface Ctx {
 }
 
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };
 
@@ -121,9 +129,16 @@ function readVm(ctx: Ctx, raw: unknown, i: number, policyKind: PolicyKind): VmCo
   };
   vm.minMiB = crossCheck(ctx, `${path}.minMiB`, vm.minMiB, vm.memoryMiB, 'the VM memory');
   vm.kernelMiB = crossCheck(ctx, `${path}.kernelMiB`, vm.kernelMiB, Math.floor(vm.memoryMiB / 2), 'half the VM memory');
-  vm.balloon.targetMiB = crossCheck(ctx, `${path}.balloon.targetMiB`, vm.balloon.targetMiB, vm.memoryMiB - vm.kernelMiB, 'the VM memory less its kernel memory');
+  vm.balloon.targetMiB = crossCheck(
+    ctx,
+    `${path}.balloon.targetMiB`,
+    vm.balloon.targetMiB,
+    vm.memoryMiB - vm.kernelMiB,
+    'the VM memory less its kernel memory',
+  );
   const w = vm.workload;
-  if (w.kind === 'filecache') w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.fileMiB, 'the file data (fileMiB)');
+  if (w.kind === 'filecache')
+    w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.fileMiB, 'the file data (fileMiB)');
   else w.activeMiB = crossCheck(ctx, `${path}.workload.activeMiB`, w.activeMiB, w.footprintMiB, 'the footprint');
   return vm;
 }
@@ -172,7 +187,8 @@ function validateModel(given: unknown, mode: ValidationMode): ValidationResult {
     if (mode === 'clamp' && input.format === undefined) ctx.corrections.push(`${text}; reading it as format ${SCENARIO_FORMAT}`);
     else return { ok: false, errors: [text] };
   }
-  if (input.format === 1 && input.schedule !== undefined) return { ok: false, errors: ['schedule: a schedule needs "format": 2 (format 1 has none)'] };
+  if (input.format === 1 && input.schedule !== undefined)
+    return { ok: false, errors: ['schedule: a schedule needs "format": 2 (format 1 has none)'] };
   const top = readTable(ctx, 'scenario', input, TOP_PARAMS, ['format', 'name', 'host', 'policy', 'vms', 'schedule']);
   const host = readTable(ctx, 'host', input.host, HOST_PARAMS);
   const rawPolicy = isRecord(input.policy) ? input.policy : {};

@@ -66,7 +66,8 @@ export class WalkCaches {
       return { caches, invalidation: null };
     }
     if (caches.eptEpoch === eptEpoch) return { caches, invalidation: null };
-    const invalidation = `The VM's EPT changed since the last walk (a mapping was removed or changed: epoch ` +
+    const invalidation =
+      `The VM's EPT changed since the last walk (a mapping was removed or changed: epoch ` +
       `${caches.eptEpoch} -> ${eptEpoch}), so the hypervisor's INVEPT emptied its TLB, page walk cache and nested TLB.`;
     caches.flush();
     caches.eptEpoch = eptEpoch;

@@ -51,5 +51,4 @@ export const hex = (address: bigint | number): string => `0x${address.toString(1
 /** Memory references of a cold walk with n guest levels and m nested levels: each of the n guest
  * table pointers needs an m-step nested walk plus the guest entry read, and the data's
  * guest-physical address one more nested walk: n(m+1) + m = (n+1)(m+1) - 1 (reference §5.1). */
-export const twoDimensionalReferenceCount = (guestLevels: number, eptLevels: number): number =>
-  (guestLevels + 1) * (eptLevels + 1) - 1;
+export const twoDimensionalReferenceCount = (guestLevels: number, eptLevels: number): number => (guestLevels + 1) * (eptLevels + 1) - 1;

@@ -36,7 +36,8 @@ function guestTablePage(p: Process, level: number, v: number): number {
 const leafEntry = (p: Process, v: number): number => (v >= 0 && v < p.virtualPages ? p.pte[v] : PTE_NONE);
 
 function guestFound(leaf: boolean, entry: number, pageSize: PageSize): FoundEntry {
-  if (entry >= 0) return leaf ? { kind: 'guest-page', guestPhysicalPage: entry, pageSize } : { kind: 'next-guest-table', guestPhysicalPage: entry };
+  if (entry >= 0)
+    return leaf ? { kind: 'guest-page', guestPhysicalPage: entry, pageSize } : { kind: 'next-guest-table', guestPhysicalPage: entry };
   return { kind: 'not-present', reason: pteIsSwapped(entry) ? 'guest-swapped' : 'never-touched' };
 }
 
@@ -61,7 +62,13 @@ function dataOutcome(dataWalk: NestedWalk, dataAddress: number, write: boolean, 
 
 /** Walks guestVirtualAddress of process p (a running process with a root table); the guest maps
  * its memory with pages up to `largestGuestPage`. */
-export function walkTwoDimensional(ctx: NestedContext, p: Process, guestVirtualAddress: bigint, write: boolean, largestGuestPage: PageSize): ColdWalk {
+export function walkTwoDimensional(
+  ctx: NestedContext,
+  p: Process,
+  guestVirtualAddress: bigint,
+  write: boolean,
+  largestGuestPage: PageSize,
+): ColdWalk {
   const steps: WalkStep[] = [];
   const tableWalks: NestedWalk[] = [];
   const v = Number(guestVirtualAddress >> BigInt(PAGE_OFFSET_BITS)) - VA_BASE_PAGE;
@@ -73,7 +80,12 @@ export function walkTwoDimensional(ctx: NestedContext, p: Process, guestVirtualA
     const nested = walkNested(ctx, tableAddress, guestTableName(level), steps);
     tableWalks.push(nested);
     if (nested.hostFrame < 0) {
-      const outcome = eptViolation(eptNotPresentReason(nested.leafEntry), tableAddress, 'guest page table', hostSwapSlotOf(nested.leafEntry));
+      const outcome = eptViolation(
+        eptNotPresentReason(nested.leafEntry),
+        tableAddress,
+        'guest page table',
+        hostSwapSlotOf(nested.leafEntry),
+      );
       return { steps, tableWalks, dataWalk: null, guestPageSize, outcome };
     }
     const leaf = level === leafLevel;

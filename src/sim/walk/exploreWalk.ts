@@ -67,7 +67,13 @@ export interface WalkExploration {
 const CACHE_KEYS = ['tlb', 'pageWalkCache', 'nestedTlb'] as const;
 
 /** The cold and the repeated walk of target with settings s. */
-function walkPair(sim: Simulation, target: WalkTarget, s: WalkSettings, write: boolean, regionMemo: RegionMemo): { cold: Walk; repeated: Walk } {
+function walkPair(
+  sim: Simulation,
+  target: WalkTarget,
+  s: WalkSettings,
+  write: boolean,
+  regionMemo: RegionMemo,
+): { cold: Walk; repeated: Walk } {
   if (target.space === 'guest-physical') {
     const cold = translateGuestPhysical(sim, target.vm, Number(target.gpa), { write, hostPageSize: s.hostPageSize, regionMemo });
     return { cold, repeated: cold };
@@ -81,7 +87,16 @@ function walkPair(sim: Simulation, target: WalkTarget, s: WalkSettings, write: b
 
 export function gapOf(sim: Simulation, vm: number, gpfn: number): WalkGap {
   const e = sim.vms[vm].ept.entries[gpfn];
-  const ept = e >= 0 ? 'present' : e === EPT_UNTOUCHED ? 'never touched' : e === EPT_BALLOONED ? 'ballooned' : e === EPT_COMPRESSED ? 'compressed' : 'host-swapped';
+  const ept =
+    e >= 0
+      ? 'present'
+      : e === EPT_UNTOUCHED
+        ? 'never touched'
+        : e === EPT_BALLOONED
+          ? 'ballooned'
+          : e === EPT_COMPRESSED
+            ? 'compressed'
+            : 'host-swapped';
   return {
     guestPhysicalPage: gpfn,
     guestKind: PAGE_KIND_NAMES[kindOf(sim.vms[vm].os.mem.state[gpfn])],
@@ -101,8 +116,15 @@ function reachedPage(walk: Walk): number | null {
 
 /** The settings the toggles offer from s: s, each cache flipped, each page size; the other levels. */
 function variants(s: WalkSettings): { walked: WalkSettings[]; planned: WalkSettings[] } {
-  const walked = [s, ...CACHE_KEYS.map((k) => ({ ...s, [k]: !s[k] })), ...PAGE_SIZES.map((g) => ({ ...s, guestPageSize: g })), ...PAGE_SIZES.map((h) => ({ ...s, hostPageSize: h }))];
-  const planned = [4, 5].map((levels) => ({ ...s, guestLevels: levels, eptLevels: levels })).filter((p) => settingsKey(p) !== settingsKey(s));
+  const walked = [
+    s,
+    ...CACHE_KEYS.map((k) => ({ ...s, [k]: !s[k] })),
+    ...PAGE_SIZES.map((g) => ({ ...s, guestPageSize: g })),
+    ...PAGE_SIZES.map((h) => ({ ...s, hostPageSize: h })),
+  ];
+  const planned = [4, 5]
+    .map((levels) => ({ ...s, guestLevels: levels, eptLevels: levels }))
+    .filter((p) => settingsKey(p) !== settingsKey(s));
   return { walked, planned };
 }
 
@@ -110,9 +132,13 @@ function variants(s: WalkSettings): { walked: WalkSettings[]; planned: WalkSetti
 export function exploreWalk(sim: Simulation, target: WalkTarget, whatIf: WalkWhatIf): WalkExploration {
   const vm = sim.vms[target.vm];
   const settings: WalkSettings = {
-    guestLevels: sim.scenario.vms[target.vm].pageTableLevels, eptLevels: vm.ept.levels,
-    guestPageSize: whatIf.guestPageSize, hostPageSize: whatIf.hostPageSize,
-    tlb: whatIf.tlb, pageWalkCache: whatIf.pageWalkCache, nestedTlb: whatIf.nestedTlb,
+    guestLevels: sim.scenario.vms[target.vm].pageTableLevels,
+    eptLevels: vm.ept.levels,
+    guestPageSize: whatIf.guestPageSize,
+    hostPageSize: whatIf.hostPageSize,
+    tlb: whatIf.tlb,
+    pageWalkCache: whatIf.pageWalkCache,
+    nestedTlb: whatIf.nestedTlb,
   };
   const counts = new Map<string, WalkCount>();
   let shown: Walk | null = null;
@@ -127,12 +153,29 @@ export function exploreWalk(sim: Simulation, target: WalkTarget, whatIf: WalkWha
     shown ??= s.tlb || s.pageWalkCache || s.nestedTlb ? pair.repeated : pair.cold;
   }
   // An EPT-only walk reads one nested walk: its levels, whatever the caches (none apply to it).
-  const plan = (s: WalkSettings) => (target.space === 'guest-physical' ? { cold: levelsRead(s.eptLevels, s.hostPageSize), repeated: levelsRead(s.eptLevels, s.hostPageSize) } : plannedReferences(s));
+  const plan = (s: WalkSettings) =>
+    target.space === 'guest-physical'
+      ? { cold: levelsRead(s.eptLevels, s.hostPageSize), repeated: levelsRead(s.eptLevels, s.hostPageSize) }
+      : plannedReferences(s);
   for (const s of planned) counts.set(settingsKey(s), { settings: s, ...plan(s), source: 'planned' });
   const walk = shown!;
   const gpfn = reachedPage(walk);
-  const processes = vm.os.processes.filter((p) => p !== null && p.alive).map((p) => ({
-    pid: p!.pid, name: p!.name, firstGva: hex(VA_BASE), endGva: hex(VA_BASE + p!.virtualPages * PAGE_SIZE_BYTES),
-  }));
-  return { target, vmName: vm.name, timeMs: sim.timeMs, processes, walk, settings, counts: [...counts.values()], gap: gpfn === null ? null : gapOf(sim, target.vm, gpfn) };
+  const processes = vm.os.processes
+    .filter((p) => p !== null && p.alive)
+    .map((p) => ({
+      pid: p!.pid,
+      name: p!.name,
+      firstGva: hex(VA_BASE),
+      endGva: hex(VA_BASE + p!.virtualPages * PAGE_SIZE_BYTES),
+    }));
+  return {
+    target,
+    vmName: vm.name,
+    timeMs: sim.timeMs,
+    processes,
+    walk,
+    settings,
+    counts: [...counts.values()],
+    gap: gpfn === null ? null : gapOf(sim, target.vm, gpfn),
+  };
 }

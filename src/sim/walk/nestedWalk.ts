@@ -53,8 +53,12 @@ function leafFound(ctx: NestedContext, entry: number, pageSize: PageSize): EptFo
   if (entry < 0) return { kind: 'not-present', reason: eptNotPresentReason(entry) };
   const hostFrame = eptFrame(entry);
   return {
-    kind: 'host-frame', hostFrame, largePage: pageSize !== '4 KiB', pageSize,
-    shared: ctx.frames.isShared(hostFrame), accessed: (entry & EPT_ACCESSED) !== 0,
+    kind: 'host-frame',
+    hostFrame,
+    largePage: pageSize !== '4 KiB',
+    pageSize,
+    shared: ctx.frames.isShared(hostFrame),
+    accessed: (entry & EPT_ACCESSED) !== 0,
   };
 }
 
@@ -63,8 +67,10 @@ function describe(level: number, index: number, found: EptFound): string {
     return `entry ${index} -> ${eptTableName(level - 1)} at host-physical ${hex(found.hostFrame * PAGE_SIZE_BYTES)}`;
   }
   if (found.kind === 'host-frame') {
-    return `entry ${index} -> host frame at host-physical ${hex(found.hostFrame * PAGE_SIZE_BYTES)}` +
-      `${found.largePage ? ` (${found.pageSize} host large page)` : ''}${found.shared ? ' (shared copy-on-write, read-only)' : ''}`;
+    return (
+      `entry ${index} -> host frame at host-physical ${hex(found.hostFrame * PAGE_SIZE_BYTES)}` +
+      `${found.largePage ? ` (${found.pageSize} host large page)` : ''}${found.shared ? ' (shared copy-on-write, read-only)' : ''}`
+    );
   }
   return `entry ${index} not present (${found.reason})`;
 }
@@ -81,9 +87,8 @@ export function walkNested(ctx: NestedContext, guestPhysicalAddress: number, nes
   for (let level = ept.levels; level >= leafLevel; level--) {
     const tableHostFrame = ept.tableFrameFor(level, gpfn);
     const index = physicalIndex(gpfn, level);
-    const found: EptFound = level > leafLevel
-      ? { kind: 'next-ept-table', hostFrame: ept.tableFrameFor(level - 1, gpfn) }
-      : leafFound(ctx, leafEntry, pageSize);
+    const found: EptFound =
+      level > leafLevel ? { kind: 'next-ept-table', hostFrame: ept.tableFrameFor(level - 1, gpfn) } : leafFound(ctx, leafEntry, pageSize);
     steps.push({
       step: steps.length + 1,
       servedBy: 'memory',
@@ -113,4 +118,3 @@ export function walkNested(ctx: NestedContext, guestPhysicalAddress: number, nes
     pageSize,
   };
 }
-

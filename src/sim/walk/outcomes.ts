@@ -27,12 +27,13 @@ export function translated(guestPhysicalAddress: number, hostFrame: number, host
 }
 
 const GUEST_FAULT_TEXT: Record<GuestFaultCause, (level: number, slot: number | null) => string> = {
-  'never-touched': (level) => level === 1
-    ? 'Guest page fault (#PF). The page-table entry is empty: the process has never touched this page. ' +
-      'The guest kernel gives it a free guest-physical page, fills the entry and restarts the instruction.'
-    : `Guest page fault (#PF). The guest ${tableName(level)} entry is empty: nothing in this part of the ` +
-      'address space has been touched yet, so the guest kernel has not built the lower tables. It builds ' +
-      'them on this fault, then maps a page.',
+  'never-touched': (level) =>
+    level === 1
+      ? 'Guest page fault (#PF). The page-table entry is empty: the process has never touched this page. ' +
+        'The guest kernel gives it a free guest-physical page, fills the entry and restarts the instruction.'
+      : `Guest page fault (#PF). The guest ${tableName(level)} entry is empty: nothing in this part of the ` +
+        'address space has been touched yet, so the guest kernel has not built the lower tables. It builds ' +
+        'them on this fault, then maps a page.',
   'guest-swapped': (_level, slot) =>
     `Guest page fault (#PF). The entry holds a swap entry: the guest kernel moved this page to its own swap device (slot ${slot}). ` +
     'The guest reads it back (a major fault, disk latency); to the hypervisor this is just disk I/O.',
@@ -56,7 +57,7 @@ const EPT_VIOLATION_TEXT: Record<EptViolationCause, (slot: number | null) => str
     `The host swapped this page out to its own swap device (slot ${slot}) without the guest knowing. ` +
     'The hypervisor reads it back (a host major fault) and maps it again; the guest only sees slow memory.',
   compressed: () =>
-    'The host compressed this page into the VM\'s compression cache. The hypervisor decompresses it into a ' +
+    "The host compressed this page into the VM's compression cache. The hypervisor decompresses it into a " +
     'frame (microseconds, far cheaper than a swap-in) and maps it again.',
   'never-touched': () =>
     'The page has no host frame yet: the guest never touched it, or its frame was discarded (after a balloon ' +
@@ -67,7 +68,10 @@ const EPT_VIOLATION_TEXT: Record<EptViolationCause, (slot: number | null) => str
 };
 
 export function eptViolation(
-  cause: EptViolationCause, guestPhysicalAddress: number, accessTo: 'guest page table' | 'data', hostSwapSlot: number | null,
+  cause: EptViolationCause,
+  guestPhysicalAddress: number,
+  accessTo: 'guest page table' | 'data',
+  hostSwapSlot: number | null,
 ): WalkOutcome {
   const where = accessTo === 'data' ? '' : ' while the CPU was reading a guest page-table page';
   return {
@@ -76,7 +80,8 @@ export function eptViolation(
     guestPhysicalAddress: hex(guestPhysicalAddress),
     accessTo,
     hostSwapSlot,
-    explanation: `EPT violation (a VM exit to the hypervisor) at guest-physical ${hex(guestPhysicalAddress)}${where}. ` +
+    explanation:
+      `EPT violation (a VM exit to the hypervisor) at guest-physical ${hex(guestPhysicalAddress)}${where}. ` +
       EPT_VIOLATION_TEXT[cause](hostSwapSlot),
   };
 }

@@ -18,7 +18,12 @@ function frameTarget(sim: Simulation, frame: number): WalkTarget {
   const frames = sim.hv.frames;
   const owner = frames.owner[frame];
   if (owner >= 0 && !frames.isCompression(frame)) return gpaOf(frames.vmOf(frame), frames.gpfnOf(frame));
-  const what = owner === OWNER_HYPERVISOR ? 'it holds the hypervisor\'s own data (EPT tables)' : frames.isCompression(frame) ? 'it holds a VM\'s compressed pages' : 'it is free';
+  const what =
+    owner === OWNER_HYPERVISOR
+      ? "it holds the hypervisor's own data (EPT tables)"
+      : frames.isCompression(frame)
+        ? "it holds a VM's compressed pages"
+        : 'it is free';
   throw new RangeError(`host frame ${frame} backs no guest page: ${what}`);
 }
 
@@ -32,7 +37,12 @@ function regionTarget(sim: Simulation, vmIndex: number, pid: number, region: Wal
   const process = vm.os.processes[pid];
   if (!process?.alive) throw new RangeError(`${vm.name} has no running process ${pid}`);
   const [lo, hi] = pid === APP_PID ? vm.workload.window() : [0, process.virtualPages];
-  const page = region === 'mapping-start' ? 0 : region === 'mapping-end' ? process.virtualPages - 1 : Math.min(process.virtualPages - 1, Math.floor((lo + hi) / 2));
+  const page =
+    region === 'mapping-start'
+      ? 0
+      : region === 'mapping-end'
+        ? process.virtualPages - 1
+        : Math.min(process.virtualPages - 1, Math.floor((lo + hi) / 2));
   return { space: 'guest-virtual', vm: vmIndex, pid, gva: hex(VA_BASE + page * PAGE_SIZE_BYTES) };
 }
 

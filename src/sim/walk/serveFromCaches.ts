@@ -34,7 +34,8 @@ function serveTlb(cold: ColdWalk, caches: VmWalkCaches, tlbKey: string): CacheHi
   return {
     cache: 'TLB',
     steps: cold.steps.map((s) => s.step),
-    description: `TLB hit: this guest-virtual page is known to be in host frame at host-physical ` +
+    description:
+      `TLB hit: this guest-virtual page is known to be in host frame at host-physical ` +
       `${hex(cached.hostFrame * PAGE_SIZE_BYTES)}, so all ${cold.steps.length} references of the walk were skipped.`,
   };
 }
@@ -55,7 +56,8 @@ function serveNestedTlb(cold: ColdWalk, caches: VmWalkCaches, write: boolean, hi
     hits.push({
       cache: 'nested TLB',
       steps: steps.map((s) => s.step),
-      description: `nested TLB hit: the ${what} at guest-physical ` +
+      description:
+        `nested TLB hit: the ${what} at guest-physical ` +
         `${hex(nested.guestPhysicalPage * PAGE_SIZE_BYTES)} is at host-physical ${hex(nested.hostFrame * PAGE_SIZE_BYTES)}, ` +
         `so its ${steps.length} EPT references were skipped.`,
     });
@@ -67,7 +69,11 @@ function servePageWalkCache(cold: ColdWalk, caches: VmWalkCaches, hits: CacheHit
     const target = upperLevelTarget(step);
     if (step.servedBy !== 'memory' || target < 0 || caches.pageWalkCache.get(step.entryHostPhysicalAddress) !== target) continue;
     step.servedBy = 'page walk cache';
-    hits.push({ cache: 'page walk cache', steps: [step.step], description: `page walk cache hit: the ${step.table} entry ${step.index} was read from the cache.` });
+    hits.push({
+      cache: 'page walk cache',
+      steps: [step.step],
+      description: `page walk cache hit: the ${step.table} entry ${step.index} was read from the cache.`,
+    });
   }
 }
 

@@ -13,5 +13,7 @@ export function indexArithmetic(step: WalkStep): string {
 /** "entry at guest-physical 0x8007f0, read at host-physical 0x8237f0" (EPT entries: host only). */
 export function entryLocation(step: WalkStep): string {
   const at = `host-physical ${step.entryHostPhysicalAddress}`;
-  return step.entryGuestPhysicalAddress ? `entry at guest-physical ${step.entryGuestPhysicalAddress}, read at ${at}` : `entry read at ${at}`;
+  return step.entryGuestPhysicalAddress
+    ? `entry at guest-physical ${step.entryGuestPhysicalAddress}, read at ${at}`
+    : `entry read at ${at}`;
 }

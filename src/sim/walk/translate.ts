@@ -49,7 +49,9 @@ function userAddress(address: number | bigint, levels: number): bigint {
   const value = BigInt(address);
   const limit = 1n << BigInt(addressWidthBits(levels) - 1);
   if (value < 0n || value >= limit) {
-    throw new RangeError(`guest-virtual address ${hex(value)} is not a user-space address with ${levels}-level paging (0 to ${hex(limit - 1n)})`);
+    throw new RangeError(
+      `guest-virtual address ${hex(value)} is not a user-space address with ${levels}-level paging (0 to ${hex(limit - 1n)})`,
+    );
   }
   return value;
 }
@@ -59,7 +61,13 @@ const countMemoryReferences = (cold: ColdWalk): number => cold.steps.filter((s) 
 /** The two-dimensional walk of guestVirtualAddress in process `pid` of VM `vmIndex`. Throws a
  * RangeError for a VM or process that does not exist (or is not running) or an address outside
  * the user half of the guest's address space. */
-export function translate(sim: Simulation, vmIndex: number, pid: number, guestVirtualAddress: number | bigint, options: TranslateOptions = {}): Walk {
+export function translate(
+  sim: Simulation,
+  vmIndex: number,
+  pid: number,
+  guestVirtualAddress: number | bigint,
+  options: TranslateOptions = {},
+): Walk {
   const vm = vmAt(sim, vmIndex);
   const process = vm.os.processes[pid];
   if (!process || !process.alive || process.tables[process.levels - 1][0] < 0) {
@@ -95,7 +103,12 @@ export function translate(sim: Simulation, vmIndex: number, pid: number, guestVi
 
 /** The EPT-only walk of one guest-physical address of VM `vmIndex` (what the hardware does for
  * the guest's own physical accesses, and what a click on a guest-physical page shows). */
-export function translateGuestPhysical(sim: Simulation, vmIndex: number, guestPhysicalAddress: number, options: Pick<TranslateOptions, 'write' | 'hostPageSize' | 'regionMemo'> = {}): Walk {
+export function translateGuestPhysical(
+  sim: Simulation,
+  vmIndex: number,
+  guestPhysicalAddress: number,
+  options: Pick<TranslateOptions, 'write' | 'hostPageSize' | 'regionMemo'> = {},
+): Walk {
   const vm = vmAt(sim, vmIndex);
   const sizeBytes = vm.ept.pages * PAGE_SIZE_BYTES;
   if (!Number.isSafeInteger(guestPhysicalAddress) || guestPhysicalAddress < 0 || guestPhysicalAddress >= sizeBytes) {

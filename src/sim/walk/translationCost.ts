@@ -86,9 +86,10 @@ function referencesPerWalk(input: TranslationCostInput): number {
   const hostLeaf = leafLevelOf(machine.hostPageSize);
   const upper = steps.filter((s) => s.level > (s.dimension === 'guest' ? guestLeaf : hostLeaf));
   const pwcClasses: KeyClass[] = upper.map((s) => ({
-    distinctKeys: s.dimension === 'guest'
-      ? keysOver(workingSetBytes, coverageBytes(s.level))
-      : Math.min(translatedPages(s.nestedWalkFor!, workingSetBytes), keysOver(guestPhysicalBytes, coverageBytes(s.level))),
+    distinctKeys:
+      s.dimension === 'guest'
+        ? keysOver(workingSetBytes, coverageBytes(s.level))
+        : Math.min(translatedPages(s.nestedWalkFor!, workingSetBytes), keysOver(guestPhysicalBytes, coverageBytes(s.level))),
   }));
   const pwcHits = machine.pageWalkCache ? sharedCacheHitRates(pwcClasses, PAGE_WALK_CACHE_ENTRIES) : pwcClasses.map(() => 0);
   return steps.reduce((sum, s) => {

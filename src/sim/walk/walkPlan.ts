@@ -21,7 +21,13 @@ export interface WalkSettings {
 }
 
 export const DEFAULT_WALK_SETTINGS: WalkSettings = {
-  guestLevels: 4, eptLevels: 4, guestPageSize: '4 KiB', hostPageSize: '4 KiB', tlb: false, pageWalkCache: false, nestedTlb: false,
+  guestLevels: 4,
+  eptLevels: 4,
+  guestPageSize: '4 KiB',
+  hostPageSize: '4 KiB',
+  tlb: false,
+  pageWalkCache: false,
+  nestedTlb: false,
 };
 
 export interface PlannedStep {
@@ -40,7 +46,13 @@ function nestedSteps(s: WalkSettings, repeated: boolean, nestedWalkFor: string):
   const leaf = leafLevelOf(s.hostPageSize);
   const steps: PlannedStep[] = [];
   for (let level = s.eptLevels; level >= leaf; level--) {
-    const servedBy: ServedBy = !repeated ? 'memory' : s.nestedTlb ? 'nested TLB' : s.pageWalkCache && level > leaf ? 'page walk cache' : 'memory';
+    const servedBy: ServedBy = !repeated
+      ? 'memory'
+      : s.nestedTlb
+        ? 'nested TLB'
+        : s.pageWalkCache && level > leaf
+          ? 'page walk cache'
+          : 'memory';
     steps.push({ dimension: 'ept', level, nestedWalkFor, servedBy });
   }
   return steps;

@@ -34,12 +34,22 @@ export interface WalkWhatIf {
 }
 
 export const DEFAULT_WALK_WHAT_IF: WalkWhatIf = {
-  tlb: false, pageWalkCache: false, nestedTlb: false, guestPageSize: '4 KiB', hostPageSize: '4 KiB', write: false,
+  tlb: false,
+  pageWalkCache: false,
+  nestedTlb: false,
+  guestPageSize: '4 KiB',
+  hostPageSize: '4 KiB',
+  write: false,
 };
 
 /** The what-if part of the toggles' settings (the levels come from the scenario). */
 export const whatIfOf = (s: WalkSettings, write: boolean): WalkWhatIf => ({
-  tlb: s.tlb, pageWalkCache: s.pageWalkCache, nestedTlb: s.nestedTlb, guestPageSize: s.guestPageSize, hostPageSize: s.hostPageSize, write,
+  tlb: s.tlb,
+  pageWalkCache: s.pageWalkCache,
+  nestedTlb: s.nestedTlb,
+  guestPageSize: s.guestPageSize,
+  hostPageSize: s.hostPageSize,
+  write,
 });
 
 /** A stable key of walk settings, for looking counts up. */

@@ -27,7 +27,14 @@ export function BalloonGlyph({ name, balloonMiB, targetMiB, memoryMiB, activity,
   const knotY = CY + r;
   const text = enabled ? balloonText(name, balloonMiB, targetMiB, memoryMiB, activity) : `${name} has no balloon driver`;
   return (
-    <svg className={`balloon balloon-${trend}${enabled ? '' : ' balloon-off'}`} width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={text}>
+    <svg
+      className={`balloon balloon-${trend}${enabled ? '' : ' balloon-off'}`}
+      width={W}
+      height={H}
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={text}
+    >
       <defs>
         <pattern id={`${pid}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" className="balloon-fill" />
@@ -41,7 +48,9 @@ export function BalloonGlyph({ name, balloonMiB, targetMiB, memoryMiB, activity,
       </g>
       <path className="balloon-string" d={`M ${cx} ${knotY + 5} q 6 10 0 18 t 0 ${H - knotY - 28}`} />
       {trend !== 'steady' && enabled && (
-        <text className="balloon-arrow" x={cx + BALLOON_MAX_R - 2} y={16} textAnchor="middle" aria-hidden="true">{trend === 'inflating' ? '▲' : '▼'}</text>
+        <text className="balloon-arrow" x={cx + BALLOON_MAX_R - 2} y={16} textAnchor="middle" aria-hidden="true">
+          {trend === 'inflating' ? '▲' : '▼'}
+        </text>
       )}
       <text className="balloon-size" x={cx} y={H - 4} textAnchor="middle" aria-hidden="true">
         {enabled ? `${Math.round(balloonMiB)} / ${Math.round(targetMiB)} MiB` : 'no driver'}

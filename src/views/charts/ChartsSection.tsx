@@ -34,7 +34,15 @@ export function ChartsSection() {
   const specs = useMemo(() => {
     const samples = decimate(history.current.toArray(), Math.max(50, chartWidth));
     const guides = policyBands(scenario.policy.kind, scenario.host.memoryMiB, scenario.policy.params);
-    return { samples, list: chartSpecs(samples, scenario.vms.map((v) => v.name), scenario.host.memoryMiB, guides) };
+    return {
+      samples,
+      list: chartSpecs(
+        samples,
+        scenario.vms.map((v) => v.name),
+        scenario.host.memoryMiB,
+        guides,
+      ),
+    };
   }, [drawVersion, chartWidth, scenario]); // eslint-disable-line react-hooks/exhaustive-deps
   const t0 = specs.samples[0]?.tS ?? 0;
   const t1 = Math.max(t0 + 10, specs.samples[specs.samples.length - 1]?.tS ?? 10);
@@ -44,13 +52,24 @@ export function ChartsSection() {
     <section className="panel charts-section" aria-labelledby="charts-heading">
       <div className="section-head">
         <h2 id="charts-heading">Over time</h2>
-        <button type="button" aria-pressed={table} onClick={() => setTable(!table)}>View charts as table</button>
+        <button type="button" aria-pressed={table} onClick={() => setTable(!table)}>
+          View charts as table
+        </button>
       </div>
       {table && <ChartTable specs={specs.list} />}
       <div ref={ref} className="charts-grid">
         {specs.list.map((spec) => (
-          <LineChart key={spec.id} spec={spec} widthPx={chartWidth} heightPx={CHART_HEIGHT_PX} timeDomain={timeDomain}
-            marks={marks} cursorS={cursorS} onCursor={setCursorS} theme={theme} />
+          <LineChart
+            key={spec.id}
+            spec={spec}
+            widthPx={chartWidth}
+            heightPx={CHART_HEIGHT_PX}
+            timeDomain={timeDomain}
+            marks={marks}
+            cursorS={cursorS}
+            onCursor={setCursorS}
+            theme={theme}
+          />
         ))}
       </div>
     </section>

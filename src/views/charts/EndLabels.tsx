@@ -22,16 +22,37 @@ export interface EndLabel {
   yPx: number;
 }
 
-export function EndLabels({ labels, plotWidthPx, plotHeightPx }: { labels: readonly EndLabel[]; plotWidthPx: number; plotHeightPx: number }) {
-  const placed = dodgeLabels(labels.map((l) => l.yPx), LABEL_HEIGHT_PX, [0, plotHeightPx]);
+export function EndLabels({
+  labels,
+  plotWidthPx,
+  plotHeightPx,
+}: {
+  labels: readonly EndLabel[];
+  plotWidthPx: number;
+  plotHeightPx: number;
+}) {
+  const placed = dodgeLabels(
+    labels.map((l) => l.yPx),
+    LABEL_HEIGHT_PX,
+    [0, plotHeightPx],
+  );
   return (
     <g className="end-labels">
       {labels.map((l, i) => (
         <g key={l.id}>
           {Math.abs(placed[i] - l.yPx) > MOVED_PX && (
-            <line className="series-leader" x1={plotWidthPx + LEADER_START_PX} y1={l.yPx} x2={plotWidthPx + LEADER_END_PX} y2={placed[i]} stroke={l.colour} />
+            <line
+              className="series-leader"
+              x1={plotWidthPx + LEADER_START_PX}
+              y1={l.yPx}
+              x2={plotWidthPx + LEADER_END_PX}
+              y2={placed[i]}
+              stroke={l.colour}
+            />
           )}
-          <text className="series-label" x={plotWidthPx + LABEL_X_PX} y={placed[i]} dominantBaseline="central" fill={l.colour}>{l.text}</text>
+          <text className="series-label" x={plotWidthPx + LABEL_X_PX} y={placed[i]} dominantBaseline="central" fill={l.colour}>
+            {l.text}
+          </text>
         </g>
       ))}
     </g>

@@ -43,38 +43,81 @@ export function decimate<T>(items: readonly T[], maxPoints: number): T[] {
 
 const perVm = (samples: readonly Sample[], names: readonly string[], prefix: string, pick: (s: Sample, vm: number) => number): Series[] =>
   names.map((name, vm) => ({
-    id: `${prefix}-${vm}`, label: name, color: { vm }, dash: dashOf(vm),
+    id: `${prefix}-${vm}`,
+    label: name,
+    color: { vm },
+    dash: dashOf(vm),
     points: samples.filter((s) => s.vms[vm]).map((s) => [s.tS, pick(s, vm)] as [number, number]),
   }));
 
-const one = (id: string, label: string, role: 'host' | 'accent' | 'muted', dash: string, samples: readonly Sample[], pick: (s: Sample) => number): Series => ({
-  id, label, color: { role }, dash, points: samples.map((s) => [s.tS, pick(s)] as [number, number]),
+const one = (
+  id: string,
+  label: string,
+  role: 'host' | 'accent' | 'muted',
+  dash: string,
+  samples: readonly Sample[],
+  pick: (s: Sample) => number,
+): Series => ({
+  id,
+  label,
+  color: { role },
+  dash,
+  points: samples.map((s) => [s.tS, pick(s)] as [number, number]),
 });
 
 export function chartSpecs(samples: readonly Sample[], names: readonly string[], hostMiB: number, guides: PolicyGuides): ChartSpec[] {
   return [
-    { id: 'free', title: 'Host free memory (log scale)', unit: 'MiB', guides, yMax: hostMiB, yScale: 'log', series: [one('free', 'free', 'host', '', samples, (s) => s.hostFreeMiB)] },
     {
-      id: 'balloon', title: 'Balloon size (target dashed thin)', unit: 'MiB',
+      id: 'free',
+      title: 'Host free memory (log scale)',
+      unit: 'MiB',
+      guides,
+      yMax: hostMiB,
+      yScale: 'log',
+      series: [one('free', 'free', 'host', '', samples, (s) => s.hostFreeMiB)],
+    },
+    {
+      id: 'balloon',
+      title: 'Balloon size (target dashed thin)',
+      unit: 'MiB',
       series: [
         ...perVm(samples, names, 'balloon', (s, i) => s.vms[i].balloonMiB),
-        ...perVm(samples, names, 'target', (s, i) => s.vms[i].targetMiB).map((x) => ({ ...x, label: `${x.label} target`, dash: '3 3', secondary: true })),
+        ...perVm(samples, names, 'target', (s, i) => s.vms[i].targetMiB).map((x) => ({
+          ...x,
+          label: `${x.label} target`,
+          dash: '3 3',
+          secondary: true,
+        })),
       ],
     },
     { id: 'backed', title: 'Backed memory per VM', unit: 'MiB', series: perVm(samples, names, 'backed', (s, i) => s.vms[i].backedMiB) },
     {
-      id: 'swap', title: 'Guest swap per VM, and host swap', unit: 'MiB',
-      series: [...perVm(samples, names, 'gswap', (s, i) => s.vms[i].guestSwapMiB), one('hswap', 'host swap', 'accent', '10 2 2 2', samples, (s) => s.hostSwapMiB)],
+      id: 'swap',
+      title: 'Guest swap per VM, and host swap',
+      unit: 'MiB',
+      series: [
+        ...perVm(samples, names, 'gswap', (s, i) => s.vms[i].guestSwapMiB),
+        one('hswap', 'host swap', 'accent', '10 2 2 2', samples, (s) => s.hostSwapMiB),
+      ],
     },
     {
-      id: 'faults', title: 'Faults per second (log scale)', unit: '/s', yScale: 'log',
+      id: 'faults',
+      title: 'Faults per second (log scale)',
+      unit: '/s',
+      yScale: 'log',
       series: [
         one('ept', 'EPT violations', 'host', '', samples, (s) => s.eptFaultsPerSec),
         one('gin', 'guest swap-ins', 'muted', '6 3', samples, (s) => s.guestSwapInsPerSec),
         one('hin', 'host swap-ins', 'accent', '2 2', samples, (s) => s.hostSwapInsPerSec),
       ],
     },
-    { id: 'perf', title: 'Performance (share of accesses not stalled)', unit: '%', yMax: 100, series: perVm(samples, names, 'perf', (s, i) => s.vms[i].performance * 100) },
+    {
+      id: 'perf',
+      title: 'Performance (share of accesses not stalled)',
+      unit: '%',
+      yMax: 100,
+      series: perVm(samples, names, 'perf', (s, i) => s.vms[i].performance * 100),
+    },
   ];
 }
 

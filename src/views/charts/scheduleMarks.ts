@@ -18,7 +18,10 @@ function change(s: Scenario, path: string, value: string): string {
 }
 
 function words(s: Scenario, e: ScheduleEntry): string {
-  if ('set' in e) return Object.entries(e.set).map(([p, v]) => change(s, p, `= ${v}`)).join('; ');
+  if ('set' in e)
+    return Object.entries(e.set)
+      .map(([p, v]) => change(s, p, `= ${v}`))
+      .join('; ');
   if ('ramp' in e) return `${change(s, e.ramp.path, `→ ${e.ramp.to}`)} over ${e.ramp.overS} s`;
   if ('start' in e) return `${s.vms[e.start].name} starts`;
   if ('stop' in e) return `${s.vms[e.stop].name} stops`;

@@ -16,7 +16,9 @@ export function CompareView() {
   return (
     <section className="compare-view" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare</h2>
-      <p className="compare-changes">Right side changes: {compare.map((c) => `${c.path} = ${String(c.value)}`).join(', ')}. Same VMs, workload and seed, one clock.</p>
+      <p className="compare-changes">
+        Right side changes: {compare.map((c) => `${c.path} = ${String(c.value)}`).join(', ')}. Same VMs, workload and seed, one clock.
+      </p>
       <div className="compare-sides">
         <CompareSide side={a} kind={scenario.policy.kind} which="Left" />
         {second && <CompareSide side={b} kind={second.policy.kind} which="Right" />}

@@ -9,8 +9,16 @@ import { latestFrame, subscribeFrame } from '../../state/frameBus.ts';
 /** Samples kept per side (one per simulated second drawn). */
 const KEPT = 600;
 
-export interface Sample { t: number; freeMiB: number; balloonMiB: number }
-export interface Side { summary: RunReport | null; ticks: number; history: Sample[] }
+export interface Sample {
+  t: number;
+  freeMiB: number;
+  balloonMiB: number;
+}
+export interface Side {
+  summary: RunReport | null;
+  ticks: number;
+  history: Sample[];
+}
 
 const empty: Side = { summary: null, ticks: 0, history: [] };
 

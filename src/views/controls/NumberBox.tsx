@@ -24,7 +24,12 @@ export function NumberBox({ label, value, min, max, step, commit }: Props) {
   };
   return (
     <input
-      className="param-number" type="number" aria-label={label} min={min} max={max} step={step}
+      className="param-number"
+      type="number"
+      aria-label={label}
+      min={min}
+      max={max}
+      step={step}
       value={draft ?? String(value)}
       onChange={(e) => setDraft(e.currentTarget.value)}
       onBlur={done}

@@ -30,9 +30,15 @@ export function ParamControl({ scenario, path, label, maxOverride, context }: Pa
     case 'enum':
       return (
         <div className="param param-select">
-          <label htmlFor={id} title={spec.description}>{name}</label>
+          <label htmlFor={id} title={spec.description}>
+            {name}
+          </label>
           <select id={id} value={String(value)} onChange={(e) => set(e.currentTarget.value)}>
-            {spec.options.map((o) => <option key={o} value={o}>{o}</option>)}
+            {spec.options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
           </select>
         </div>
       );
@@ -40,7 +46,9 @@ export function ParamControl({ scenario, path, label, maxOverride, context }: Pa
       return (
         <div className="param param-flag">
           <input id={id} type="checkbox" checked={value === true} onChange={(e) => set(e.currentTarget.checked)} />
-          <label htmlFor={id} title={spec.description}>{name}</label>
+          <label htmlFor={id} title={spec.description}>
+            {name}
+          </label>
         </div>
       );
     default:

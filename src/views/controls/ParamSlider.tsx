@@ -36,17 +36,35 @@ export function ParamSlider({ spec, value, onChange, maxOverride, label, context
   const max = maxOverride !== undefined ? Math.min(spec.max, maxOverride) : spec.max;
   return (
     <div className="param param-slider">
-      <label htmlFor={id} title={spec.description}>{name}</label>
+      <label htmlFor={id} title={spec.description}>
+        {name}
+      </label>
       <input
-        id={id} type="range" min={0} max={POSITIONS} step={1} value={position}
+        id={id}
+        type="range"
+        min={0}
+        max={POSITIONS}
+        step={1}
+        value={position}
         aria-valuetext={valueText(name, spec, value, context)}
         aria-describedby={`${id}-desc`}
         onChange={(e) => commit(scale.toValue(Number(e.currentTarget.value)))}
         onKeyDown={onKeyDown}
       />
-      <NumberBox label={`${name} (${spec.unit || 'value'})`} value={value} min={spec.min} max={max} step={spec.step} commit={(n) => commit(snap(n, spec, spec.min, max))} />
-      <span className="param-unit" aria-hidden="true">{spec.unit}</span>
-      <span id={`${id}-desc`} className="visually-hidden">{spec.description}</span>
+      <NumberBox
+        label={`${name} (${spec.unit || 'value'})`}
+        value={value}
+        min={spec.min}
+        max={max}
+        step={spec.step}
+        commit={(n) => commit(snap(n, spec, spec.min, max))}
+      />
+      <span className="param-unit" aria-hidden="true">
+        {spec.unit}
+      </span>
+      <span id={`${id}-desc`} className="visually-hidden">
+        {spec.description}
+      </span>
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function PolicyControls({ scenario }: { scenario: Scenario }) {
       <div className="param param-select">
         <label htmlFor={id}>Policy</label>
         <select id={id} value={scenario.policy.kind} onChange={(e) => sim.setParam('policy.kind', e.currentTarget.value as PolicyKind)}>
-          {kinds.map((k) => <option key={k} value={k}>{policyEntry(k)?.label ?? k}</option>)}
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {policyEntry(k)?.label ?? k}
+            </option>
+          ))}
         </select>
       </div>
       {entry && <p className="hint">{entry.description}</p>}

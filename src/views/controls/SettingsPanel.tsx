@@ -16,9 +16,15 @@ export function SettingsPanel() {
       <div className="settings-groups">
         <HostControls scenario={scenario} />
         <PolicyControls scenario={scenario} />
-        {scenario.vms.map((_, i) => <VmControls key={i} scenario={scenario} vm={i} />)}
+        {scenario.vms.map((_, i) => (
+          <VmControls key={i} scenario={scenario} vm={i} />
+        ))}
       </div>
-      {canAdd && <button type="button" onClick={() => sim.addVm()}>Add VM</button>}
+      {canAdd && (
+        <button type="button" onClick={() => sim.addVm()}>
+          Add VM
+        </button>
+      )}
     </section>
   );
 }

@@ -13,13 +13,20 @@ export function SwapStorageControl() {
   const current = currentStorage(scenario);
   return (
     <fieldset className="swap-storage">
-      <legend><Term id="swap">Swap storage</Term></legend>
+      <legend>
+        <Term id="swap">Swap storage</Term>
+      </legend>
       <div className="swap-options">
         {SWAP_STORAGES.map((d) => (
           <label key={d.id} className="swap-option">
             <input
-              type="radio" name={name} value={d.id} checked={current?.id === d.id}
-              onChange={() => { for (const c of storageChanges(scenario, d)) sim.setParam(c.path, c.value); }}
+              type="radio"
+              name={name}
+              value={d.id}
+              checked={current?.id === d.id}
+              onChange={() => {
+                for (const c of storageChanges(scenario, d)) sim.setParam(c.path, c.value);
+              }}
             />
             {d.label}
           </label>

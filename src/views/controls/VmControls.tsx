@@ -26,7 +26,9 @@ export function VmControls({ scenario, vm }: { scenario: Scenario; vm: number })
       {scenario.policy.kind === 'manual' && (
         <ParamControl scenario={scenario} path={`${p}.balloon.targetMiB`} label={`${name} balloon target`} maxOverride={config.memoryMiB} />
       )}
-      {vmParams.map((key) => <ParamControl key={key} scenario={scenario} path={`${p}.${key}`} />)}
+      {vmParams.map((key) => (
+        <ParamControl key={key} scenario={scenario} path={`${p}.${key}`} />
+      ))}
       <details>
         <summary>More {name} settings</summary>
         <ParamControl scenario={scenario} path={`${p}.workload.kind`} label={`${name} workload`} />
@@ -36,7 +38,9 @@ export function VmControls({ scenario, vm }: { scenario: Scenario; vm: number })
         <ParamControl scenario={scenario} path={`${p}.guestSwapMiB`} label={`${name} guest swap`} />
       </details>
       {!sim.useHidden().includes('vms') && scenario.vms.length > 1 && (
-        <button type="button" className="danger" onClick={() => sim.removeVm(vm)}>Remove {name}</button>
+        <button type="button" className="danger" onClick={() => sim.removeVm(vm)}>
+          Remove {name}
+        </button>
       )}
     </fieldset>
   );

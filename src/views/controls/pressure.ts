@@ -7,9 +7,15 @@ import { WORKLOAD_PARAMS } from '../../sim/scenario/params.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
 import { snap } from './sliderScale.ts';
 
-export const PRESSURE_SPEC = num('Memory pressure', '×', 0.25, 3, 1, 'Demand multiplier applied to every VM\'s working set and footprint.', { step: 0.05, integer: false });
+export const PRESSURE_SPEC = num('Memory pressure', '×', 0.25, 3, 1, "Demand multiplier applied to every VM's working set and footprint.", {
+  step: 0.05,
+  integer: false,
+});
 
-export interface ParamChange { path: string; value: number }
+export interface ParamChange {
+  path: string;
+  value: number;
+}
 
 /** The workload changes that move the multiplier from `from` to `to`. Growing changes the
  * footprint before the working set and shrinking the other way round, so the store's check

@@ -43,13 +43,22 @@ export function keyStep(key: string, shift: boolean, position: number): number |
   const step = shift ? POSITIONS / 100 : POSITIONS / 20;
   const clamp = (p: number): number => Math.min(POSITIONS, Math.max(0, Math.round(p)));
   switch (key) {
-    case 'ArrowRight': case 'ArrowUp': return clamp(position + step);
-    case 'ArrowLeft': case 'ArrowDown': return clamp(position - step);
-    case 'PageUp': return clamp(position + POSITIONS / 10);
-    case 'PageDown': return clamp(position - POSITIONS / 10);
-    case 'Home': return 0;
-    case 'End': return POSITIONS;
-    default: return null;
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return clamp(position + step);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return clamp(position - step);
+    case 'PageUp':
+      return clamp(position + POSITIONS / 10);
+    case 'PageDown':
+      return clamp(position - POSITIONS / 10);
+    case 'Home':
+      return 0;
+    case 'End':
+      return POSITIONS;
+    default:
+      return null;
   }
 }
 

@@ -5,7 +5,11 @@
 import type { Scenario } from '../../sim/scenario/types.ts';
 import type { ParamChange } from './pressure.ts';
 
-export interface SwapStorage { id: string; label: string; latencyUs: number }
+export interface SwapStorage {
+  id: string;
+  label: string;
+  latencyUs: number;
+}
 
 export const SWAP_STORAGES: readonly SwapStorage[] = [
   { id: 'nvme', label: 'NVMe SSD', latencyUs: 50 },

@@ -51,10 +51,11 @@ export function useThrottledView(ms: number): HubView {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = hub.subscribeView(() => {
-      if (timer === null) timer = setTimeout(() => {
-        timer = null;
-        setView(hub.getView());
-      }, ms);
+      if (timer === null)
+        timer = setTimeout(() => {
+          timer = null;
+          setView(hub.getView());
+        }, ms);
     });
     setView(hub.getView());
     return () => {

@@ -8,7 +8,11 @@ import type { Frame } from '../../snapshot/types.ts';
 import type { RunReport } from '../../sim/report.ts';
 import type { SimSource } from './simTypes.ts';
 
-export interface HubView { summary: RunReport | null; timeMs: number; version: number }
+export interface HubView {
+  summary: RunReport | null;
+  timeMs: number;
+  version: number;
+}
 type Raf = (cb: () => void) => number;
 type Caf = (id: number) => void;
 

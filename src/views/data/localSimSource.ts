@@ -44,9 +44,15 @@ export interface LocalOptions {
 
 export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}): LocalSimSource {
   const store = createStore<LocalState>(() => ({
-    scenario, playback: { playing: false, speed: 1, timeMs: 0 }, selection: { selectedVm: null, selectedPage: null },
+    scenario,
+    playback: { playing: false, speed: 1, timeMs: 0 },
+    selection: { selectedVm: null, selectedPage: null },
     walk: { target: null, step: null, whatIf: DEFAULT_WALK_WHAT_IF, answer: null, error: null, pending: false },
-    theme: 'light', hidden: [], panels: [], zoom: {}, problems: [],
+    theme: 'light',
+    hidden: [],
+    panels: [],
+    zoom: {},
+    problems: [],
   }));
   const subscribers = new Set<(f: Frame) => void>();
   let latest: Frame | null = null;
@@ -68,7 +74,9 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     }
   };
   return {
-    store, windows, released,
+    store,
+    windows,
+    released,
     useScenario: () => useStore(store, (s) => s.scenario),
     usePlayback: () => useStore(store, (s) => s.playback),
     useSelection: () => useStore(store, (s) => s.selection),
@@ -78,10 +86,11 @@ export function createLocalSimSource(scenario: Scenario, opts: LocalOptions = {}
     useMapZoom: (id) => useStore(store, (s) => s.zoom[id] ?? null),
     useWalk: () => useStore(store, (s) => s.walk),
     setParam: (path: string, value: ParamValue) => take(applyChanges(store.getState().scenario, [{ path, value }])),
-    togglePanel: (id, open) => store.setState((st) => {
-      const want = open ?? !st.panels.includes(id);
-      return { panels: want ? [...new Set([...st.panels, id])] : st.panels.filter((p) => p !== id) };
-    }),
+    togglePanel: (id, open) =>
+      store.setState((st) => {
+        const want = open ?? !st.panels.includes(id);
+        return { panels: want ? [...new Set([...st.panels, id])] : st.panels.filter((p) => p !== id) };
+      }),
     addVm: () => take(withVmAdded(store.getState().scenario)),
     removeVm: (vm) => {
       take(withVmRemoved(store.getState().scenario, vm));

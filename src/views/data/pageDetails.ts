@@ -6,7 +6,8 @@ import type { PageDetails, PageRef } from './simTypes.ts';
 export function pageDetailsFromInfo(info: PageInfo): PageDetails {
   if (info.space === 'host') {
     const ref: PageRef = { space: 'host', vm: info.vm ?? -1, page: info.frame };
-    const counterpart: PageRef | null = info.vm !== null && info.guestPage !== null ? { space: 'guest', vm: info.vm, page: info.guestPage } : null;
+    const counterpart: PageRef | null =
+      info.vm !== null && info.guestPage !== null ? { space: 'guest', vm: info.vm, page: info.guestPage } : null;
     const who = info.vmName ? `${info.vmName}'s guest-physical page ${info.guestPage ?? '?'}` : 'no guest page';
     const shared = info.mappings > 1 ? `, shared by ${info.mappings} guest pages` : '';
     return { ref, counterpart, text: `Host frame ${info.frame}: ${info.use}; holds ${who}${shared}.` };

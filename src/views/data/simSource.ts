@@ -42,7 +42,17 @@ export function createAppSimSource(): SimSource {
     useHidden: () => useSimStore((s) => s.hidden ?? EMPTY),
     useOpenPanels: () => useSimStore((s) => s.panels),
     useMapZoom: (id) => useSimStore((s) => s.zoom[id] ?? null),
-    useWalk: () => useSimStore(useShallow((s) => ({ target: s.walkTarget, step: s.walkStep, whatIf: s.walkWhatIf, answer: s.walk, error: s.walkError, pending: s.walkPending }))),
+    useWalk: () =>
+      useSimStore(
+        useShallow((s) => ({
+          target: s.walkTarget,
+          step: s.walkStep,
+          whatIf: s.walkWhatIf,
+          answer: s.walk,
+          error: s.walkError,
+          pending: s.walkPending,
+        })),
+      ),
     setParam: (path, value) => get().setParam(path, value),
     togglePanel: (id, open) => get().togglePanel(id, open),
     addVm: () => get().addVm(),
@@ -59,7 +69,8 @@ export function createAppSimSource(): SimSource {
     setMapWindow: (id, w) => setMapWindow(id, w),
     inspectPage: async (ref) => {
       if (!inspector) return null;
-      const target: InspectTarget = ref.space === 'host' ? { space: 'host', frame: ref.page } : { space: 'guest', vm: ref.vm, page: ref.page };
+      const target: InspectTarget =
+        ref.space === 'host' ? { space: 'host', frame: ref.page } : { space: 'guest', vm: ref.vm, page: ref.page };
       try {
         return pageDetailsFromInfo(await inspector(target));
       } catch {

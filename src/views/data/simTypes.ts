@@ -29,8 +29,15 @@ export interface PageDetails {
   text: string;
 }
 
-export interface PlaybackView { playing: boolean; speed: number; timeMs: number }
-export interface SelectionView { selectedVm: number | null; selectedPage: PageRef | null }
+export interface PlaybackView {
+  playing: boolean;
+  speed: number;
+  timeMs: number;
+}
+export interface SelectionView {
+  selectedVm: number | null;
+  selectedPage: PageRef | null;
+}
 
 /** The page walk: what is walked, the reference shown, the what-if settings, and the answer. */
 export interface WalkState {

@@ -22,9 +22,15 @@ export function ExplainPanel() {
     <section className="panel explain-panel" aria-labelledby="explain-heading">
       <h2 id="explain-heading">What just happened</h2>
       <LiveAnnouncer latest={latest[0]?.text ?? null} />
-      {latest.length === 0 ? <p className="hint">Press play: what the hypervisor, the balloons and the guests do will be told here.</p> : (
+      {latest.length === 0 ? (
+        <p className="hint">Press play: what the hypervisor, the balloons and the guests do will be told here.</p>
+      ) : (
         <div className="latest-events">
-          {latest.map((e) => <p key={e.key} className={`latest latest-${e.kind}`}><span className="event-time">{time(e.timeMs)}</span> {e.text}</p>)}
+          {latest.map((e) => (
+            <p key={e.key} className={`latest latest-${e.kind}`}>
+              <span className="event-time">{time(e.timeMs)}</span> {e.text}
+            </p>
+          ))}
           <details>
             <summary>Why?</summary>
             <p>{WHY[latest[0].kind]}</p>
@@ -35,11 +41,17 @@ export function ExplainPanel() {
         <summary>Event log</summary>
         <div className="event-filter" role="group" aria-label="Show events of kind">
           {(['all', ...KINDS] as const).map((k) => (
-            <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>{k}</button>
+            <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+              {k}
+            </button>
           ))}
         </div>
         <ol className="event-list" aria-label="Event log, newest first" tabIndex={0}>
-          {shown.map((e) => <li key={e.key}><span className="event-time">{time(e.timeMs)}</span> <span className="event-kind">{e.kind}</span> {e.text}</li>)}
+          {shown.map((e) => (
+            <li key={e.key}>
+              <span className="event-time">{time(e.timeMs)}</span> <span className="event-kind">{e.kind}</span> {e.text}
+            </li>
+          ))}
         </ol>
       </details>
     </section>

@@ -19,5 +19,9 @@ export function LiveAnnouncer({ latest }: { latest: string | null }) {
     }, due + 10);
     return () => clearTimeout(id);
   }, [latest]);
-  return <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{said}</div>;
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {said}
+    </div>
+  );
 }

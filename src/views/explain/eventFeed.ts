@@ -7,7 +7,13 @@ import { eventSentence, type VmNamer } from './eventWords.ts';
 
 export const FEED_CAPACITY = 200;
 
-export interface FeedEntry { key: string; timeMs: number; kind: SimEventKind; vm: number; text: string }
+export interface FeedEntry {
+  key: string;
+  timeMs: number;
+  kind: SimEventKind;
+  vm: number;
+  text: string;
+}
 
 export class EventFeed {
   private items: FeedEntry[] = [];

@@ -10,13 +10,23 @@ export function Term({ id, children }: { id: TermId; children: ReactNode }) {
   return (
     <span className="term-wrap" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
       <span
-        className="term" tabIndex={0} aria-describedby={tipId}
-        onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}
-        onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); } }}
+        className="term"
+        tabIndex={0}
+        aria-describedby={tipId}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            e.stopPropagation();
+            setOpen(false);
+          }
+        }}
       >
         {children}
       </span>
-      <span id={tipId} role="tooltip" className="term-tip" hidden={!open}>{TERMS[id]}</span>
+      <span id={tipId} role="tooltip" className="term-tip" hidden={!open}>
+        {TERMS[id]}
+      </span>
     </span>
   );
 }

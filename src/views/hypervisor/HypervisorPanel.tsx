@@ -16,15 +16,28 @@ export function HypervisorPanel() {
   const entry = policyEntry(scenario.policy.kind);
   return (
     <section className="panel hypervisor-panel" aria-labelledby="hv-heading">
-      <h2 id="hv-heading"><Term id="hypervisor">Hypervisor</Term></h2>
-      <p className="hv-policy"><strong><Term id="policy">Policy</Term>:</strong> {entry?.label ?? scenario.policy.kind}</p>
+      <h2 id="hv-heading">
+        <Term id="hypervisor">Hypervisor</Term>
+      </h2>
+      <p className="hv-policy">
+        <strong>
+          <Term id="policy">Policy</Term>:
+        </strong>{' '}
+        {entry?.label ?? scenario.policy.kind}
+      </p>
       {summary ? (
         <>
           <p className="hv-state">
-            <Term id="state">State</Term>: <span className={`state-badge state-${summary.host.state.toLowerCase()}`}>{summary.host.state}</span>{' '}
+            <Term id="state">State</Term>:{' '}
+            <span className={`state-badge state-${summary.host.state.toLowerCase()}`}>{summary.host.state}</span>{' '}
             {stateMeaning(summary.host.state)}
           </p>
-          <p className="hv-host"><strong><Term id="freeMemory">Host free memory</Term>:</strong> {hostWords(summary)}</p>
+          <p className="hv-host">
+            <strong>
+              <Term id="freeMemory">Host free memory</Term>:
+            </strong>{' '}
+            {hostWords(summary)}
+          </p>
           <HostMemoryBar report={summary} theme={theme} />
         </>
       ) : (

@@ -12,8 +12,11 @@ export function TargetsTable({ report }: { report: RunReport }) {
       <caption>Targets per VM (MiB)</caption>
       <thead>
         <tr>
-          <th scope="col">VM</th><th scope="col">Balloon</th><th scope="col">Target</th>
-          <th scope="col">Entitled</th><th scope="col">Active est.</th>
+          <th scope="col">VM</th>
+          <th scope="col">Balloon</th>
+          <th scope="col">Target</th>
+          <th scope="col">Entitled</th>
+          <th scope="col">Active est.</th>
           {hasPressure && <th scope="col">Pressure</th>}
           <th scope="col">Driver</th>
         </tr>
@@ -21,8 +24,11 @@ export function TargetsTable({ report }: { report: RunReport }) {
       <tbody>
         {report.vms.map((v) => (
           <tr key={v.name}>
-            <th scope="row">{v.name}</th><td>{m(v.balloonMiB)}</td><td>{m(v.balloonTargetMiB)}</td>
-            <td>{m(v.entitlementMiB)}</td><td>{m(v.activeEstimateMiB)}</td>
+            <th scope="row">{v.name}</th>
+            <td>{m(v.balloonMiB)}</td>
+            <td>{m(v.balloonTargetMiB)}</td>
+            <td>{m(v.entitlementMiB)}</td>
+            <td>{m(v.activeEstimateMiB)}</td>
             {hasPressure && <td>{v.pressure ?? '–'}</td>}
             <td>{activityWords(v.balloonActivity, v.balloonDriver)}</td>
           </tr>

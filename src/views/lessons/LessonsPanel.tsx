@@ -17,7 +17,9 @@ export function LessonsPanel() {
     <section className="lessons-panel" aria-labelledby="lessons-heading">
       <div className="lessons-head">
         <h2 id="lessons-heading">Lessons</h2>
-        <button type="button" onClick={() => setLessonsOpen(false)}>Close lessons</button>
+        <button type="button" onClick={() => setLessonsOpen(false)}>
+          Close lessons
+        </button>
       </div>
       {lesson && ref ? (
         <LessonStepView lesson={lesson} step={ref.step} />
@@ -26,7 +28,9 @@ export function LessonsPanel() {
           {LESSONS.map((l) => (
             <li key={l.id}>
               <strong>{l.title}</strong> ({l.steps.length} steps). {l.summary}{' '}
-              <button type="button" aria-label={`Start lesson: ${l.title}`} onClick={() => goToLessonStep(l.id, 1)}>Start</button>
+              <button type="button" aria-label={`Start lesson: ${l.title}`} onClick={() => goToLessonStep(l.id, 1)}>
+                Start
+              </button>
             </li>
           ))}
         </ul>

@@ -7,10 +7,14 @@ import { encodeLink } from '../../url/codec.ts';
 import { DEFAULT_VIEW } from '../../url/linkTypes.ts';
 
 export function LibraryList() {
-  const links = useMemo(() => LIBRARY.map((e) => {
-    const scenario = libraryScenario(e.id);
-    return scenario ? `#${encodeLink({ scenario, timeMs: 0, view: { ...DEFAULT_VIEW, walkTarget: e.walkTarget ?? null } })}` : null;
-  }), []);
+  const links = useMemo(
+    () =>
+      LIBRARY.map((e) => {
+        const scenario = libraryScenario(e.id);
+        return scenario ? `#${encodeLink({ scenario, timeMs: 0, view: { ...DEFAULT_VIEW, walkTarget: e.walkTarget ?? null } })}` : null;
+      }),
+    [],
+  );
   return (
     <details className="scenario-library">
       <summary>Scenario library ({LIBRARY.length} scenarios)</summary>
@@ -19,7 +23,9 @@ export function LibraryList() {
           <li key={e.id}>
             <h3>{links[i] ? <a href={links[i]}>{e.title}</a> : e.title}</h3>
             <p>{e.goal}</p>
-            <p><strong>What to look for:</strong> {e.lookFor}</p>
+            <p>
+              <strong>What to look for:</strong> {e.lookFor}
+            </p>
           </li>
         ))}
       </ul>

@@ -27,7 +27,10 @@ export function useStepCheck(step: LessonStep | null, stepKey: string): boolean 
     };
     evaluate(latestFrame());
     const unsubscribe = subscribeFrame(evaluate);
-    const unsubscribeStore = useSimStore.subscribe((s) => s.effective, () => evaluate(latestFrame()));
+    const unsubscribeStore = useSimStore.subscribe(
+      (s) => s.effective,
+      () => evaluate(latestFrame()),
+    );
     return () => {
       unsubscribe();
       unsubscribeStore();

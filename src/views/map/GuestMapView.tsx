@@ -24,9 +24,15 @@ export function GuestMapView({ vm, cp, heightPx }: { vm: number; cp: Counterpart
   return (
     <div className={`guest-map${cp.ownerVm === vm ? ' guest-map-owner' : ''}`}>
       <MemoryMap
-        id={guestMapId(vm)} kind="guest" vm={vm} title={`${config.name} guest-physical memory`} heightPx={heightPx}
-        totalPages={mibToPages(config.memoryMiB)} vmNames={scenario.vms.map((v) => v.name)}
-        selectedPage={pageIn(cp.selected, 'guest', vm)} counterpartPage={pageIn(cp.counterpart, 'guest', vm)}
+        id={guestMapId(vm)}
+        kind="guest"
+        vm={vm}
+        title={`${config.name} guest-physical memory`}
+        heightPx={heightPx}
+        totalPages={mibToPages(config.memoryMiB)}
+        vmNames={scenario.vms.map((v) => v.name)}
+        selectedPage={pageIn(cp.selected, 'guest', vm)}
+        counterpartPage={pageIn(cp.counterpart, 'guest', vm)}
         walkPage={mark?.vm === vm ? mark.guestPage : null}
         onSelect={(page) => {
           sim.selectPage({ space: 'guest', vm, page });

@@ -23,10 +23,16 @@ export function HostMapView({ cp, heightPx }: { cp: CounterpartView; heightPx: n
   return (
     <div className="host-map">
       <MemoryMap
-        id="host" kind="host" vm={-1} title="Host physical frames" heightPx={heightPx}
-        totalPages={mibToPages(scenario.host.memoryMiB)} vmNames={names}
+        id="host"
+        kind="host"
+        vm={-1}
+        title="Host physical frames"
+        heightPx={heightPx}
+        totalPages={mibToPages(scenario.host.memoryMiB)}
+        vmNames={names}
         focusVm={cp.hostFocusVm}
-        selectedPage={pageIn(cp.selected, 'host')} counterpartPage={pageIn(cp.counterpart, 'host')}
+        selectedPage={pageIn(cp.selected, 'host')}
+        counterpartPage={pageIn(cp.counterpart, 'host')}
         walkPage={mark?.hostFrame ?? null}
         onSelect={(page, owner) => {
           sim.selectPage({ space: 'host', vm: owner < names.length ? owner : -1, page });
@@ -38,7 +44,10 @@ export function HostMapView({ cp, heightPx }: { cp: CounterpartView; heightPx: n
           <span className="legend-title">Owner (colour)</span>
           <ul>
             {names.map((n, i) => (
-              <li key={i}><span className="legend-dot" style={{ background: cssColor(vmRgb(palette, i)) }} aria-hidden="true" />{n}</li>
+              <li key={i}>
+                <span className="legend-dot" style={{ background: cssColor(vmRgb(palette, i)) }} aria-hidden="true" />
+                {n}
+              </li>
             ))}
           </ul>
         </div>

@@ -21,7 +21,10 @@ function Swatch({ lut, code }: { lut: CellLut; code: number }) {
   return <canvas ref={ref} className="legend-swatch" width={SWATCH_PX} height={SWATCH_PX} aria-hidden="true" />;
 }
 
-export interface LegendItem { code: number; name: string }
+export interface LegendItem {
+  code: number;
+  name: string;
+}
 
 export function Legend({ title, lut, items }: { title: string; lut: CellLut; items: readonly LegendItem[] }) {
   return (
@@ -29,7 +32,10 @@ export function Legend({ title, lut, items }: { title: string; lut: CellLut; ite
       <span className="legend-title">{title}</span>
       <ul>
         {items.map((it) => (
-          <li key={it.code}><Swatch lut={lut} code={it.code} />{it.name}</li>
+          <li key={it.code}>
+            <Swatch lut={lut} code={it.code} />
+            {it.name}
+          </li>
         ))}
       </ul>
     </div>

@@ -9,7 +9,10 @@ import type { PageWindow } from './mapWindow.ts';
 export const GUTTER_PX = 50;
 const LABEL_EVERY_PX = 36;
 
-export interface Mark { cell: number; kind: 'hover' | 'cursor' | 'selected' | 'counterpart' | 'walk' }
+export interface Mark {
+  cell: number;
+  kind: 'hover' | 'cursor' | 'selected' | 'counterpart' | 'walk';
+}
 
 interface Props {
   layout: MapLayout;
@@ -28,8 +31,14 @@ export function MapOverlay({ layout: l, window, heightPx, marks, svgRef, onPoint
   for (let r = 0; r < l.rows; r += every) rows.push(r);
   return (
     <svg
-      ref={svgRef} className="map-overlay" width={GUTTER_PX + l.widthPx} height={heightPx} aria-hidden="true"
-      onPointerMove={onPointerMove} onPointerLeave={onPointerLeave} onClick={onClick}
+      ref={svgRef}
+      className="map-overlay"
+      width={GUTTER_PX + l.widthPx}
+      height={heightPx}
+      aria-hidden="true"
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onClick={onClick}
     >
       <g className="map-row-labels">
         {rows.map((r) => (
@@ -40,11 +49,22 @@ export function MapOverlay({ layout: l, window, heightPx, marks, svgRef, onPoint
       </g>
       <g transform={`translate(${GUTTER_PX},0)`}>
         <rect className="map-hit" x={0} y={0} width={l.widthPx} height={heightPx} />
-        {marks.filter((m) => m.cell >= 0 && m.cell < l.cells).map((m) => {
-          const r = cellRect(l, m.cell);
-          const pad = Math.max(2, 6 - r.width / 2);
-          return <rect key={m.kind} className={`map-mark map-mark-${m.kind}`} x={r.x - pad} y={r.y - pad} width={r.width + 2 * pad} height={r.height + 2 * pad} />;
-        })}
+        {marks
+          .filter((m) => m.cell >= 0 && m.cell < l.cells)
+          .map((m) => {
+            const r = cellRect(l, m.cell);
+            const pad = Math.max(2, 6 - r.width / 2);
+            return (
+              <rect
+                key={m.kind}
+                className={`map-mark map-mark-${m.kind}`}
+                x={r.x - pad}
+                y={r.y - pad}
+                width={r.width + 2 * pad}
+                height={r.height + 2 * pad}
+              />
+            );
+          })}
       </g>
     </svg>
   );

@@ -18,21 +18,37 @@ interface Props {
 export function MapOverview({ widthPx, totalPages, window, setWindow, label }: Props) {
   const axisRef = useRef<SVGGElement>(null);
   const brushRef = useRef<SVGGElement>(null);
-  const x = useMemo(() => scaleLinear().domain([0, totalPages]).range([0, Math.max(1, widthPx - 1)]), [totalPages, widthPx]);
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, totalPages])
+        .range([0, Math.max(1, widthPx - 1)]),
+    [totalPages, widthPx],
+  );
   const setRef = useRef(setWindow);
   setRef.current = setWindow;
 
   useEffect(() => {
     if (!axisRef.current) return;
-    const mibScale = scaleLinear().domain([0, totalPages / PAGES_PER_MIB]).range(x.range());
-    select(axisRef.current).call(axisBottom(mibScale).ticks(Math.max(2, Math.floor(widthPx / 90))).tickFormat((d) => `${d} MiB`).tickSizeOuter(0));
+    const mibScale = scaleLinear()
+      .domain([0, totalPages / PAGES_PER_MIB])
+      .range(x.range());
+    select(axisRef.current).call(
+      axisBottom(mibScale)
+        .ticks(Math.max(2, Math.floor(widthPx / 90)))
+        .tickFormat((d) => `${d} MiB`)
+        .tickSizeOuter(0),
+    );
   }, [totalPages, widthPx, x]);
 
   useEffect(() => {
     const g = brushRef.current;
     if (!g) return;
     const brush = brushX<unknown>()
-      .extent([[0, 0], [Math.max(1, widthPx - 1), 12]])
+      .extent([
+        [0, 0],
+        [Math.max(1, widthPx - 1), 12],
+      ])
       .on('end', (e: D3BrushEvent<unknown>) => {
         if (!e.sourceEvent) return;
         const sel = e.selection as [number, number] | null;

@@ -3,7 +3,13 @@
 import { describeCell, type MapKind, tally } from './describeMap.ts';
 import type { MapSnapshot } from './mapSnapshot.ts';
 
-interface Props { kind: MapKind; title: string; snapshot: MapSnapshot | null; vmNames: readonly string[]; focusCell: number }
+interface Props {
+  kind: MapKind;
+  title: string;
+  snapshot: MapSnapshot | null;
+  vmNames: readonly string[];
+  focusCell: number;
+}
 
 const NEIGHBOURS = 8;
 
@@ -16,16 +22,40 @@ export function MapTable({ kind, title, snapshot, vmNames, focusCell }: Props) {
     <div className="map-table">
       <table>
         <caption>{title}: states in the shown window</caption>
-        <thead><tr><th scope="col">State</th><th scope="col">Cells</th><th scope="col">Share</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">State</th>
+            <th scope="col">Cells</th>
+            <th scope="col">Share</th>
+          </tr>
+        </thead>
         <tbody>
-          {rows.map((r) => <tr key={r.label}><th scope="row">{r.label}</th><td>{r.cells}</td><td>{r.percent}%</td></tr>)}
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td>{r.cells}</td>
+              <td>{r.percent}%</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <table>
-        <caption>{title}: cells around {focusCell >= 0 ? 'the cursor' : 'the start'}</caption>
-        <thead><tr><th scope="col">Cell</th><th scope="col">Contents</th></tr></thead>
+        <caption>
+          {title}: cells around {focusCell >= 0 ? 'the cursor' : 'the start'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Cell</th>
+            <th scope="col">Contents</th>
+          </tr>
+        </thead>
         <tbody>
-          {cells.map((i) => <tr key={i}><th scope="row">{i}</th><td>{describeCell(kind, snapshot, i, vmNames).join('; ')}</td></tr>)}
+          {cells.map((i) => (
+            <tr key={i}>
+              <th scope="row">{i}</th>
+              <td>{describeCell(kind, snapshot, i, vmNames).join('; ')}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -56,7 +56,12 @@ export function MemoryMap(p: MemoryMapProps) {
   const [table, setTable] = useState(false);
   const labelTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latestSnap = useRef<MapSnapshot | null>(null);
-  useEffect(() => () => { if (labelTimer.current) clearTimeout(labelTimer.current); }, []);
+  useEffect(
+    () => () => {
+      if (labelTimer.current) clearTimeout(labelTimer.current);
+    },
+    [],
+  );
   const width = Math.max(120, useElementWidth(stageRef) - GUTTER_PX);
   const zoom = useMapZoom(p.id, p.totalPages, width, p.heightPx, p.kind === 'guest');
   const { layout, window } = zoom;
@@ -73,7 +78,11 @@ export function MemoryMap(p: MemoryMapProps) {
     const ctx = canvas.getContext('2d');
     if (ctx) {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.putImageData(new ImageData(new Uint8ClampedArray(px.buffer as ArrayBuffer, px.byteOffset, px.byteLength), l.cols * l.cellPx, l.rows * l.rowPx), 0, 0);
+      ctx.putImageData(
+        new ImageData(new Uint8ClampedArray(px.buffer as ArrayBuffer, px.byteOffset, px.byteLength), l.cols * l.cellPx, l.rows * l.rowPx),
+        0,
+        0,
+      );
     }
     // Measurement hook (docs/performance.md, "Screen"): the tick of the frame last painted.
     canvas.dataset.tick = String(frame.ticks);
@@ -92,7 +101,9 @@ export function MemoryMap(p: MemoryMapProps) {
   const s = snap.current;
   const pageOfCell = (cell: number): number => Math.floor(window.firstPage + cell * layout.pagesPerCell);
   const cellOf = (page: number | null | undefined): number =>
-    page == null || page < window.firstPage || page >= window.firstPage + window.pageCount ? -1 : Math.floor((page - window.firstPage) / layout.pagesPerCell);
+    page == null || page < window.firstPage || page >= window.firstPage + window.pageCount
+      ? -1
+      : Math.floor((page - window.firstPage) / layout.pagesPerCell);
   const describe = (cell: number): string[] | null => {
     const sc = s && cell >= 0 && cell < layout.cells ? cellOfPage(s, pageOfCell(cell)) : -1;
     if (!s || sc < 0 || sc >= s.cells.length) return null;
@@ -124,13 +135,15 @@ export function MemoryMap(p: MemoryMapProps) {
     { cell: cursor, kind: 'cursor' },
     { cell: hover?.cell ?? -1, kind: 'hover' },
   ];
-  const single = (cell: number | undefined): number | null => (cell !== undefined && cell >= 0 && layout.pagesPerCell === 1 ? pageOfCell(cell) : null);
+  const single = (cell: number | undefined): number | null =>
+    cell !== undefined && cell >= 0 && layout.pagesPerCell === 1 ? pageOfCell(cell) : null;
   const hoverLine = useHoverDetails(p.kind, p.vm, single(hover?.cell), p.vmNames);
   const cursorLine = useHoverDetails(p.kind, p.vm, single(cursor), p.vmNames);
   const readout = cursor >= 0 ? [...(describe(cursor) ?? []), ...(cursorLine ? [cursorLine] : [])].join('. ') : '';
   const described = hover ? describe(hover.cell) : null;
   const tooltip = described && hoverLine ? [...described, hoverLine] : described;
-  const zoomBy = (f: number): void => zoom.setWindow(zoomAround(window, window.firstPage + window.pageCount / 2, f, p.totalPages, zoom.minPages));
+  const zoomBy = (f: number): void =>
+    zoom.setWindow(zoomAround(window, window.firstPage + window.pageCount / 2, f, p.totalPages, zoom.minPages));
   const whole = window.firstPage === 0 && window.pageCount >= p.totalPages;
 
   return (
@@ -139,22 +152,46 @@ export function MemoryMap(p: MemoryMapProps) {
         <span className="map-title">{p.title}</span>
         <span className="map-detail">{layout.pagesPerCell === 1 ? '1 page/cell' : `${layout.pagesPerCell} pages/cell`}</span>
         <span className="map-buttons">
-          <button type="button" onClick={() => zoomBy(ZOOM_STEP)} aria-label={`Zoom in on ${p.title}`}>+</button>
-          <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} disabled={whole} aria-label={`Zoom out of ${p.title}`}>−</button>
-          <button type="button" onClick={() => zoom.setWindow(null)} disabled={whole} aria-label={`Show all of ${p.title}`}>All</button>
-          <button type="button" aria-pressed={table} onClick={() => setTable(!table)} aria-label={`View ${p.title} as table`}>Table</button>
+          <button type="button" onClick={() => zoomBy(ZOOM_STEP)} aria-label={`Zoom in on ${p.title}`}>
+            +
+          </button>
+          <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} disabled={whole} aria-label={`Zoom out of ${p.title}`}>
+            −
+          </button>
+          <button type="button" onClick={() => zoom.setWindow(null)} disabled={whole} aria-label={`Show all of ${p.title}`}>
+            All
+          </button>
+          <button type="button" aria-pressed={table} onClick={() => setTable(!table)} aria-label={`View ${p.title} as table`}>
+            Table
+          </button>
         </span>
       </figcaption>
       <div className="map-overview-row" style={{ paddingLeft: GUTTER_PX }}>
-        <MapOverview widthPx={width} totalPages={p.totalPages} window={window} setWindow={zoom.setWindow} label={`${p.title} address range`} />
+        <MapOverview
+          widthPx={width}
+          totalPages={p.totalPages}
+          window={window}
+          setWindow={zoom.setWindow}
+          label={`${p.title} address range`}
+        />
       </div>
       <div
-        ref={stageRef} className="map-stage" style={{ height: p.heightPx }} tabIndex={0} role="img"
-        aria-label={label} aria-describedby={`${uid}-keys`} onKeyDown={onKeyDown}
+        ref={stageRef}
+        className="map-stage"
+        style={{ height: p.heightPx }}
+        tabIndex={0}
+        role="img"
+        aria-label={label}
+        aria-describedby={`${uid}-keys`}
+        onKeyDown={onKeyDown}
       >
         <canvas ref={canvasRef} className="map-canvas" width={width} height={p.heightPx} style={{ left: GUTTER_PX }} />
         <MapOverlay
-          layout={layout} window={window} heightPx={p.heightPx} marks={marks} svgRef={svgRef}
+          layout={layout}
+          window={window}
+          heightPx={p.heightPx}
+          marks={marks}
+          svgRef={svgRef}
           onPointerMove={(e) => {
             const r = e.currentTarget.getBoundingClientRect();
             const x = e.clientX - r.left - GUTTER_PX;
@@ -168,13 +205,25 @@ export function MemoryMap(p: MemoryMapProps) {
           }}
         />
         {hover && tooltip && (
-          <div className="map-tooltip" style={{ left: Math.max(0, Math.min(hover.x + 14, width - 120)), top: hover.y < p.heightPx - 70 ? hover.y + 14 : Math.max(0, hover.y - 70) }}>
-            {tooltip.map((line) => <div key={line}>{line}</div>)}
+          <div
+            className="map-tooltip"
+            style={{
+              left: Math.max(0, Math.min(hover.x + 14, width - 120)),
+              top: hover.y < p.heightPx - 70 ? hover.y + 14 : Math.max(0, hover.y - 70),
+            }}
+          >
+            {tooltip.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
           </div>
         )}
       </div>
-      <p id={`${uid}-keys`} className="visually-hidden">Arrow keys move a cursor over the cells; plus and minus zoom; 0 shows the whole map; Enter selects.</p>
-      <div className="map-readout" aria-live="polite">{readout}</div>
+      <p id={`${uid}-keys`} className="visually-hidden">
+        Arrow keys move a cursor over the cells; plus and minus zoom; 0 shows the whole map; Enter selects.
+      </p>
+      <div className="map-readout" aria-live="polite">
+        {readout}
+      </div>
       {table && <MapTable kind={p.kind} title={p.title} snapshot={s} vmNames={p.vmNames} focusCell={cursor} />}
     </figure>
   );

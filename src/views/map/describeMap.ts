@@ -7,10 +7,13 @@ import { cellPages, type MapSnapshot } from './mapSnapshot.ts';
 
 export type MapKind = 'host' | 'guest';
 
-export interface TallyRow { label: string; cells: number; percent: number }
+export interface TallyRow {
+  label: string;
+  cells: number;
+  percent: number;
+}
 
-const ownerName = (owner: number, vmNames: readonly string[]): string =>
-  owner === NO_OWNER ? 'no VM' : vmNames[owner] ?? `VM ${owner}`;
+const ownerName = (owner: number, vmNames: readonly string[]): string => (owner === NO_OWNER ? 'no VM' : (vmNames[owner] ?? `VM ${owner}`));
 
 /** Name of what one cell holds: "web: guest anonymous" / "anonymous (idle), host-swapped". */
 export function cellStateName(kind: MapKind, code: number, second: number, vmNames: readonly string[]): string {
@@ -47,7 +50,10 @@ export function describeMap(kind: MapKind, title: string, s: MapSnapshot | null,
   if (!s) return `${title}: waiting for the first frame.`;
   const { firstPage, pageCount } = s.window;
   const unit = unitOf(kind);
-  const top = tally(kind, s, vmNames).slice(0, 5).map((r) => `${r.label} ${r.percent}%`).join('; ');
+  const top = tally(kind, s, vmNames)
+    .slice(0, 5)
+    .map((r) => `${r.label} ${r.percent}%`)
+    .join('; ');
   const detail = s.pagesPerCell === 1 ? `one ${unit} per cell` : `${s.pagesPerCell} ${unit}s per cell`;
   return `${title}, ${unit}s ${firstPage} to ${firstPage + pageCount - 1} (${mib(pageCount)}), ${detail}. Largest: ${top}.`;
 }
@@ -62,7 +68,10 @@ export function describeCell(kind: MapKind, s: MapSnapshot, i: number, vmNames: 
     const owner = s.second[i];
     lines.push(`Owner: ${ownerName(owner, vmNames)}`, `State: ${HOST_CELL_NAMES[s.cells[i]] ?? s.cells[i]}`);
   } else {
-    lines.push(`Guest use: ${GUEST_CELL_NAMES[s.cells[i]] ?? s.cells[i]}`, `Host backing (EPT): ${BACKING_CELL_NAMES[s.second[i]] ?? s.second[i]}`);
+    lines.push(
+      `Guest use: ${GUEST_CELL_NAMES[s.cells[i]] ?? s.cells[i]}`,
+      `Host backing (EPT): ${BACKING_CELL_NAMES[s.second[i]] ?? s.second[i]}`,
+    );
   }
   if (first !== last) lines.push(`(most common state of ${last - first + 1} ${unitOf(kind)}s; zoom in for single ${unitOf(kind)}s)`);
   return lines;

@@ -50,7 +50,12 @@ export function layoutMap(widthPx: number, heightPx: number, pageCount: number, 
 export function layoutForCells(widthPx: number, heightPx: number, pageCount: number, cellCount: number, strip = false): MapLayout {
   const l = layoutMap(widthPx, heightPx, pageCount, strip);
   if (cellCount === l.cells) return l;
-  return { ...l, cells: cellCount, rows: Math.ceil(cellCount / l.cols), pagesPerCell: Math.max(1, Math.ceil(pageCount / Math.max(1, cellCount))) };
+  return {
+    ...l,
+    cells: cellCount,
+    rows: Math.ceil(cellCount / l.cols),
+    pagesPerCell: Math.max(1, Math.ceil(pageCount / Math.max(1, cellCount))),
+  };
 }
 
 /** The cell under a canvas point, or -1. */
@@ -63,7 +68,12 @@ export function cellAt(l: MapLayout, xPx: number, yPx: number): number {
   return i < l.cells ? i : -1;
 }
 
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** A cell's square (without its backing strip). */
 export function cellRect(l: MapLayout, i: number): Rect {

@@ -4,7 +4,10 @@
 // real detail from the model instead of scaled pixels. Pure functions.
 import type { MapWindow } from '../../snapshot/types.ts';
 
-export interface PageWindow { firstPage: number; pageCount: number }
+export interface PageWindow {
+  firstPage: number;
+  pageCount: number;
+}
 
 /** Keeps a window inside [0, totalPages) and at least minPages wide. */
 export function clampWindow(w: PageWindow, totalPages: number, minPages: number): PageWindow {

@@ -35,8 +35,13 @@ export function lutTiles(lut: CellLut): Uint32Array {
  * pixel row by pixel row, each pixel copied from its key's precomputed pattern tile.
  */
 export function paintBand(
-  out: Uint32Array, l: MapLayout, band: Band, cells: Uint8Array, lut: CellLut,
-  owners: Uint8Array | null = null, slotOf: (owner: number) => number = (o) => o,
+  out: Uint32Array,
+  l: MapLayout,
+  band: Band,
+  cells: Uint8Array,
+  lut: CellLut,
+  owners: Uint8Array | null = null,
+  slotOf: (owner: number) => number = (o) => o,
 ): void {
   const width = l.cols * l.cellPx;
   const drawn = l.cellPx - l.gapPx;
@@ -83,7 +88,13 @@ export function newPixels(l: MapLayout, background: number, into?: Uint32Array):
 
 /** The host map: one band, keyed by cell code and owning VM. */
 export function paintCells(
-  cells: Uint8Array, owners: Uint8Array, lut: CellLut, slotOf: (owner: number) => number, l: MapLayout, background: number, into?: Uint32Array,
+  cells: Uint8Array,
+  owners: Uint8Array,
+  lut: CellLut,
+  slotOf: (owner: number) => number,
+  l: MapLayout,
+  background: number,
+  into?: Uint32Array,
 ): Uint32Array {
   const out = newPixels(l, background, into);
   paintBand(out, l, { offsetPx: 0, heightPx: l.cellPx }, cells, lut, owners, slotOf);
@@ -92,7 +103,13 @@ export function paintCells(
 
 /** A guest map: the use band, then the backing strip under it. */
 export function paintGuestCells(
-  cells: Uint8Array, backing: Uint8Array, useLut: CellLut, backingLut: CellLut, l: MapLayout, background: number, into?: Uint32Array,
+  cells: Uint8Array,
+  backing: Uint8Array,
+  useLut: CellLut,
+  backingLut: CellLut,
+  l: MapLayout,
+  background: number,
+  into?: Uint32Array,
 ): Uint32Array {
   const out = newPixels(l, background, into);
   paintBand(out, l, { offsetPx: 0, heightPx: l.cellPx }, cells, useLut);

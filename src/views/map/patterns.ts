@@ -15,7 +15,17 @@ export const enum Pattern {
   BackHatch = 8,
 }
 export const PATTERN_COUNT = 9;
-export const PATTERN_NAMES = ['solid', 'hatched', 'cross-hatched', 'dotted', 'horizontal lines', 'vertical lines', 'checkered', 'sparse dots', 'back-hatched'] as const;
+export const PATTERN_NAMES = [
+  'solid',
+  'hatched',
+  'cross-hatched',
+  'dotted',
+  'horizontal lines',
+  'vertical lines',
+  'checkered',
+  'sparse dots',
+  'back-hatched',
+] as const;
 
 const TILE = 8;
 
@@ -38,5 +48,4 @@ export const PATTERN_MASKS: readonly Uint8Array[] = [
   makeMask((x, y) => (x - y + 8) % 4 === 0),
 ];
 
-export const patternInk = (pattern: number, x: number, y: number): boolean =>
-  PATTERN_MASKS[pattern][(y & 7) * TILE + (x & 7)] === 1;
+export const patternInk = (pattern: number, x: number, y: number): boolean => PATTERN_MASKS[pattern][(y & 7) * TILE + (x & 7)] === 1;

@@ -35,7 +35,10 @@ export function useCounterpart(): CounterpartView {
   const counterpart = details?.counterpart ?? null;
   const guestSel = selected?.space === 'guest' ? selected.vm : null;
   return {
-    selected, details, counterpart, approximate,
+    selected,
+    details,
+    counterpart,
+    approximate,
     hostFocusVm: guestSel ?? selectedVm ?? null,
     ownerVm: selected?.space === 'host' && selected.vm >= 0 ? selected.vm : null,
   };

@@ -11,7 +11,9 @@ export const HOVER_ASK_MS = 120;
 /** The tooltip line for a counterpart, or null. */
 export function counterpartLine(space: 'host' | 'guest', counterpart: PageRef | null, vmNames: readonly string[]): string {
   if (space === 'host') {
-    return counterpart ? `Guest-physical page ${counterpart.page} of ${vmNames[counterpart.vm] ?? `VM ${counterpart.vm}`}` : 'Guest-physical page: none';
+    return counterpart
+      ? `Guest-physical page ${counterpart.page} of ${vmNames[counterpart.vm] ?? `VM ${counterpart.vm}`}`
+      : 'Guest-physical page: none';
   }
   return counterpart ? `Host frame ${counterpart.page}` : 'Host frame: none (not backed)';
 }

@@ -12,10 +12,24 @@ export function DetailArea() {
   const is = (id: string): boolean => open.includes(id);
   return (
     <div className="detail-area">
-      {is('settings') && <div id={panelDomId('settings')}><SettingsPanel /></div>}
-      {is('targets') && <div id={panelDomId('targets')}><TargetsPanel /></div>}
-      <div id={panelDomId('charts')} hidden={!is('charts')}><ChartsSection /></div>
-      {is('walk') && <div id={panelDomId('walk')}><WalkSection /></div>}
+      {is('settings') && (
+        <div id={panelDomId('settings')}>
+          <SettingsPanel />
+        </div>
+      )}
+      {is('targets') && (
+        <div id={panelDomId('targets')}>
+          <TargetsPanel />
+        </div>
+      )}
+      <div id={panelDomId('charts')} hidden={!is('charts')}>
+        <ChartsSection />
+      </div>
+      {is('walk') && (
+        <div id={panelDomId('walk')}>
+          <WalkSection />
+        </div>
+      )}
     </div>
   );
 }

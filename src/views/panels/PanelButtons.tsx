@@ -14,7 +14,15 @@ export function PanelButtons() {
   return (
     <div className="panel-buttons" role="group" aria-label="Detail panels">
       {DETAIL_PANELS.map((p) => (
-        <button key={p.id} type="button" aria-expanded={open.includes(p.id)} aria-controls={panelDomId(p.id)} aria-keyshortcuts={p.hotkey} title={`${p.label} (${p.hotkey.toUpperCase()})`} onClick={() => toggle(p.id)}>
+        <button
+          key={p.id}
+          type="button"
+          aria-expanded={open.includes(p.id)}
+          aria-controls={panelDomId(p.id)}
+          aria-keyshortcuts={p.hotkey}
+          title={`${p.label} (${p.hotkey.toUpperCase()})`}
+          onClick={() => toggle(p.id)}
+        >
           {open.includes(p.id) ? '▾' : '▸'} {p.label}
         </button>
       ))}

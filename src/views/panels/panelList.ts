@@ -1,7 +1,11 @@
 // The detail panels a student opens on demand below the first screen, in the order they are
 // shown. Their ids are the link's `panels=` entries and the commands' targets.
 
-export interface DetailPanelInfo { id: string; label: string; hotkey: string }
+export interface DetailPanelInfo {
+  id: string;
+  label: string;
+  hotkey: string;
+}
 
 export const DETAIL_PANELS: readonly DetailPanelInfo[] = [
   { id: 'settings', label: 'Settings', hotkey: 's' },

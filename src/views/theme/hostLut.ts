@@ -17,16 +17,26 @@ export const ownerSlot = (owner: number): number => (owner === NO_OWNER || owner
 export function hostEntry(p: Palette, code: number, vm: Rgb): LutEntry {
   const white: Rgb = [255, 255, 255];
   switch (code) {
-    case HostCell.Free: return { base: p.free, pattern: Pattern.Solid };
-    case HostCell.Hypervisor: return { base: p.hypervisor, pattern: Pattern.CrossHatch };
-    case HostCell.GuestKernel: return { base: mix(vm, p.inkDark, 0.45), pattern: Pattern.Solid };
-    case HostCell.GuestPageTable: return { base: mix(vm, p.inkDark, 0.45), pattern: Pattern.Dots, ink: white };
-    case HostCell.GuestAnon: return { base: vm, pattern: Pattern.Solid };
-    case HostCell.GuestCache: return { base: mix(vm, white, 0.5), pattern: Pattern.HorizontalLines, ink: mix(vm, p.inkDark, 0.3) };
-    case HostCell.GuestFreeBacked: return { base: mix(vm, p.free, 0.78), pattern: Pattern.SparseDots, ink: mix(vm, p.inkDark, 0.2) };
-    case HostCell.Shared: return { base: mix(vm, p.shared, 0.5), pattern: Pattern.VerticalLines, ink: white };
-    case HostCell.Compressed: return { base: mix(vm, white, 0.3), pattern: Pattern.Checker, ink: mix(vm, p.inkDark, 0.5) };
-    default: return { base: p.free, pattern: Pattern.Solid };
+    case HostCell.Free:
+      return { base: p.free, pattern: Pattern.Solid };
+    case HostCell.Hypervisor:
+      return { base: p.hypervisor, pattern: Pattern.CrossHatch };
+    case HostCell.GuestKernel:
+      return { base: mix(vm, p.inkDark, 0.45), pattern: Pattern.Solid };
+    case HostCell.GuestPageTable:
+      return { base: mix(vm, p.inkDark, 0.45), pattern: Pattern.Dots, ink: white };
+    case HostCell.GuestAnon:
+      return { base: vm, pattern: Pattern.Solid };
+    case HostCell.GuestCache:
+      return { base: mix(vm, white, 0.5), pattern: Pattern.HorizontalLines, ink: mix(vm, p.inkDark, 0.3) };
+    case HostCell.GuestFreeBacked:
+      return { base: mix(vm, p.free, 0.78), pattern: Pattern.SparseDots, ink: mix(vm, p.inkDark, 0.2) };
+    case HostCell.Shared:
+      return { base: mix(vm, p.shared, 0.5), pattern: Pattern.VerticalLines, ink: white };
+    case HostCell.Compressed:
+      return { base: mix(vm, white, 0.3), pattern: Pattern.Checker, ink: mix(vm, p.inkDark, 0.5) };
+    default:
+      return { base: p.free, pattern: Pattern.Solid };
   }
 }
 

@@ -16,12 +16,24 @@ import { activityWords } from '../explain/eventWords.ts';
 /** Short enough for three cards and the host map on the first screen at 1280x800. */
 const GUEST_MAP_HEIGHT_PX = 56;
 
-interface Props { vm: number; config: VmConfig; report: VmReport | undefined; cp: CounterpartView }
+interface Props {
+  vm: number;
+  config: VmConfig;
+  report: VmReport | undefined;
+  cp: CounterpartView;
+}
 
 function StatList({ stats }: { stats: Stat[] }) {
   return (
     <dl className="vm-stats">
-      {stats.map((s) => <div key={s.label}><dt><Term id={s.term}>{s.label}</Term></dt><dd>{s.value}</dd></div>)}
+      {stats.map((s) => (
+        <div key={s.label}>
+          <dt>
+            <Term id={s.term}>{s.label}</Term>
+          </dt>
+          <dd>{s.value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -45,8 +57,12 @@ export function VmCard({ vm, config, report, cp }: Props) {
       <p className="vm-workload">{workloadWords(config.workload)}</p>
       <div className="vm-card-body">
         <BalloonGlyph
-          name={config.name} memoryMiB={config.memoryMiB} enabled={config.balloon.enabled}
-          balloonMiB={report?.balloonMiB ?? 0} targetMiB={report?.balloonTargetMiB ?? 0} activity={report ? activityWords(report.balloonActivity, report.balloonDriver) : undefined}
+          name={config.name}
+          memoryMiB={config.memoryMiB}
+          enabled={config.balloon.enabled}
+          balloonMiB={report?.balloonMiB ?? 0}
+          targetMiB={report?.balloonTargetMiB ?? 0}
+          activity={report ? activityWords(report.balloonActivity, report.balloonDriver) : undefined}
         />
         {report && (
           <div className="vm-numbers">

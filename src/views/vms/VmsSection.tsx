@@ -13,7 +13,9 @@ export function VmsSection({ cp }: { cp: CounterpartView }) {
   const { summary } = useThrottledView(SUMMARY_EVERY_MS);
   return (
     <section className="panel vms-section" aria-labelledby="vms-heading">
-      <h2 id="vms-heading">Virtual machines: <Term id="guestPhysical">guest-physical memory</Term> and <Term id="balloon">balloons</Term></h2>
+      <h2 id="vms-heading">
+        Virtual machines: <Term id="guestPhysical">guest-physical memory</Term> and <Term id="balloon">balloons</Term>
+      </h2>
       <div className="vm-cards">
         {scenario.vms.map((config, i) => (
           <VmCard key={i} vm={i} config={config} report={summary?.vms[i]} cp={cp} />

@@ -3,7 +3,11 @@
 import type { VmReport } from '../../sim/report.ts';
 import type { TermId } from '../glossary/terms.ts';
 
-export interface Stat { label: string; value: string; term: TermId }
+export interface Stat {
+  label: string;
+  value: string;
+  term: TermId;
+}
 
 const m = (x: number): string => `${Math.round(x)} MiB`;
 

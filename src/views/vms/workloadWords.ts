@@ -3,13 +3,19 @@
 import type { WorkloadConfig } from '../../sim/scenario/types.ts';
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
-  idle: 'idle', steady: 'steady program', ramp: 'growing program', phased: 'phased program', filecache: 'file reader', hog: 'memory hog',
+  idle: 'idle',
+  steady: 'steady program',
+  ramp: 'growing program',
+  phased: 'phased program',
+  filecache: 'file reader',
+  hog: 'memory hog',
 };
 
 /** "file reader: file working set 512 MiB of 768 MiB of files; heap 256 MiB". */
 export function workloadWords(w: WorkloadConfig): string {
   const kind = KIND_WORDS[w.kind] ?? w.kind;
-  if (w.kind === 'filecache') return `${kind}: file working set ${w.activeMiB} MiB of ${w.fileMiB} MiB of files; heap ${w.footprintMiB} MiB`;
+  if (w.kind === 'filecache')
+    return `${kind}: file working set ${w.activeMiB} MiB of ${w.fileMiB} MiB of files; heap ${w.footprintMiB} MiB`;
   if (w.kind === 'hog') return `${kind}: grows to ${w.footprintMiB} MiB`;
   return `${kind}: working set ${w.activeMiB} MiB of ${w.footprintMiB} MiB touched`;
 }

@@ -28,16 +28,31 @@ function Node({ node, state, hatch }: { node: WalkNode; state: StepState; hatch:
   const cached = step.servedBy !== 'memory';
   const found = step.found.kind === 'not-present' ? `not present: ${step.found.reason}` : null;
   return (
-    <g className={`walk-node walk-node-${step.dimension} walk-${state}${cached ? ' walk-cached' : ''}${found ? ' walk-missing' : ''}`} data-step={step.step}>
+    <g
+      className={`walk-node walk-node-${step.dimension} walk-${state}${cached ? ' walk-cached' : ''}${found ? ' walk-missing' : ''}`}
+      data-step={step.step}
+    >
       <title>{referenceSentence(step)}</title>
       <rect x={x} y={y} width={width} height={height} rx={6} className="walk-node-box" />
       {cached && <rect x={x} y={y} width={width} height={height} rx={6} fill={`url(#${hatch})`} className="walk-node-hatch" />}
       <circle cx={x + 13} cy={y + 13} r={11} className="walk-step-badge" />
-      <text x={x + 13} y={y + 17} textAnchor="middle" className="walk-step-number">{step.step}</text>
-      <text x={x + 29} y={y + 17} className="walk-node-title">{stepTitle(step)}</text>
-      <text x={x + 8} y={y + 32} className="walk-node-line">{shortArithmetic(step)}</text>
-      {step.entryGuestPhysicalAddress && height >= 62 && <text x={x + 8} y={y + 45} className="walk-node-line">gPA {step.entryGuestPhysicalAddress}</text>}
-      <text x={x + 8} y={y + (step.entryGuestPhysicalAddress && height >= 62 ? 58 : 45)} className="walk-node-line">{found ?? nodeFootnote(step)}</text>
+      <text x={x + 13} y={y + 17} textAnchor="middle" className="walk-step-number">
+        {step.step}
+      </text>
+      <text x={x + 29} y={y + 17} className="walk-node-title">
+        {stepTitle(step)}
+      </text>
+      <text x={x + 8} y={y + 32} className="walk-node-line">
+        {shortArithmetic(step)}
+      </text>
+      {step.entryGuestPhysicalAddress && height >= 62 && (
+        <text x={x + 8} y={y + 45} className="walk-node-line">
+          gPA {step.entryGuestPhysicalAddress}
+        </text>
+      )}
+      <text x={x + 8} y={y + (step.entryGuestPhysicalAddress && height >= 62 ? 58 : 45)} className="walk-node-line">
+        {found ?? nodeFootnote(step)}
+      </text>
     </g>
   );
 }
@@ -52,11 +67,14 @@ export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heig
   const outcomeState: StepState = current === null || current >= total ? 'current' : 'later';
   const { outcome } = layout;
   const headline = wrapWords(outcomeHeadline(walk.outcome), Math.max(12, Math.floor(outcome.width / 8)));
-  const what = walk.guestVirtualAddress ? `guest-virtual ${walk.guestVirtualAddress}` : `guest-physical ${walk.steps[0]?.indexFrom.address}`;
+  const what = walk.guestVirtualAddress
+    ? `guest-virtual ${walk.guestVirtualAddress}`
+    : `guest-physical ${walk.steps[0]?.indexFrom.address}`;
   return (
     <section className="page-walk" aria-label="Two-layer page walk">
       <h3 className="page-walk-heading">
-        Page walk of {what}{label ? ` in ${label}` : ''}: {walk.memoryReferences} memory references
+        Page walk of {what}
+        {label ? ` in ${label}` : ''}: {walk.memoryReferences} memory references
         {walk.memoryReferences !== total ? ` (${total - walk.memoryReferences} of ${total} entries answered by caches)` : ''}
       </h3>
       <p className="walk-legend">
@@ -65,7 +83,14 @@ export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heig
         <span className="walk-key walk-key-cached">hatched: answered by a cache, no memory read</span>
         <span className="walk-key walk-key-current">thick: the current reference</span>
       </p>
-      <svg className="page-walk-svg" width={widthPx} height={heightPx} viewBox={`0 0 ${widthPx} ${heightPx}`} role="img" aria-label={walkSummary(walk)}>
+      <svg
+        className="page-walk-svg"
+        width={widthPx}
+        height={heightPx}
+        viewBox={`0 0 ${widthPx} ${heightPx}`}
+        role="img"
+        aria-label={walkSummary(walk)}
+      >
         <defs>
           <pattern id={hatch} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1={0} y1={0} x2={0} y2={8} className="walk-hatch-line" />
@@ -75,26 +100,53 @@ export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heig
           </marker>
         </defs>
         {layout.rows.map((r) => (
-          <text key={r.label} x={4} y={r.y + r.height / 2 + 4} className="walk-row-label">{r.label}</text>
+          <text key={r.label} x={4} y={r.y + r.height / 2 + 4} className="walk-row-label">
+            {r.label}
+          </text>
         ))}
         {layout.columns.map((c, i) => (
           <g key={i} className="walk-column-header">
             <text x={c.x + 2} y={16} className="walk-column-title">
-              {walk.kind === 'two-dimensional' && i === 0 ? 'CR3 -> ' : ''}{c.translates === 'data' ? 'data page' : `${c.translates} table`}
+              {walk.kind === 'two-dimensional' && i === 0 ? 'CR3 -> ' : ''}
+              {c.translates === 'data' ? 'data page' : `${c.translates} table`}
             </text>
-            <text x={c.x + 2} y={32} className="walk-column-address">gPA {c.guestPhysicalAddress}</text>
+            <text x={c.x + 2} y={32} className="walk-column-address">
+              gPA {c.guestPhysicalAddress}
+            </text>
           </g>
         ))}
         {layout.links.map((l) => (
-          <path key={l.fromStep} d={l.path} className={`walk-link walk-${stateOf(l.fromStep + 1, current) === 'later' ? 'later' : 'done'}`} markerEnd={`url(#${arrow})`} />
+          <path
+            key={l.fromStep}
+            d={l.path}
+            className={`walk-link walk-${stateOf(l.fromStep + 1, current) === 'later' ? 'later' : 'done'}`}
+            markerEnd={`url(#${arrow})`}
+          />
         ))}
-        {layout.nodes.map((n) => <Node key={n.step.step} node={n} state={stateOf(n.step.step, current)} hatch={hatch} />)}
+        {layout.nodes.map((n) => (
+          <Node key={n.step.step} node={n} state={stateOf(n.step.step, current)} hatch={hatch} />
+        ))}
         <g className={`walk-outcome walk-outcome-${walk.outcome.kind} walk-${outcomeState}`}>
-          <rect x={outcome.x} y={outcome.y} width={outcome.width} height={Math.min(outcome.height, 40 + headline.length * 16)} rx={8} className="walk-outcome-box" />
+          <rect
+            x={outcome.x}
+            y={outcome.y}
+            width={outcome.width}
+            height={Math.min(outcome.height, 40 + headline.length * 16)}
+            rx={8}
+            className="walk-outcome-box"
+          />
           <text x={outcome.x + 8} y={outcome.y + 20} className="walk-outcome-kind">
-            {walk.outcome.kind === 'translated' ? '✓ Translated' : walk.outcome.kind === 'guest-page-fault' ? '#PF  Guest page fault' : '⚠ EPT violation'}
+            {walk.outcome.kind === 'translated'
+              ? '✓ Translated'
+              : walk.outcome.kind === 'guest-page-fault'
+                ? '#PF  Guest page fault'
+                : '⚠ EPT violation'}
           </text>
-          {headline.map((line, i) => <text key={i} x={outcome.x + 8} y={outcome.y + 40 + i * 16} className="walk-outcome-line">{line}</text>)}
+          {headline.map((line, i) => (
+            <text key={i} x={outcome.x + 8} y={outcome.y + 40 + i * 16} className="walk-outcome-line">
+              {line}
+            </text>
+          ))}
         </g>
       </svg>
       {current !== null && walk.steps[current - 1] && <p className="walk-current">{referenceSentence(walk.steps[current - 1])}</p>}
@@ -104,7 +156,9 @@ export function PageWalkDiagram({ walk, currentStep = null, widthPx = 1200, heig
       {walk.invalidation && <p className="hint">{walk.invalidation}</p>}
       <ol className="walk-reference-list visually-hidden" aria-label="Memory references, in order">
         {walk.steps.map((s) => (
-          <li key={s.step} aria-current={current === s.step ? 'step' : undefined} className={`walk-${stateOf(s.step, current)}`}>{referenceSentence(s)}</li>
+          <li key={s.step} aria-current={current === s.step ? 'step' : undefined} className={`walk-${stateOf(s.step, current)}`}>
+            {referenceSentence(s)}
+          </li>
         ))}
       </ol>
     </section>

@@ -24,13 +24,28 @@ export interface WalkExplorerProps {
   widthPx?: number;
 }
 
-export function WalkExplorer({ walk, step, playing, onStep, onPlay, settings, onSettings, countsFor, gap, label, widthPx }: WalkExplorerProps) {
+export function WalkExplorer({
+  walk,
+  step,
+  playing,
+  onStep,
+  onPlay,
+  settings,
+  onSettings,
+  countsFor,
+  gap,
+  label,
+  widthPx,
+}: WalkExplorerProps) {
   const total = walk.steps.length;
   return (
     <div className="walk-explorer">
       <WalkToggles settings={settings} onChange={onSettings} countsFor={countsFor} />
       <WalkStepper
-        step={step} total={total} playing={playing} onPlay={onPlay}
+        step={step}
+        total={total}
+        playing={playing}
+        onPlay={onPlay}
         onPrevious={() => onStep(Math.max(1, (step ?? 1) - 1))}
         onNext={() => onStep(Math.min(total, (step ?? 0) + 1))}
       />

@@ -44,32 +44,56 @@ export function WalkPicker({ vm, pid, gva, processes }: WalkPickerProps) {
   };
   return (
     <div className="walk-picker">
-      <label>VM{' '}
+      <label>
+        VM{' '}
         <select value={vm} onChange={(e) => changeVm(Number(e.target.value))}>
-          {scenario.vms.map((v, i) => <option key={i} value={i}>{v.name}</option>)}
+          {scenario.vms.map((v, i) => (
+            <option key={i} value={i}>
+              {v.name}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Process{' '}
+      <label>
+        Process{' '}
         <select value={pid} onChange={(e) => sim.pickWalk({ space: 'region', vm, pid: Number(e.target.value), region: 'mapping-start' })}>
-          {listed.map((p) => <option key={p.pid} value={p.pid}>{`${p.pid}: ${p.name}`}</option>)}
+          {listed.map((p) => (
+            <option key={p.pid} value={p.pid}>{`${p.pid}: ${p.name}`}</option>
+          ))}
         </select>
       </label>
       <form className="walk-address" onSubmit={walkAddress} noValidate>
         <label htmlFor={`${id}-gva`}>Guest virtual address</label>{' '}
         <input
-          id={`${id}-gva`} type="text" inputMode="text" spellCheck={false} autoComplete="off" placeholder="0x7f0000005123" size={18}
-          value={text} onChange={(e) => setText(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? `${id}-error` : undefined}
+          id={`${id}-gva`}
+          type="text"
+          inputMode="text"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="0x7f0000005123"
+          size={18}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
         />{' '}
         <button type="submit">Walk</button>
-        {error && <p id={`${id}-error`} className="walk-error" role="alert">{error}</p>}
+        {error && (
+          <p id={`${id}-error`} className="walk-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
       <div className="walk-regions" role="group" aria-label="Pick a region">
         {WALK_REGIONS.map((region) => (
-          <button key={region} type="button" onClick={() => sim.pickWalk({ space: 'region', vm, pid, region })}>{REGION_LABELS[region]}</button>
+          <button key={region} type="button" onClick={() => sim.pickWalk({ space: 'region', vm, pid, region })}>
+            {REGION_LABELS[region]}
+          </button>
         ))}
       </div>
       <label className="walk-write">
-        <input type="checkbox" checked={whatIf.write} onChange={(e) => sim.setWalkWhatIf({ ...whatIf, write: e.target.checked })} /> {WRITE_LABEL}
+        <input type="checkbox" checked={whatIf.write} onChange={(e) => sim.setWalkWhatIf({ ...whatIf, write: e.target.checked })} />{' '}
+        {WRITE_LABEL}
       </label>
     </div>
   );

@@ -41,21 +41,43 @@ export function WalkSection() {
   const state = w.error ? 'error' : w.pending ? 'pending' : answer ? 'ready' : 'empty';
   return (
     <section
-      ref={ref} className="panel walk-section" aria-labelledby="walk-heading" aria-busy={w.pending}
-      data-walk-state={state} data-walk-references={answer?.walk.memoryReferences} data-walk-outcome={answer?.walk.outcome.kind}
+      ref={ref}
+      className="panel walk-section"
+      aria-labelledby="walk-heading"
+      aria-busy={w.pending}
+      data-walk-state={state}
+      data-walk-references={answer?.walk.memoryReferences}
+      data-walk-outcome={answer?.walk.outcome.kind}
     >
       <h2 id="walk-heading">Page walk: from a guest address to a host frame</h2>
-      <WalkPicker vm={vm} pid={pid} gva={w.target?.space === 'guest-virtual' ? w.target.gva : null} processes={answer?.target.vm === vm ? answer.processes : []} />
-      {w.error && <p className="walk-error" role="alert">{w.error}</p>}
+      <WalkPicker
+        vm={vm}
+        pid={pid}
+        gva={w.target?.space === 'guest-virtual' ? w.target.gva : null}
+        processes={answer?.target.vm === vm ? answer.processes : []}
+      />
+      {w.error && (
+        <p className="walk-error" role="alert">
+          {w.error}
+        </p>
+      )}
       {!answer && <p className="hint">{PICK_HINT}</p>}
       {answer && (
         <>
           <p className="walk-target">{targetSentence(answer.target, answer.vmName)}</p>
           {answer.walk.kind === 'ept-only' && <p className="hint">{EPT_ONLY_HINT}</p>}
           <WalkExplorer
-            walk={answer.walk} step={step} playing={play.playing} onStep={sim.setWalkStep} onPlay={play.toggle}
-            settings={answer.settings} onSettings={onSettings} countsFor={countsOf(answer)}
-            gap={answer.gap ? gapProps(answer.gap) : undefined} label={answer.vmName} widthPx={Math.max(MIN_DIAGRAM_WIDTH_PX, width - 26)}
+            walk={answer.walk}
+            step={step}
+            playing={play.playing}
+            onStep={sim.setWalkStep}
+            onPlay={play.toggle}
+            settings={answer.settings}
+            onSettings={onSettings}
+            countsFor={countsOf(answer)}
+            gap={answer.gap ? gapProps(answer.gap) : undefined}
+            label={answer.vmName}
+            widthPx={Math.max(MIN_DIAGRAM_WIDTH_PX, width - 26)}
           />
           <p className="hint">{LEVELS_HINT}</p>
         </>

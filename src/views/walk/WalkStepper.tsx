@@ -15,10 +15,18 @@ export function WalkStepper({ step, total, playing, onPrevious, onNext, onPlay }
   const at = step ?? 0;
   return (
     <div className="walk-stepper" role="group" aria-label="Walk steps">
-      <button type="button" onClick={onPrevious} disabled={at <= 1}>Previous reference</button>
-      <button type="button" onClick={onNext} disabled={at >= total}>Next reference</button>
-      <button type="button" onClick={onPlay} aria-pressed={playing} disabled={total === 0}>Play walk</button>
-      <span className="walk-stepper-position" role="status">{step === null ? `${total} references` : `Reference ${at} of ${total}`}</span>
+      <button type="button" onClick={onPrevious} disabled={at <= 1}>
+        Previous reference
+      </button>
+      <button type="button" onClick={onNext} disabled={at >= total}>
+        Next reference
+      </button>
+      <button type="button" onClick={onPlay} aria-pressed={playing} disabled={total === 0}>
+        Play walk
+      </button>
+      <span className="walk-stepper-position" role="status">
+        {step === null ? `${total} references` : `Reference ${at} of ${total}`}
+      </span>
     </div>
   );
 }

@@ -17,8 +17,18 @@ export interface WalkTogglesProps {
 
 const arrow = (off: number, on: number) => `${off} -> ${on} references`;
 
-function PageSizeGroup({ legend, dimension, settings, onChange, countsFor }: {
-  legend: string; dimension: 'guestPageSize' | 'hostPageSize'; settings: WalkSettings; onChange(s: WalkSettings): void; countsFor: CountsFor;
+function PageSizeGroup({
+  legend,
+  dimension,
+  settings,
+  onChange,
+  countsFor,
+}: {
+  legend: string;
+  dimension: 'guestPageSize' | 'hostPageSize';
+  settings: WalkSettings;
+  onChange(s: WalkSettings): void;
+  countsFor: CountsFor;
 }) {
   const name = useId();
   const counts = pageSizeCounts(settings, dimension, countsFor);
@@ -28,8 +38,15 @@ function PageSizeGroup({ legend, dimension, settings, onChange, countsFor }: {
       <legend>{legend}</legend>
       {counts.map(({ size, references }) => (
         <label key={size} style={{ display: 'block' }}>
-          <input type="radio" name={name} checked={settings[dimension] === size} onChange={() => onChange({ ...settings, [dimension]: size as PageSize })} />
-          {' '}{size}{size === '4 KiB' ? '' : ' large pages'}: <span className="walk-toggle-count">{size === '4 KiB' ? `${references} references` : arrow(base, references)}</span>
+          <input
+            type="radio"
+            name={name}
+            checked={settings[dimension] === size}
+            onChange={() => onChange({ ...settings, [dimension]: size as PageSize })}
+          />{' '}
+          {size}
+          {size === '4 KiB' ? '' : ' large pages'}:{' '}
+          <span className="walk-toggle-count">{size === '4 KiB' ? `${references} references` : arrow(base, references)}</span>
         </label>
       ))}
     </fieldset>
@@ -53,18 +70,34 @@ export function WalkToggles({ settings, onChange, countsFor = plannedReferences 
             const change = cacheToggleChange(settings, key, countsFor);
             return (
               <label key={key} style={{ display: 'block' }}>
-                <input type="checkbox" checked={settings[key]} onChange={(e) => onChange({ ...settings, [key]: e.target.checked })} />
-                {' '}{label}: <span className="walk-toggle-count">{arrow(change.off, change.on)}</span>
+                <input type="checkbox" checked={settings[key]} onChange={(e) => onChange({ ...settings, [key]: e.target.checked })} />{' '}
+                {label}: <span className="walk-toggle-count">{arrow(change.off, change.on)}</span>
               </label>
             );
           })}
           <label style={{ display: 'block' }}>
-            <input type="checkbox" checked={fiveOn} onChange={(e) => onChange({ ...settings, guestLevels: e.target.checked ? 5 : 4, eptLevels: e.target.checked ? 5 : 4 })} />
-            {' '}5-level paging (guest LA57 and 5-level EPT): <span className="walk-toggle-count">{arrow(five.off, five.on)}</span>
+            <input
+              type="checkbox"
+              checked={fiveOn}
+              onChange={(e) => onChange({ ...settings, guestLevels: e.target.checked ? 5 : 4, eptLevels: e.target.checked ? 5 : 4 })}
+            />{' '}
+            5-level paging (guest LA57 and 5-level EPT): <span className="walk-toggle-count">{arrow(five.off, five.on)}</span>
           </label>
         </fieldset>
-        <PageSizeGroup legend="Guest pages (the guest's page table)" dimension="guestPageSize" settings={settings} onChange={onChange} countsFor={countsFor} />
-        <PageSizeGroup legend="Host pages (the EPT)" dimension="hostPageSize" settings={settings} onChange={onChange} countsFor={countsFor} />
+        <PageSizeGroup
+          legend="Guest pages (the guest's page table)"
+          dimension="guestPageSize"
+          settings={settings}
+          onChange={onChange}
+          countsFor={countsFor}
+        />
+        <PageSizeGroup
+          legend="Host pages (the EPT)"
+          dimension="hostPageSize"
+          settings={settings}
+          onChange={onChange}
+          countsFor={countsFor}
+        />
       </div>
     </fieldset>
   );

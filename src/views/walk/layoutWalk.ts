@@ -54,7 +54,8 @@ export function columnsOf(steps: readonly WalkStep[]): WalkStep[][] {
   const columns: WalkStep[][] = [];
   let previous: WalkStep | null = null;
   for (const step of steps) {
-    const starts = step.dimension === 'ept' && (previous === null || previous.dimension === 'guest' || previous.nestedWalkFor !== step.nestedWalkFor);
+    const starts =
+      step.dimension === 'ept' && (previous === null || previous.dimension === 'guest' || previous.nestedWalkFor !== step.nestedWalkFor);
     if (starts || columns.length === 0) columns.push([]);
     columns[columns.length - 1].push(step);
     previous = step;
@@ -69,11 +70,20 @@ export function layoutWalk(walk: Walk, widthPx: number, heightPx: number): WalkL
   const stepColumns = columnsOf(walk.steps);
   const eptRows = walk.eptLevels;
   const guestRow = walk.kind === 'two-dimensional' ? 1 : 0;
-  const rowLabels = [...Array.from({ length: eptRows }, (_, i) => `EPT ${TABLE_NAMES[eptRows - 1 - i]}`), ...(guestRow ? ['guest entry'] : [])];
+  const rowLabels = [
+    ...Array.from({ length: eptRows }, (_, i) => `EPT ${TABLE_NAMES[eptRows - 1 - i]}`),
+    ...(guestRow ? ['guest entry'] : []),
+  ];
   const right = Math.min(widthPx, ROW_LABEL_WIDTH_PX + (stepColumns.length + 1) * MAX_COLUMN_STEP_PX);
-  const x = scaleBand<number>().domain(Array.from({ length: stepColumns.length + 1 }, (_, i) => i))
-    .range([ROW_LABEL_WIDTH_PX, right]).paddingInner(0.12).paddingOuter(0.02);
-  const y = scaleBand<number>().domain(rowLabels.map((_, i) => i)).range([HEADER_HEIGHT_PX, heightPx]).paddingInner(0.22);
+  const x = scaleBand<number>()
+    .domain(Array.from({ length: stepColumns.length + 1 }, (_, i) => i))
+    .range([ROW_LABEL_WIDTH_PX, right])
+    .paddingInner(0.12)
+    .paddingOuter(0.02);
+  const y = scaleBand<number>()
+    .domain(rowLabels.map((_, i) => i))
+    .range([HEADER_HEIGHT_PX, heightPx])
+    .paddingInner(0.22);
   const nodes: WalkNode[] = [];
   stepColumns.forEach((column, c) => {
     for (const step of column) {

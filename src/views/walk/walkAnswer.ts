@@ -28,7 +28,13 @@ export function markOf(answer: WalkExploration | null, step: number | null): Wal
 }
 
 const USE: Record<WalkGap['guestKind'], GuestPageUse> = {
-  free: 'free', kernel: 'kernel', 'page table': 'page table', anonymous: 'anonymous', 'page cache': 'cache', balloon: 'balloon', offline: 'offline',
+  free: 'free',
+  kernel: 'kernel',
+  'page table': 'page table',
+  anonymous: 'anonymous',
+  'page cache': 'cache',
+  balloon: 'balloon',
+  offline: 'offline',
 };
 
 export function gapProps(gap: WalkGap): SemanticGapPanelProps {
@@ -37,6 +43,11 @@ export function gapProps(gap: WalkGap): SemanticGapPanelProps {
   return {
     guestPhysicalPage: gap.guestPhysicalPage,
     guestSees: { use: USE[gap.guestKind] },
-    hypervisorSees: { backed: gap.hostFrame !== null, hostFrame: gap.hostFrame, accessed: gap.accessed, entry: `${gap.ept}${shared}${slot}` },
+    hypervisorSees: {
+      backed: gap.hostFrame !== null,
+      hostFrame: gap.hostFrame,
+      accessed: gap.accessed,
+      entry: `${gap.ept}${shared}${slot}`,
+    },
   };
 }

@@ -21,11 +21,15 @@ export const servedText = (s: WalkStep): string | null => (s.servedBy === 'memor
 const SHORT_CACHE: Record<string, string> = { TLB: 'TLB', 'page walk cache': 'PWC', 'nested TLB': 'nested TLB' };
 
 /** One line of the node: where the entry was read, or which cache answered it (short form). */
-export const nodeFootnote = (s: WalkStep): string => (s.servedBy === 'memory' ? `hPA ${s.entryHostPhysicalAddress}` : `cache hit: ${SHORT_CACHE[s.servedBy]}`);
+export const nodeFootnote = (s: WalkStep): string =>
+  s.servedBy === 'memory' ? `hPA ${s.entryHostPhysicalAddress}` : `cache hit: ${SHORT_CACHE[s.servedBy]}`;
 
 /** The full sentence of one reference, for the ordered list (and the node's tooltip). */
 export function referenceSentence(s: WalkStep): string {
-  const what = s.dimension === 'ept' ? `EPT walk for the ${s.nestedWalkFor === 'data' ? 'data page' : `${s.nestedWalkFor} table page`}` : 'guest entry';
+  const what =
+    s.dimension === 'ept'
+      ? `EPT walk for the ${s.nestedWalkFor === 'data' ? 'data page' : `${s.nestedWalkFor} table page`}`
+      : 'guest entry';
   const served = servedText(s);
   return `Reference ${s.step} (${what}): ${s.table}, ${indexArithmetic(s)}; ${entryLocation(s)}. ${s.description}.${served ? ` No memory read: ${served}.` : ''}`;
 }
@@ -42,7 +46,12 @@ const CAUSE_TEXT: Record<string, string> = {
 export function outcomeHeadline(o: WalkOutcome): string {
   if (o.kind === 'translated') return `Host frame 0x${o.hostFrame.toString(16)}: host-physical ${o.hostPhysicalAddress}`;
   if (o.kind === 'guest-page-fault') {
-    const why = o.cause === 'guest-swapped' ? 'the page is in guest swap' : o.cause === 'outside-mapping' ? 'nothing is mapped there' : 'never touched';
+    const why =
+      o.cause === 'guest-swapped'
+        ? 'the page is in guest swap'
+        : o.cause === 'outside-mapping'
+          ? 'nothing is mapped there'
+          : 'never touched';
     return `Guest page fault (#PF): ${why}`;
   }
   return `EPT violation (VM exit): ${CAUSE_TEXT[o.cause]}`;
@@ -75,7 +84,9 @@ export const lastUserAddress = (levels: number): bigint => (1n << BigInt(12 + 9 
 export function addressError(text: string, levels: number): string {
   const range = `Allowed: 0x0 to 0x${lastUserAddress(levels).toString(16)} (the user half of ${levels}-level paging), for example 0x7f0000005123.`;
   const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
-  return /^\s*(0x)?[0-9a-f_]+\s*$/i.test(text) ? `Guest virtual address: ${shown} is outside the process's address space. ${range}` : `Guest virtual address: ${shown} is not a hex address. ${range}`;
+  return /^\s*(0x)?[0-9a-f_]+\s*$/i.test(text)
+    ? `Guest virtual address: ${shown} is outside the process's address space. ${range}`
+    : `Guest virtual address: ${shown} is not a hex address. ${range}`;
 }
 
 /** The region buttons: what each walks. */
@@ -86,9 +97,12 @@ export const REGION_LABELS = {
   ballooned: 'A ballooned page',
 } as const;
 
-export const PICK_HINT = 'Pick what to walk: click a page in a guest-physical or host map (or move the cursor there with the arrow keys and press Enter), type a guest virtual address, or pick a region of the process.';
-export const LEVELS_HINT = '5-level paging is a setting of the scenario, not a what-if: changing it restarts the run at 0 s. The other toggles ask the model what the same walk would cost.';
-export const EPT_ONLY_HINT = 'This walk reads the EPT alone, so the guest\'s page sizes and the walk caches do not change it (the model caches walks of guest-virtual addresses only); a host large page would shorten it where nothing splits it.';
+export const PICK_HINT =
+  'Pick what to walk: click a page in a guest-physical or host map (or move the cursor there with the arrow keys and press Enter), type a guest virtual address, or pick a region of the process.';
+export const LEVELS_HINT =
+  '5-level paging is a setting of the scenario, not a what-if: changing it restarts the run at 0 s. The other toggles ask the model what the same walk would cost.';
+export const EPT_ONLY_HINT =
+  "This walk reads the EPT alone, so the guest's page sizes and the walk caches do not change it (the model caches walks of guest-virtual addresses only); a host large page would shorten it where nothing splits it.";
 export const WRITE_LABEL = 'Walk a write (a write to a page shared by page sharing is a copy-on-write EPT violation)';
 
 /** "Walking a host frame: frame 0x1f3 backs web's guest-physical 0x4d000" and similar. */

@@ -33,10 +33,17 @@ export function shownCount(s: WalkSettings, countsFor: CountsFor = plannedRefere
 }
 
 export function fiveLevelChange(s: WalkSettings, countsFor: CountsFor = plannedReferences): ToggleChange {
-  return { off: shownCount({ ...s, guestLevels: 4, eptLevels: 4 }, countsFor), on: shownCount({ ...s, guestLevels: 5, eptLevels: 5 }, countsFor) };
+  return {
+    off: shownCount({ ...s, guestLevels: 4, eptLevels: 4 }, countsFor),
+    on: shownCount({ ...s, guestLevels: 5, eptLevels: 5 }, countsFor),
+  };
 }
 
 /** References of the walk shown with each page size in one dimension. */
-export function pageSizeCounts(s: WalkSettings, dimension: 'guestPageSize' | 'hostPageSize', countsFor: CountsFor = plannedReferences): { size: PageSize; references: number }[] {
+export function pageSizeCounts(
+  s: WalkSettings,
+  dimension: 'guestPageSize' | 'hostPageSize',
+  countsFor: CountsFor = plannedReferences,
+): { size: PageSize; references: number }[] {
   return PAGE_SIZES.map((size) => ({ size, references: shownCount({ ...s, [dimension]: size }, countsFor) }));
 }

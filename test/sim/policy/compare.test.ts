@@ -28,7 +28,8 @@ describe('--compare', () => {
       const m = r.reclaimedMiB;
       expect(m.total).toBeCloseTo(m.balloon + m.hostSwap + m.compressed + m.sharing, 0);
       expect(Object.keys(r.performance)).toEqual(['busy', 'idle']);
-      for (const key of ['guestSwapOutMiB', 'guestSwapInMiB', 'hostSwapOutMiB', 'hostSwapInMiB', 'doublePaging', 'oomKills'] as const) expect(r[key]).toBeGreaterThanOrEqual(0);
+      for (const key of ['guestSwapOutMiB', 'guestSwapInMiB', 'hostSwapOutMiB', 'hostSwapInMiB', 'doublePaging', 'oomKills'] as const)
+        expect(r[key]).toBeGreaterThanOrEqual(0);
       expect(r.invariantViolations).toBe(0);
       expect(typeof r.hostState).toBe('string');
     }
@@ -65,7 +66,9 @@ describe('--compare', () => {
     const r = compareCommand(small, 'kvm-mom,bogus', 5, false);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/policy "bogus" is not available \(registered: .*kvm-mom/);
-    const cli = spawnSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', 'balloon-by-hand', '--compare', 'none,bogus', '--seconds', '1'], { encoding: 'utf8' });
+    const cli = spawnSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', 'balloon-by-hand', '--compare', 'none,bogus', '--seconds', '1'], {
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(2);
     expect(cli.stderr).toMatch(/bogus/);
   });

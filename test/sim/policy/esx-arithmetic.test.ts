@@ -9,7 +9,10 @@ import { ESX_THRESHOLDS } from '../../../src/sim/policy/esxPolicy.ts';
 
 const MiB = 256;
 const client = (shares: number, activeMiB: number, minMiB = 0, maxMiB = 1 << 20): ShareClient => ({
-  shares, activePages: activeMiB * MiB, minPages: minMiB * MiB, maxPages: maxMiB * MiB,
+  shares,
+  activePages: activeMiB * MiB,
+  minPages: minMiB * MiB,
+  maxPages: maxMiB * MiB,
 });
 /** W02 §5.1 closed form: P_i = (S_i/ΣS)(M - ((k-1)/k)ΣA) + ((k-1)/k)A_i. */
 const closedForm = (cs: ShareClient[], m: number, tau: number): number[] => {
@@ -88,7 +91,7 @@ describe('vSphere minFree sliding scale (Mem.MinFreePct)', () => {
     expect(Math.abs(mibOf(minFreePages(gib(128))) - 1925) / 1925).toBeLessThan(0.02);
   });
 
-  it('puts the 128 GiB host\'s states at High 7700, Clear 1925, Soft 1232, Hard 616, Low 308 MB', () => {
+  it("puts the 128 GiB host's states at High 7700, Clear 1925, Soft 1232, Hard 616, Low 308 MB", () => {
     const m = mibOf(minFreePages(gib(128)));
     const expected = { high: 7700, clear: 1925, soft: 1232, hard: 616, low: 308 };
     for (const [name, fraction] of Object.entries(VSPHERE_STATE_FRACTIONS)) {
@@ -105,9 +108,14 @@ describe('vSphere minFree sliding scale (Mem.MinFreePct)', () => {
 
 describe('free-memory states with hysteresis', () => {
   const host = 100000;
-  const esxMachine = (h: number) => new FreeStateMachine(levelsFromThresholds(
-    ['high', 'soft', 'hard', 'low'],
-    [ESX_THRESHOLDS.high, ESX_THRESHOLDS.soft, ESX_THRESHOLDS.hard, ESX_THRESHOLDS.low].map((f) => f * host), h));
+  const esxMachine = (h: number) =>
+    new FreeStateMachine(
+      levelsFromThresholds(
+        ['high', 'soft', 'hard', 'low'],
+        [ESX_THRESHOLDS.high, ESX_THRESHOLDS.soft, ESX_THRESHOLDS.hard, ESX_THRESHOLDS.low].map((f) => f * host),
+        h,
+      ),
+    );
 
   it('drops at once below 4/2/1% and rises only above 6/4/2% plus the margin', () => {
     const m = esxMachine(0.1);

@@ -9,7 +9,13 @@ import type { Simulation } from '../../../src/sim/Simulation.ts';
 import { MiB, runChecked, sim } from '../../helpers/scenario.ts';
 
 const vm = (name: string, workload: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  name, memoryMiB: 128, kernelMiB: 16, shares: 1280, balloon: { driver: 'vmware' }, workload, ...extra,
+  name,
+  memoryMiB: 128,
+  kernelMiB: 16,
+  shares: 1280,
+  balloon: { driver: 'vmware' },
+  workload,
+  ...extra,
 });
 
 /** W02 Fig. 7, scaled: two VMs with identical shares, one idle after boot, one busy, overcommitted. */
@@ -42,7 +48,7 @@ function runRecording(s: Simulation, seconds: number): { states: string[]; chang
 }
 
 describe('ESX 2002: idle memory tax (W02 Fig. 7)', () => {
-  it('with tau = 0 splits the memory equally; with tau = 0.75 moves the idle VM\'s memory to the busy one', () => {
+  it("with tau = 0 splits the memory equally; with tau = 0.75 moves the idle VM's memory to the busy one", () => {
     const flat = fig7(0);
     runRecording(flat, 200);
     const taxed = fig7(75);
@@ -81,21 +87,40 @@ describe('ESX 2002: idle memory tax (W02 Fig. 7)', () => {
 });
 
 /** An idle VM and a memory hog on a host that cannot hold both. */
-function squeeze(opts: { growMiBPerSec: number; hogBalloon: boolean; swapLatencyUs?: number; tickMs?: number; idleFootprintMiB?: number }): Simulation {
+function squeeze(opts: {
+  growMiBPerSec: number;
+  hogBalloon: boolean;
+  swapLatencyUs?: number;
+  tickMs?: number;
+  idleFootprintMiB?: number;
+}): Simulation {
   return sim({
     seed: 3,
     tickMs: opts.tickMs ?? 500,
     host: { memoryMiB: 256, swapMiB: 1024, swapLatencyUs: opts.swapLatencyUs ?? 200 },
     policy: { kind: 'esx', samplePeriodSeconds: 5 },
     vms: [
-      vm('idle', { kind: 'idle', activeMiB: 4, footprintMiB: opts.idleFootprintMiB ?? 120, accessesPerSec: 200 }, { memoryMiB: 160, shares: 1600 }),
-      vm('hog', { kind: 'hog', activeMiB: 0, footprintMiB: 140, growMiBPerSec: opts.growMiBPerSec, accessesPerSec: 4000, writePercent: 100 },
-        { memoryMiB: 160, shares: 1600, balloon: { driver: 'vmware', enabled: opts.hogBalloon } }),
+      vm(
+        'idle',
+        { kind: 'idle', activeMiB: 4, footprintMiB: opts.idleFootprintMiB ?? 120, accessesPerSec: 200 },
+        { memoryMiB: 160, shares: 1600 },
+      ),
+      vm(
+        'hog',
+        { kind: 'hog', activeMiB: 0, footprintMiB: 140, growMiBPerSec: opts.growMiBPerSec, accessesPerSec: 4000, writePercent: 100 },
+        { memoryMiB: 160, shares: 1600, balloon: { driver: 'vmware', enabled: opts.hogBalloon } },
+      ),
     ],
   });
 }
 
-interface TickLog { state: string; swapOuts: number; balloonTargetPages: number[]; blocked: boolean[]; hogPopulated: number }
+interface TickLog {
+  state: string;
+  swapOuts: number;
+  balloonTargetPages: number[];
+  blocked: boolean[];
+  hogPopulated: number;
+}
 
 function runLogged(s: Simulation, seconds: number): TickLog[] {
   const log: TickLog[] = [];
@@ -126,7 +151,9 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     expect(log.some((t) => t.state === 'hard' || t.state === 'low')).toBe(false);
     expect(soft.reduce((n, t) => n + t.swapOuts, 0)).toBe(0);
     expect(s.vms[0].driver!.actualPages).toBeGreaterThan(16 * MiB);
-    expect(s.events.entries.some((e) => e.type === 'vmware-state' && e.state === 'soft' && e.direction === 'down' && e.raised !== null)).toBe(true);
+    expect(
+      s.events.entries.some((e) => e.type === 'vmware-state' && e.state === 'soft' && e.direction === 'down' && e.raised !== null),
+    ).toBe(true);
   }, 120_000);
 
   it('swaps to per-VM targets in Hard while ballooning continues', () => {
@@ -149,13 +176,14 @@ describe('ESX 2002: free-memory states and their mechanisms', () => {
     expect(low.length).toBeGreaterThan(0);
     const blockedTicks = log.filter((t, i) => i > 0 && t.blocked[1] && log[i - 1].blocked[1]);
     expect(blockedTicks.length).toBeGreaterThan(0);
-    for (let i = 1; i < log.length; i++) if (log[i].blocked[1] && log[i - 1].blocked[1]) expect(log[i].hogPopulated).toBe(log[i - 1].hogPopulated);
+    for (let i = 1; i < log.length; i++)
+      if (log[i].blocked[1] && log[i - 1].blocked[1]) expect(log[i].hogPopulated).toBe(log[i - 1].hogPopulated);
     // Only Low blocks.
     for (const t of log) if (t.state !== 'low') expect(t.blocked).toEqual([false, false]);
     expect(s.events.entries.some((e) => e.type === 'vmware-blocked' && e.blocked && s.vms[e.vm].name === 'hog')).toBe(true);
   }, 120_000);
 
-  it('reports each VM\'s target allocation and active estimate, and the host state', () => {
+  it("reports each VM's target allocation and active estimate, and the host state", () => {
     const s = fig7(75);
     runChecked(s, 30);
     const report = buildReport(s);

@@ -86,7 +86,7 @@ describe('idle sampling of EPT accessed bits', () => {
     expect(SLOW_GAIN).toBeLessThan(FAST_GAIN);
   });
 
-  it('picks its pages with the simulation\'s seeded generator: same seed, same pages', () => {
+  it("picks its pages with the simulation's seeded generator: same seed, same pages", () => {
     const a = setup().sampler;
     const b = setup().sampler;
     expect(Array.from(a.sampled)).toEqual(Array.from(b.sampled));

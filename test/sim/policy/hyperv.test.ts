@@ -23,7 +23,15 @@ describe('Hyper-V arithmetic', () => {
   });
 
   it('balloon floor (compute_balloon_floor) at the table values', () => {
-    const table: [number, number][] = [[16, 16], [32, 24], [128, 72], [512, 168], [2048, 360], [8192, 744], [32768, 1512]];
+    const table: [number, number][] = [
+      [16, 16],
+      [32, 24],
+      [128, 72],
+      [512, 168],
+      [2048, 360],
+      [8192, 744],
+      [32768, 1512],
+    ];
     for (const [total, floor] of table) expect(hypervBalloonFloorMiB(total)).toBe(floor);
   });
 
@@ -47,7 +55,11 @@ describe('Hyper-V arithmetic', () => {
 
 describe('guest memory hot-add', () => {
   it('boots with startup memory online and onlines more pages on request, keeping the invariants', () => {
-    const s = sim({ host: { memoryMiB: 1024 }, policy: { kind: 'manual' }, vms: [{ memoryMiB: 512, balloon: { driver: 'hyperv' }, workload: { kind: 'idle', activeMiB: 8, footprintMiB: 16 } }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      policy: { kind: 'manual' },
+      vms: [{ memoryMiB: 512, balloon: { driver: 'hyperv' }, workload: { kind: 'idle', activeMiB: 8, footprintMiB: 16 } }],
+    });
     const vm = s.vms[0];
     const d = vm.driver as HypervBalloonDriver;
     d.bootWithOnline(256 * MiB);
@@ -101,8 +113,20 @@ describe('hyperv policy in the simulation', () => {
       host: { memoryMiB: 1024 },
       policy: { kind: 'hyperv' },
       vms: [
-        { name: 'grow', memoryMiB: 768, startupMiB: 256, balloon: { driver: 'hyperv' }, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 400, growMiBPerSec: 32 } },
-        { name: 'idle', memoryMiB: 512, startupMiB: 384, balloon: { driver: 'hyperv' }, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64 } },
+        {
+          name: 'grow',
+          memoryMiB: 768,
+          startupMiB: 256,
+          balloon: { driver: 'hyperv' },
+          workload: { kind: 'hog', activeMiB: 0, footprintMiB: 400, growMiBPerSec: 32 },
+        },
+        {
+          name: 'idle',
+          memoryMiB: 512,
+          startupMiB: 384,
+          balloon: { driver: 'hyperv' },
+          workload: { kind: 'idle', activeMiB: 16, footprintMiB: 64 },
+        },
       ],
     });
     runChecked(s, 8);

@@ -7,13 +7,26 @@ import fc from 'fast-check';
 import { properties } from '../../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  ksmPagesPerSec, momBalloonRule, momFloor, momGuestFreePercent, momHostFreePercent, momKsmRule, type KsmTunables, type MomGuest,
+  ksmPagesPerSec,
+  momBalloonRule,
+  momFloor,
+  momGuestFreePercent,
+  momHostFreePercent,
+  momKsmRule,
+  type KsmTunables,
+  type MomGuest,
 } from '../../../src/sim/policy/momRules.ts';
 import { StatHistory } from '../../../src/sim/policy/statHistory.ts';
 
 const MIB = 1024; // KiB
 const guest = (over: Partial<MomGuest>): MomGuest => ({
-  balloonCurKib: 2000 * MIB, balloonCurAvgKib: 2000 * MIB, memUnusedAvgKib: 800 * MIB, memUnusedValid: true, balloonMinKib: 0, balloonMaxKib: 2048 * MIB, ...over,
+  balloonCurKib: 2000 * MIB,
+  balloonCurAvgKib: 2000 * MIB,
+  memUnusedAvgKib: 800 * MIB,
+  memUnusedValid: true,
+  balloonMinKib: 0,
+  balloonMaxKib: 2048 * MIB,
+  ...over,
 });
 
 describe('02-balloon.policy, shrink_guest (host_free_percent < pressure_threshold and balloonEnabled)', () => {
@@ -43,17 +56,29 @@ describe('02-balloon.policy, shrink_guest (host_free_percent < pressure_threshol
     // balloon_min = 1740800 + (-0.020000000000000004 x 1843200) = 1740800 - 36864.000000000007 = 1703935.99999999999..
     // balloon_size = 1843200 x 0.95 = 1751040 KiB > balloon_min: target 1751040 KiB (1710 MiB).
     expect(momGuestFreePercent(0.03)).toBe(-0.05 + 0.03);
-    expect(momBalloonRule(0.03, true, guest({ balloonCurKib: 1843200, balloonCurAvgKib: 1843200, memUnusedAvgKib: 102400 }))).toEqual({ rule: 'shrink', targetKib: 1751040 });
+    expect(momBalloonRule(0.03, true, guest({ balloonCurKib: 1843200, balloonCurAvgKib: 1843200, memUnusedAvgKib: 102400 }))).toEqual({
+      rule: 'shrink',
+      targetKib: 1751040,
+    });
     // At exactly 0.05 the critical formula applies: -0.05 + 0.05 = 0.
     expect(momGuestFreePercent(0.05)).toBe(0);
     // Critical, floor above 95%: balloon_cur 1843210 KiB, unused 10240 KiB: used 1832970 KiB;
     // balloon_min = 1832970 + (-0.020000000000000004 x 1843210 = -36864.200000000004) = 1796105.8 > 1843210 x 0.95 = 1751049.5;
     // the Balloon controller's int(1796105.8) = 1796105 KiB.
-    expect(momBalloonRule(0.03, true, guest({ balloonCurKib: 1843210, balloonCurAvgKib: 1843210, memUnusedAvgKib: 10240 }))).toEqual({ rule: 'shrink', targetKib: 1796105 });
+    expect(momBalloonRule(0.03, true, guest({ balloonCurKib: 1843210, balloonCurAvgKib: 1843210, memUnusedAvgKib: 10240 }))).toEqual({
+      rule: 'shrink',
+      targetKib: 1796105,
+    });
   });
 
   it('int() truncates the float target: 2097152 x 0.95 = 1992294.4 -> 1992294 KiB', () => {
-    expect(momBalloonRule(0.1, true, guest({ balloonCurKib: 2097152, balloonCurAvgKib: 2097152, memUnusedAvgKib: 1024 * MIB, balloonMaxKib: 2097152 }))).toEqual({ rule: 'shrink', targetKib: 1992294 });
+    expect(
+      momBalloonRule(
+        0.1,
+        true,
+        guest({ balloonCurKib: 2097152, balloonCurAvgKib: 2097152, memUnusedAvgKib: 1024 * MIB, balloonMaxKib: 2097152 }),
+      ),
+    ).toEqual({ rule: 'shrink', targetKib: 1992294 });
   });
 });
 
@@ -62,19 +87,25 @@ describe('02-balloon.policy, grow_guest (otherwise)', () => {
     // guest_free_percent = 0.20 x (0.50 / 0.20) = 0.50 (vdsm; MOM's doc/balloon.rules would use the constant 0.20)
     // balloon_min = max(0, (1000 - 100) + 0.50 x 1000) = 1400 MiB; balloon_size = 1000 x 1.05 = 1050 < 1400 -> 1400;
     // 1400 <= balloon_max 2048; |1400 - 1000| > 2.5: balloon_target 1400 MiB.
-    expect(momBalloonRule(0.5, true, guest({ balloonCurKib: 1000 * MIB, balloonCurAvgKib: 1000 * MIB, memUnusedAvgKib: 100 * MIB }))).toEqual({ rule: 'grow', targetKib: 1400 * MIB });
+    expect(
+      momBalloonRule(0.5, true, guest({ balloonCurKib: 1000 * MIB, balloonCurAvgKib: 1000 * MIB, memUnusedAvgKib: 100 * MIB })),
+    ).toEqual({ rule: 'grow', targetKib: 1400 * MIB });
   });
 
   it('grows by 5% when the floor is lower, and caps at balloon_max', () => {
     // host 25%: guest_free_percent = 0.20 x (0.25 / 0.20) = 0.25; used 500: balloon_min = 500 + 250 = 750 < 1050: 1050 MiB.
-    expect(momBalloonRule(0.25, true, guest({ balloonCurKib: 1000 * MIB, balloonCurAvgKib: 1000 * MIB, memUnusedAvgKib: 500 * MIB }))).toEqual({ rule: 'grow', targetKib: 1050 * MIB });
+    expect(
+      momBalloonRule(0.25, true, guest({ balloonCurKib: 1000 * MIB, balloonCurAvgKib: 1000 * MIB, memUnusedAvgKib: 500 * MIB })),
+    ).toEqual({ rule: 'grow', targetKib: 1050 * MIB });
     // host exactly 20%: not under pressure (< fails): grow. 2000 x 1.05 = 2100 > balloon_max: 2048 MiB.
     expect(momBalloonRule(0.2, true, guest({}))).toEqual({ rule: 'grow', targetKib: 2048 * MIB });
   });
 
   it('ignores changes of 0.25% of balloon_cur or less, and leaves a guest at balloon_max', () => {
     // balloon_cur 2047 MiB: size = min(2047 x 1.05, 2048) = 2048; |2048 - 2047| = 1 MiB, not > 0.0025 x 2047 = 5.1 MiB.
-    expect(momBalloonRule(0.5, true, guest({ balloonCurKib: 2047 * MIB, balloonCurAvgKib: 2047 * MIB, memUnusedAvgKib: 1500 * MIB }))).toBeNull();
+    expect(
+      momBalloonRule(0.5, true, guest({ balloonCurKib: 2047 * MIB, balloonCurAvgKib: 2047 * MIB, memUnusedAvgKib: 1500 * MIB })),
+    ).toBeNull();
     // (if (< guest.balloon_cur guest.balloon_max) ...): a guest at balloon_max is left alone.
     expect(momBalloonRule(0.5, true, guest({ balloonCurKib: 2048 * MIB, balloonCurAvgKib: 2048 * MIB }))).toBeNull();
   });
@@ -107,17 +138,29 @@ describe('02-balloon.policy, validity and guest_qos', () => {
 describe('03-ksm.policy', () => {
   const host4GiB = 4 * 1024 * 1024; // KiB
   const prev: KsmTunables = { run: false, pagesToScan: 100, sleepMillisecs: 20 };
-  const ksmHost = (memFreeAvgKib: number, shareableKib: number, memAvailableKib = host4GiB) => ({ memAvailableKib, memFreeAvgKib, shareableKib });
+  const ksmHost = (memFreeAvgKib: number, shareableKib: number, memAvailableKib = host4GiB) => ({
+    memAvailableKib,
+    memFreeAvgKib,
+    shareableKib,
+  });
 
   it('stops KSM when the host is neither committed nor short (only ksm_run is written)', () => {
     // ksm_pressure_threshold = 4194304 x 0.20 = 838860.8; 838860.8 + 0 < 4194304 and 2000000 > 838860.8: ksm_run 0.
-    expect(momKsmRule(ksmHost(2_000_000, 0), { run: true, pagesToScan: 700, sleepMillisecs: 40 })).toEqual({ run: false, pagesToScan: 700, sleepMillisecs: 40 });
+    expect(momKsmRule(ksmHost(2_000_000, 0), { run: true, pagesToScan: 700, sleepMillisecs: 40 })).toEqual({
+      run: false,
+      pagesToScan: 700,
+      sleepMillisecs: 40,
+    });
   });
 
   it('keeps KSM running at exactly 20% free, with the decay', () => {
     // MemTotal 5000000 KiB: threshold = 1000000; StatAvg(mem_free) = 1000000 is not > threshold: run;
     // not < threshold: change_npages(-50): 700 - 50 = 650. sleep = max(10, 167772160 / 5000000 = 33.55) -> int 33.
-    expect(momKsmRule(ksmHost(1_000_000, 0, 5_000_000), { run: true, pagesToScan: 700, sleepMillisecs: 33 })).toEqual({ run: true, pagesToScan: 650, sleepMillisecs: 33 });
+    expect(momKsmRule(ksmHost(1_000_000, 0, 5_000_000), { run: true, pagesToScan: 700, sleepMillisecs: 33 })).toEqual({
+      run: true,
+      pagesToScan: 650,
+      sleepMillisecs: 33,
+    });
   });
 
   it('runs when committed memory + 20% reaches MemTotal; sleep = int(max(10, 10 x 16777216 / MemTotal))', () => {
@@ -175,9 +218,11 @@ function oracleBalloon(memFreeSamples: number[], mem_available: number, balloonE
   const min_guest_free_percent = 0.2;
   const max_balloon_change_percent = 0.05;
   const min_balloon_change_percent = 0.0025;
-  const change_big_enough = (guest: OracleGuest, new_val: number) => (Math.abs(new_val - guest.balloon_cur) > min_balloon_change_percent * guest.balloon_cur ? 1 : 0);
+  const change_big_enough = (guest: OracleGuest, new_val: number) =>
+    Math.abs(new_val - guest.balloon_cur) > min_balloon_change_percent * guest.balloon_cur ? 1 : 0;
   const host_free_percent = statAvg(memFreeSamples) / mem_available;
-  const free_percent = () => (host_free_percent <= pressure_critical ? -0.05 + host_free_percent : min_guest_free_percent * (host_free_percent / pressure_threshold));
+  const free_percent = () =>
+    host_free_percent <= pressure_critical ? -0.05 + host_free_percent : min_guest_free_percent * (host_free_percent / pressure_threshold);
   const shrink_guest = (guest: OracleGuest) => {
     const guest_free_percent = free_percent();
     const guest_used_mem = statAvg(guest.samples.map((s) => s.balloon_cur)) - statAvg(guest.samples.map((s) => s.mem_unused));
@@ -252,7 +297,14 @@ describe('momRules = the vdsm policy on random inputs (fast-check seed 424242)',
     max: fc.integer({ min: 1024, max: 16 * 1024 * 1024 }),
     curKind: fc.constantFrom('random', 'min', 'max', 'belowMin'),
     minKind: fc.constantFrom('zero', 'random', 'max'),
-    samples: fc.array(fc.record({ cur: fc.double({ min: 0, max: 1, noNaN: true }), unused: fc.double({ min: 0, max: 1, noNaN: true }), unusedKind: fc.constantFrom('random', 'zero', 'all') }), { minLength: 1, maxLength: 10 }),
+    samples: fc.array(
+      fc.record({
+        cur: fc.double({ min: 0, max: 1, noNaN: true }),
+        unused: fc.double({ min: 0, max: 1, noNaN: true }),
+        unusedKind: fc.constantFrom('random', 'zero', 'all'),
+      }),
+      { minLength: 1, maxLength: 10 },
+    ),
     noStats: fc.boolean(),
     x: fc.double({ min: 0, max: 1, noNaN: true }),
   });
@@ -261,14 +313,24 @@ describe('momRules = the vdsm policy on random inputs (fast-check seed 424242)',
     fc.assert(
       fc.property(hostArb, fc.array(guestArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (h, gs, balloonEnabled) => {
         const memAvailableKib = 20 * h.k;
-        const free = (u: number) => ({ random: Math.floor(u * memAvailableKib), zero: 0, '5%': h.k, '20%': 4 * h.k, '80%': 16 * h.k, all: memAvailableKib })[h.freeKind];
+        const free = (u: number) =>
+          ({ random: Math.floor(u * memAvailableKib), zero: 0, '5%': h.k, '20%': 4 * h.k, '80%': 16 * h.k, all: memAvailableKib })[
+            h.freeKind
+          ];
         const memFreeSamples = h.freeSamples.map(free);
         const shareableKib = h.shareable === -1 ? memAvailableKib - h.k : h.shareable;
         const hostFreePercent = momHostFreePercent(statAvg(memFreeSamples), memAvailableKib);
 
         const oracleGuests: OracleGuest[] = gs.map((g) => {
           const min = g.minKind === 'zero' ? 0 : g.minKind === 'max' ? g.max : Math.floor(g.x * g.max);
-          const cur = g.curKind === 'min' ? min : g.curKind === 'max' ? g.max : g.curKind === 'belowMin' ? Math.max(0, min - 1 - Math.floor(g.x * 1000)) : Math.floor(g.x * g.max);
+          const cur =
+            g.curKind === 'min'
+              ? min
+              : g.curKind === 'max'
+                ? g.max
+                : g.curKind === 'belowMin'
+                  ? Math.max(0, min - 1 - Math.floor(g.x * 1000))
+                  : Math.floor(g.x * g.max);
           const samples = g.samples.map((s, i) => {
             const c = i === g.samples.length - 1 ? cur : Math.floor(s.cur * g.max);
             const unused = s.unusedKind === 'zero' ? 0 : s.unusedKind === 'all' ? c : Math.floor(s.unused * c);
@@ -290,7 +352,13 @@ describe('momRules = the vdsm policy on random inputs (fast-check seed 424242)',
           expect(decision?.targetKib ?? null).toBe(expected);
         }
 
-        const oracleHost: OracleHost = { mem_available: memAvailableKib, memFreeSamples, ksm_shareable: shareableKib, ksm_pages_to_scan: h.pagesToScan, controls: {} };
+        const oracleHost: OracleHost = {
+          mem_available: memAvailableKib,
+          memFreeSamples,
+          ksm_shareable: shareableKib,
+          ksm_pages_to_scan: h.pagesToScan,
+          controls: {},
+        };
         oracleKsm(oracleHost);
         const prev: KsmTunables = { run: true, pagesToScan: h.pagesToScan, sleepMillisecs: 33 };
         const k = momKsmRule({ memAvailableKib, memFreeAvgKib: statAvg(memFreeSamples), shareableKib }, prev);

@@ -78,7 +78,11 @@ describe('kvm-mom in the simulation', () => {
   });
 
   it('grows guests back when the host is not under pressure: at least 5% a run, to a floor that scales with host free memory', () => {
-    const s = sim({ host: { memoryMiB: 1024 }, policy: { kind: 'kvm-mom' }, vms: [{ name: 'g', memoryMiB: 512, workload: steady(50, 100) }] });
+    const s = sim({
+      host: { memoryMiB: 1024 },
+      policy: { kind: 'kvm-mom' },
+      vms: [{ name: 'g', memoryMiB: 512, workload: steady(50, 100) }],
+    });
     const d = s.vms[0].driver!;
     d.setTarget(200 * MiB); // as if an earlier squeeze had left the guest at 312 MiB
     runChecked(s, 14.9);
@@ -112,7 +116,14 @@ describe('free page reporting (mm/page_reporting.c)', () => {
     seed: 4,
     host: { memoryMiB: 2048 },
     policy: { kind: 'kvm-mom', balloonEnabled: false },
-    vms: [{ name: 'g', memoryMiB: 1024, balloon: { freePageReporting: true }, workload: { kind: 'steady', activeMiB: 64, footprintMiB: 600, accessesPerSec: 100 } }],
+    vms: [
+      {
+        name: 'g',
+        memoryMiB: 1024,
+        balloon: { freePageReporting: true },
+        workload: { kind: 'steady', activeMiB: 64, footprintMiB: 600, accessesPerSec: 100 },
+      },
+    ],
   };
 
   it('reports free 2 MiB blocks 2 s after pages are freed, 32 blocks per pass, and the host discards their frames', () => {

@@ -10,7 +10,12 @@ import type { Simulation } from '../../../src/sim/Simulation.ts';
 import { MiB, runChecked, sim } from '../../helpers/scenario.ts';
 
 const vm = (name: string, memoryMiB: number, workload: Record<string, unknown>) => ({
-  name, memoryMiB, kernelMiB: 16, shares: memoryMiB * 10, balloon: { driver: 'vmware' }, workload,
+  name,
+  memoryMiB,
+  kernelMiB: 16,
+  shares: memoryMiB * 10,
+  balloon: { driver: 'vmware' },
+  workload,
 });
 
 /** Two steady VMs and a batch job whose memory grows at 32 MiB/s on a 512 MiB host. */
@@ -69,7 +74,9 @@ describe('vSphere 6 policy', () => {
     expect(s.hv.stats.hostSwapOuts).toBeGreaterThan(0);
     expect(hardTicks).toBeGreaterThan(0);
     expect(balloonRaisedInHard).toBe(0);
-    expect(s.events.entries.some((e) => e.type === 'vmware-state' && e.product === 'vsphere' && e.state === 'clear' && e.direction === 'down')).toBe(true);
+    expect(
+      s.events.entries.some((e) => e.type === 'vmware-state' && e.product === 'vsphere' && e.state === 'clear' && e.direction === 'down'),
+    ).toBe(true);
   }, 120_000);
 
   it('with salting on, shares pages only within a VM; with salting off, across VMs', () => {
@@ -79,7 +86,9 @@ describe('vSphere 6 policy', () => {
         tickMs: 500,
         host: { memoryMiB: 1024, pageSharing: 'all', shareScanPagesPerSec: 50000 },
         policy: { kind: 'vsphere', salting },
-        vms: [1, 2, 3].map((i) => vm(`spec${i}`, 192, { kind: 'steady', activeMiB: 32, footprintMiB: 120, identicalPercent: 60, writePercent: 20 })),
+        vms: [1, 2, 3].map((i) =>
+          vm(`spec${i}`, 192, { kind: 'steady', activeMiB: 32, footprintMiB: 120, identicalPercent: 60, writePercent: 20 }),
+        ),
       });
       runChecked(s, 20);
       const vmsOfFrame = new Map<number, Set<number>>();

@@ -8,7 +8,13 @@ import { properties } from '../../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../../src/sim/invariants.ts';
 import {
-  FREE_MEMORY_TOLERANCE_KIB, hasHitTarget, inactiveTargetKib, isBalanced, oneIteration, proportionalTargets, TARGET_HOST_FREE_MEM_KIB,
+  FREE_MEMORY_TOLERANCE_KIB,
+  hasHitTarget,
+  inactiveTargetKib,
+  isBalanced,
+  oneIteration,
+  proportionalTargets,
+  TARGET_HOST_FREE_MEM_KIB,
   type SqueezeDomain,
 } from '../../../src/sim/policy/squeeze.ts';
 import { StucknessMonitor } from '../../../src/sim/policy/squeezeStuckness.ts';
@@ -17,7 +23,14 @@ import { loadPreset } from '../../../src/sim/scenario/load.ts';
 import { Simulation } from '../../../src/sim/Simulation.ts';
 import { MiB, runChecked, sim } from '../../helpers/scenario.ts';
 
-const dom = (id: number, dynMinKib: number, dynMaxKib: number, actualKib: number, targetKib = actualKib): SqueezeDomain => ({ id, canBalloon: true, dynMinKib, dynMaxKib, targetKib, actualKib });
+const dom = (id: number, dynMinKib: number, dynMaxKib: number, actualKib: number, targetKib = actualKib): SqueezeDomain => ({
+  id,
+  canBalloon: true,
+  dynMinKib,
+  dynMaxKib,
+  targetKib,
+  actualKib,
+});
 
 describe('squeezed Proportional policy (squeeze.ml)', () => {
   it('gives three domains the same gamma = surplus / total range', () => {
@@ -26,14 +39,21 @@ describe('squeezed Proportional policy (squeeze.ml)', () => {
     // surplus = max(0, 0 + 3932136 - 73728) = 3858408; total range = 524288 + 1310720 + 2097152 = 3932160.
     // gamma = 3858408 / 3932160 = 0.981243896484375; targets = min + int(gamma x range):
     // 524288 + int(514454.4) = 1038742; 786432 + int(1286136.0) = 2072568; 1048576 + int(2057817.6) = 3106393.
-    const doms = [dom(0, 512 * MiB * 4, 1024 * MiB * 4, 1024 * MiB * 4), dom(1, 768 * MiB * 4, 2048 * MiB * 4, 2048 * MiB * 4), dom(2, 1024 * MiB * 4, 3072 * MiB * 4, 3072 * MiB * 4)];
+    const doms = [
+      dom(0, 512 * MiB * 4, 1024 * MiB * 4, 1024 * MiB * 4),
+      dom(1, 768 * MiB * 4, 2048 * MiB * 4, 2048 * MiB * 4),
+      dom(2, 1024 * MiB * 4, 3072 * MiB * 4, 3072 * MiB * 4),
+    ];
     const r = proportionalTargets(doms, 0, TARGET_HOST_FREE_MEM_KIB);
     expect(r.gamma).toBe(3858408 / 3932160);
     expect(r.targets.map((t) => t.targetKib)).toEqual([1038742, 2072568, 3106393]);
   });
 
   it('clamps gamma into [0, 1]; no range and no surplus gives 0', () => {
-    expect(proportionalTargets([dom(0, 100_000, 200_000, 150_000)], 1_000_000, TARGET_HOST_FREE_MEM_KIB)).toEqual({ gamma: 1, targets: [{ id: 0, targetKib: 200_000 }] });
+    expect(proportionalTargets([dom(0, 100_000, 200_000, 150_000)], 1_000_000, TARGET_HOST_FREE_MEM_KIB)).toEqual({
+      gamma: 1,
+      targets: [{ id: 0, targetKib: 200_000 }],
+    });
     // Surplus clamps at 0: free 0, min_freeable 0 (actual at min): gamma 0, target = dynamic_min.
     expect(proportionalTargets([dom(0, 100_000, 200_000, 100_000)], 0, TARGET_HOST_FREE_MEM_KIB).targets[0].targetKib).toBe(100_000);
     // dynamic_min = dynamic_max and nothing to spare: 0 / 0 is NaN -> 0.
@@ -54,19 +74,47 @@ describe('Squeezer.one_iteration', () => {
     // d0 at 300000 of 100000..400000, d1 at 100000 of 100000..400000, free 73728 + 8: surplus = 8 + 199992 + 0 = 200000,
     // gamma = 200000 / 600000: targets 200000 (d0 frees) and 200000 (d1 grows): only d0's is set now.
     const doms = [dom(0, 100_000, 400_000, 300_000), dom(1, 100_000, 400_000, 100_000)];
-    const it1 = oneIteration(new StucknessMonitor(), new Set(), doms, TARGET_HOST_FREE_MEM_KIB + 8, TARGET_HOST_FREE_MEM_KIB, 0, isBalanced);
+    const it1 = oneIteration(
+      new StucknessMonitor(),
+      new Set(),
+      doms,
+      TARGET_HOST_FREE_MEM_KIB + 8,
+      TARGET_HOST_FREE_MEM_KIB,
+      0,
+      isBalanced,
+    );
     expect(it1.action).toEqual({ kind: 'adjust', targets: [{ id: 0, targetKib: 200_000 }] });
     // Once d0 has freed its memory, the allocation phase sets d1's.
     const after = [dom(0, 100_000, 400_000, 200_000), dom(1, 100_000, 400_000, 100_000)];
-    const it2 = oneIteration(new StucknessMonitor(), new Set(), after, TARGET_HOST_FREE_MEM_KIB + 100_008, TARGET_HOST_FREE_MEM_KIB, 1000, isBalanced);
-    expect(it2.action).toEqual({ kind: 'adjust', targets: [{ id: 0, targetKib: 200_000 }, { id: 1, targetKib: 200_000 }] });
+    const it2 = oneIteration(
+      new StucknessMonitor(),
+      new Set(),
+      after,
+      TARGET_HOST_FREE_MEM_KIB + 100_008,
+      TARGET_HOST_FREE_MEM_KIB,
+      1000,
+      isBalanced,
+    );
+    expect(it2.action).toEqual({
+      kind: 'adjust',
+      targets: [
+        { id: 0, targetKib: 200_000 },
+        { id: 1, targetKib: 200_000 },
+      ],
+    });
   });
 
   it('succeeds once every target is hit and unchanged; fails (Cannot_free_this_much_memory) with memory left over at dynamic_max', () => {
     const settled = [dom(0, 100_000, 400_000, 200_000), dom(1, 100_000, 400_000, 200_000)];
-    expect(oneIteration(new StucknessMonitor(), new Set(), settled, TARGET_HOST_FREE_MEM_KIB + 16, TARGET_HOST_FREE_MEM_KIB, 0, isBalanced).action).toEqual({ kind: 'success' });
+    expect(
+      oneIteration(new StucknessMonitor(), new Set(), settled, TARGET_HOST_FREE_MEM_KIB + 16, TARGET_HOST_FREE_MEM_KIB, 0, isBalanced)
+        .action,
+    ).toEqual({ kind: 'success' });
     const full = [dom(0, 100_000, 400_000, 400_000), dom(1, 100_000, 400_000, 400_000)];
-    expect(oneIteration(new StucknessMonitor(), new Set(), full, 1_000_000, TARGET_HOST_FREE_MEM_KIB, 0, isBalanced).action).toEqual({ kind: 'failed', stuckIds: [] });
+    expect(oneIteration(new StucknessMonitor(), new Set(), full, 1_000_000, TARGET_HOST_FREE_MEM_KIB, 0, isBalanced).action).toEqual({
+      kind: 'failed',
+      stuckIds: [],
+    });
   });
 
   it('declares a domain stuck after more than 5 s without progress, leaves it out and squeezes the others harder', () => {
@@ -103,11 +151,17 @@ describe('Proportional = a transcription of squeeze.ml (fast-check seed 424242)'
   }
 
   it('same targets for random hosts and domains', () => {
-    const domArb = fc.record({ min: fc.integer({ min: 0, max: 8_000_000 }), span: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8_000_000 })), at: fc.double({ min: -0.2, max: 1.2, noNaN: true }) });
+    const domArb = fc.record({
+      min: fc.integer({ min: 0, max: 8_000_000 }),
+      span: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8_000_000 })),
+      at: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(domArb, { minLength: 1, maxLength: 5 }), fc.integer({ min: -4_000_000, max: 4_000_000 }), (ds, free) => {
         const domains = ds.map((d, i) => dom(i, d.min, d.min + d.span, Math.max(0, d.min + Math.round(d.at * d.span))));
-        expect(proportionalTargets(domains, free, TARGET_HOST_FREE_MEM_KIB).targets.map((t) => t.targetKib)).toEqual(oracle(domains, free, TARGET_HOST_FREE_MEM_KIB));
+        expect(proportionalTargets(domains, free, TARGET_HOST_FREE_MEM_KIB).targets.map((t) => t.targetKib)).toEqual(
+          oracle(domains, free, TARGET_HOST_FREE_MEM_KIB),
+        );
       }),
       properties(2000, 424242),
     );
@@ -146,7 +200,15 @@ describe('xen policy in the simulation', () => {
     const s = sim({
       host: { memoryMiB: 512 },
       policy: { kind: 'xen' },
-      vms: [0, 1, 2].map((i) => ({ name: `d${i}`, memoryMiB: 256, kernelMiB: 32, dynamicMinMiB: 96 + 32 * i, dynamicMaxMiB: 256, balloon: { driver: 'xen' }, workload: { kind: 'steady', activeMiB: 40, footprintMiB: 60 } })),
+      vms: [0, 1, 2].map((i) => ({
+        name: `d${i}`,
+        memoryMiB: 256,
+        kernelMiB: 32,
+        dynamicMinMiB: 96 + 32 * i,
+        dynamicMaxMiB: 256,
+        balloon: { driver: 'xen' },
+        workload: { kind: 'steady', activeMiB: 40, footprintMiB: 60 },
+      })),
     });
     runChecked(s, 13);
     expect(s.policy.state).toMatch(/^balanced/);
@@ -159,9 +221,30 @@ describe('xen policy in the simulation', () => {
       host: { memoryMiB: 640 },
       policy: { kind: 'xen' },
       vms: [
-        { name: 'tiny', memoryMiB: 512, dynamicMinMiB: 16, dynamicMaxMiB: 512, balloon: { driver: 'xen' }, workload: { kind: 'idle', activeMiB: 4, footprintMiB: 8 } },
-        { name: 'b', memoryMiB: 512, dynamicMinMiB: 256, dynamicMaxMiB: 512, balloon: { driver: 'xen' }, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 32 } },
-        { name: 'c', memoryMiB: 512, dynamicMinMiB: 256, dynamicMaxMiB: 512, balloon: { driver: 'xen' }, workload: { kind: 'idle', activeMiB: 16, footprintMiB: 32 } },
+        {
+          name: 'tiny',
+          memoryMiB: 512,
+          dynamicMinMiB: 16,
+          dynamicMaxMiB: 512,
+          balloon: { driver: 'xen' },
+          workload: { kind: 'idle', activeMiB: 4, footprintMiB: 8 },
+        },
+        {
+          name: 'b',
+          memoryMiB: 512,
+          dynamicMinMiB: 256,
+          dynamicMaxMiB: 512,
+          balloon: { driver: 'xen' },
+          workload: { kind: 'idle', activeMiB: 16, footprintMiB: 32 },
+        },
+        {
+          name: 'c',
+          memoryMiB: 512,
+          dynamicMinMiB: 256,
+          dynamicMaxMiB: 512,
+          balloon: { driver: 'xen' },
+          workload: { kind: 'idle', activeMiB: 16, footprintMiB: 32 },
+        },
       ],
     });
     runChecked(s, 16);
@@ -186,7 +269,14 @@ describe('xen policy in the simulation', () => {
     const s = sim({
       host: { memoryMiB: 512 },
       policy: { kind: 'xen' },
-      vms: [0, 1].map((i) => ({ name: `d${i}`, memoryMiB: 512, dynamicMinMiB: 300, dynamicMaxMiB: 512, balloon: { driver: 'xen' }, workload: { kind: 'idle', activeMiB: 8, footprintMiB: 16 } })),
+      vms: [0, 1].map((i) => ({
+        name: `d${i}`,
+        memoryMiB: 512,
+        dynamicMinMiB: 300,
+        dynamicMaxMiB: 512,
+        balloon: { driver: 'xen' },
+        workload: { kind: 'idle', activeMiB: 8, footprintMiB: 16 },
+      })),
     });
     s.run(12);
     const policy = s.policy as XenSqueezedPolicy;

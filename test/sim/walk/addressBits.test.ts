@@ -2,8 +2,16 @@
 // 57-bit addresses, checked against values worked out by hand.
 import { describe, expect, it } from 'vitest';
 import {
-  addressWidthBits, entryAddress, eptTableName, guestTableName, hex, indexBitsText, pageOffset, physicalIndex,
-  twoDimensionalReferenceCount, virtualIndex,
+  addressWidthBits,
+  entryAddress,
+  eptTableName,
+  guestTableName,
+  hex,
+  indexBitsText,
+  pageOffset,
+  physicalIndex,
+  twoDimensionalReferenceCount,
+  virtualIndex,
 } from '../../../src/sim/walk/addressBits.ts';
 
 describe('two-dimensional reference count (n+1)(m+1)-1', () => {

@@ -43,7 +43,10 @@ describe('TLB', () => {
   });
 
   it('misses on a write to a page it holds read-only (shared copy-on-write): the walk ends in an EPT violation', () => {
-    const s = sim({ ...findPreset('identical-vms')!.scenario, host: { ...findPreset('identical-vms')!.scenario.host as object, tlbEntries: 64 } });
+    const s = sim({
+      ...findPreset('identical-vms')!.scenario,
+      host: { ...(findPreset('identical-vms')!.scenario.host as object), tlbEntries: 64 },
+    });
     s.run(10);
     const { v } = findWalk(s, 0, (w) => w.outcome.kind === 'ept-violation' && w.outcome.cause === 'copy-on-write', true, 3)!;
     const caches = new WalkCaches(s.scenario.host);
@@ -75,11 +78,19 @@ describe('page walk cache and nested TLB', () => {
     expect(warm.memoryReferences).toBe(4);
     expect(warm.cacheHits.map((h) => [h.cache, h.steps.length])).toEqual(Array.from({ length: 5 }, () => ['nested TLB', 4]));
     expect(warm.cacheHits[4].description).toContain('data page');
-    expect(warm.steps.filter((st) => st.servedBy === 'memory').map((st) => st.table)).toEqual(['guest PML4', 'guest PDPT', 'guest PD', 'guest PT']);
+    expect(warm.steps.filter((st) => st.servedBy === 'memory').map((st) => st.table)).toEqual([
+      'guest PML4',
+      'guest PDPT',
+      'guest PD',
+      'guest PT',
+    ]);
   });
 
   it('the nested TLB does not answer a write to a shared (read-only) data page: its EPT walk is made', () => {
-    const s = sim({ ...findPreset('identical-vms')!.scenario, host: { ...findPreset('identical-vms')!.scenario.host as object, tlbEntries: 0, nestedTlb: true } });
+    const s = sim({
+      ...findPreset('identical-vms')!.scenario,
+      host: { ...(findPreset('identical-vms')!.scenario.host as object), tlbEntries: 0, nestedTlb: true },
+    });
     s.run(10);
     const { v } = findWalk(s, 0, (w) => w.outcome.kind === 'ept-violation' && w.outcome.cause === 'copy-on-write', true, 3)!;
     const caches = new WalkCaches(s.scenario.host);
@@ -124,7 +135,7 @@ describe('invalidation', () => {
     expect(warm.memoryReferences).toBe(0);
   });
 
-  it('empties all of a VM\'s caches when its EPT changes (balloon inflate: INVEPT)', () => {
+  it("empties all of a VM's caches when its EPT changes (balloon inflate: INVEPT)", () => {
     const s = quietVm(cachesOf(64, true, true));
     const caches = new WalkCaches(s.scenario.host);
     for (let v = 0; v < 64; v++) translate(s, 0, APP_PID, addressOf(v), { caches });
@@ -145,8 +156,12 @@ describe('invalidation', () => {
 
   it('never serves a translation the guest has since removed (it swapped the page out)', () => {
     const s = sim({
-      seed: 7, host: { memoryMiB: 512, tlbEntries: 64 }, policy: { kind: 'manual' },
-      vms: [{ memoryMiB: 64, kernelMiB: 8, guestSwapMiB: 256, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 128, growMiBPerSec: 32 } }],
+      seed: 7,
+      host: { memoryMiB: 512, tlbEntries: 64 },
+      policy: { kind: 'manual' },
+      vms: [
+        { memoryMiB: 64, kernelMiB: 8, guestSwapMiB: 256, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 128, growMiBPerSec: 32 } },
+      ],
     });
     s.run(0.5);
     const caches = new WalkCaches(s.scenario.host);

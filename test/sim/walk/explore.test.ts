@@ -63,7 +63,11 @@ describe('resolvePick', () => {
   it('a host frame backing a guest page walks that page; other frames say what they hold', () => {
     const s = quietVm();
     const frame = eptFrame(s.vms[0].ept.entries[100]);
-    expect(resolvePick(s, { space: 'host-physical', frame })).toEqual({ space: 'guest-physical', vm: 0, gpa: `0x${(100 * 4096).toString(16)}` });
+    expect(resolvePick(s, { space: 'host-physical', frame })).toEqual({
+      space: 'guest-physical',
+      vm: 0,
+      gpa: `0x${(100 * 4096).toString(16)}`,
+    });
     const free = s.hv.frames.owner.findIndex((o) => o <= -4);
     expect(() => resolvePick(s, { space: 'host-physical', frame: free })).toThrow(/backs no guest page: it is free/);
   });
@@ -71,8 +75,12 @@ describe('resolvePick', () => {
   it('regions of the process: the start and end of its mapping, the middle of its working set', () => {
     const s = quietVm();
     expect(resolvePick(s, { space: 'region', vm: 0, pid: APP_PID, region: 'mapping-start' })).toMatchObject({ gva: '0x7f0000000000' });
-    expect(resolvePick(s, { space: 'region', vm: 0, pid: APP_PID, region: 'mapping-end' })).toMatchObject({ gva: `0x${addressOf(32 * 256 - 1).toString(16)}` });
-    expect(resolvePick(s, { space: 'region', vm: 0, pid: APP_PID, region: 'working-set' })).toMatchObject({ gva: `0x${addressOf(8 * 256).toString(16)}` });
+    expect(resolvePick(s, { space: 'region', vm: 0, pid: APP_PID, region: 'mapping-end' })).toMatchObject({
+      gva: `0x${addressOf(32 * 256 - 1).toString(16)}`,
+    });
+    expect(resolvePick(s, { space: 'region', vm: 0, pid: APP_PID, region: 'working-set' })).toMatchObject({
+      gva: `0x${addressOf(8 * 256).toString(16)}`,
+    });
     expect(() => resolvePick(s, { space: 'region', vm: 0, pid: APP_PID, region: 'ballooned' })).toThrow(/no ballooned page now/);
   });
 });
@@ -87,16 +95,29 @@ describe('walk request checks', () => {
     bad({}, /pick is missing/);
     bad({ pick: { space: 'guest-virtual', vm: 3, pid: 1, gva: '0x0' } }, /vm 3 is not valid \(allowed 0 to 0\)/);
     bad({ pick: { space: 'guest-virtual', vm: 0, pid: -1, gva: '0x0' } }, /pid -1 is not valid \(allowed 0 to 999999\)/);
-    bad({ pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x800000000000' } }, /gva 0x800000000000 is outside the user half .* \(allowed 0x0 to 0x7fffffffffff\)/);
-    bad({ pick: { space: 'guest-physical', vm: 0, gpa: '0x4000000' } }, /gpa 0x4000000 is outside vm1's guest-physical memory \(allowed 0x0 to 0x3ffffff\)/);
+    bad(
+      { pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x800000000000' } },
+      /gva 0x800000000000 is outside the user half .* \(allowed 0x0 to 0x7fffffffffff\)/,
+    );
+    bad(
+      { pick: { space: 'guest-physical', vm: 0, gpa: '0x4000000' } },
+      /gpa 0x4000000 is outside vm1's guest-physical memory \(allowed 0x0 to 0x3ffffff\)/,
+    );
     bad({ pick: { space: 'host-physical', frame: 1e9 } }, /frame 1000000000 is not valid \(allowed 0 to 131071\)/);
     bad({ pick: { space: 'region', vm: 0, pid: 1, region: 'heap' } }, /region "heap" is not a region/);
-    bad({ pick: { space: 'guest-physical', vm: 0, gpa: '0x0' }, whatIf: { guestPageSize: '8 KiB' } }, /whatIf.guestPageSize "8 KiB" is not a page size \(allowed 4 KiB, 2 MiB, 1 GiB\)/);
-    bad({ pick: { space: 'guest-physical', vm: 0, gpa: '0x0' }, whatIf: { tlb: 'yes' } }, /whatIf.tlb "yes" is not valid \(allowed true or false\)/);
+    bad(
+      { pick: { space: 'guest-physical', vm: 0, gpa: '0x0' }, whatIf: { guestPageSize: '8 KiB' } },
+      /whatIf.guestPageSize "8 KiB" is not a page size \(allowed 4 KiB, 2 MiB, 1 GiB\)/,
+    );
+    bad(
+      { pick: { space: 'guest-physical', vm: 0, gpa: '0x0' }, whatIf: { tlb: 'yes' } },
+      /whatIf.tlb "yes" is not valid \(allowed true or false\)/,
+    );
   });
   it('normalises a good request', () => {
     expect(checkWalkRequest(s, { pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7F00_0000_1000' } })).toEqual({
-      pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' }, whatIf: DEFAULT_WALK_WHAT_IF,
+      pick: { space: 'guest-virtual', vm: 0, pid: 1, gva: '0x7f0000001000' },
+      whatIf: DEFAULT_WALK_WHAT_IF,
     });
   });
 });

@@ -7,7 +7,13 @@ import type { Simulation } from '../../../src/sim/Simulation.ts';
 import { PAGE_SIZES } from '../../../src/sim/walk/pageSizes.ts';
 import { translate } from '../../../src/sim/walk/translate.ts';
 import { WalkCaches } from '../../../src/sim/walk/WalkCaches.ts';
-import { coldReferenceCount, DEFAULT_WALK_SETTINGS, plannedReferences, plannedWalk, type WalkSettings } from '../../../src/sim/walk/walkPlan.ts';
+import {
+  coldReferenceCount,
+  DEFAULT_WALK_SETTINGS,
+  plannedReferences,
+  plannedWalk,
+  type WalkSettings,
+} from '../../../src/sim/walk/walkPlan.ts';
 import type { Walk } from '../../../src/sim/walk/walkTypes.ts';
 import { addressOf, APP_PID, quietVm } from './walkFixtures.ts';
 
@@ -20,8 +26,13 @@ const CACHE_SETS = [
   { tlb: false, pageWalkCache: true, nestedTlb: true },
   { tlb: true, pageWalkCache: true, nestedTlb: true },
 ];
-const COMBINATIONS: WalkSettings[] = [4, 5].flatMap((levels) => PAGE_SIZES.flatMap((guestPageSize) => PAGE_SIZES.flatMap((hostPageSize) =>
-  CACHE_SETS.map((c) => ({ guestLevels: levels, eptLevels: levels, guestPageSize, hostPageSize, ...c })))));
+const COMBINATIONS: WalkSettings[] = [4, 5].flatMap((levels) =>
+  PAGE_SIZES.flatMap((guestPageSize) =>
+    PAGE_SIZES.flatMap((hostPageSize) =>
+      CACHE_SETS.map((c) => ({ guestLevels: levels, eptLevels: levels, guestPageSize, hostPageSize, ...c })),
+    ),
+  ),
+);
 
 const sims = new Map<number, Simulation>();
 beforeAll(() => {
@@ -36,8 +47,10 @@ function walksWith(s: WalkSettings): [Walk, Walk] {
   return [translate(sim, 0, APP_PID, ADDRESS, options), translate(sim, 0, APP_PID, ADDRESS, options)];
 }
 
-const shape = (w: Walk) => w.steps.map((st) => ({ dimension: st.dimension, level: st.level, nestedWalkFor: st.nestedWalkFor, servedBy: st.servedBy }));
-const name = (s: WalkSettings) => `${s.guestLevels}-level, guest ${s.guestPageSize}, host ${s.hostPageSize}` +
+const shape = (w: Walk) =>
+  w.steps.map((st) => ({ dimension: st.dimension, level: st.level, nestedWalkFor: st.nestedWalkFor, servedBy: st.servedBy }));
+const name = (s: WalkSettings) =>
+  `${s.guestLevels}-level, guest ${s.guestPageSize}, host ${s.hostPageSize}` +
   `${s.tlb ? ', TLB' : ''}${s.pageWalkCache ? ', PWC' : ''}${s.nestedTlb ? ', nested TLB' : ''}`;
 
 describe('golden walks: every combination of the toggles', () => {

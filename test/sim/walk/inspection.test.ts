@@ -37,7 +37,11 @@ describe('translate is an inspection', () => {
   it('returns plain data that survives a JSON round trip', () => {
     const s = quietVm({ tlbEntries: 8, pageWalkCache: true, nestedTlb: true });
     const caches = new WalkCaches(s.scenario.host);
-    for (const w of [translate(s, 0, APP_PID, addressOf(3), { caches }), translate(s, 0, APP_PID, addressOf(4), { caches }), translateGuestPhysical(s, 0, 0)]) {
+    for (const w of [
+      translate(s, 0, APP_PID, addressOf(3), { caches }),
+      translate(s, 0, APP_PID, addressOf(4), { caches }),
+      translateGuestPhysical(s, 0, 0),
+    ]) {
       expect(JSON.parse(JSON.stringify(w))).toEqual(w);
     }
   });

@@ -25,12 +25,23 @@ describe('host large pages', () => {
     expect(ballooned).toBeGreaterThanOrEqual(0);
     const regionOf = (g: number) => Math.floor(g / 512);
     const holes = new Set<number>();
-    ept.entries.forEach((e, g) => { if (e === EPT_BALLOONED) holes.add(regionOf(g)); });
+    ept.entries.forEach((e, g) => {
+      if (e === EPT_BALLOONED) holes.add(regionOf(g));
+    });
     const whole = ept.entries.findIndex((e, g) => e >= 0 && !holes.has(regionOf(g)));
     const split = ept.entries.findIndex((e, g) => e >= 0 && holes.has(regionOf(g)));
-    expect(translateGuestPhysical(s, 0, whole * PAGE_BYTES, { hostPageSize: '1 GiB' })).toMatchObject({ hostPageSize: '2 MiB', memoryReferences: 3 });
-    expect(translateGuestPhysical(s, 0, split * PAGE_BYTES, { hostPageSize: '1 GiB' })).toMatchObject({ hostPageSize: '4 KiB', memoryReferences: 4 });
-    expect(translateGuestPhysical(s, 0, ballooned * PAGE_BYTES, { hostPageSize: '1 GiB' }).outcome).toMatchObject({ kind: 'ept-violation', cause: 'ballooned' });
+    expect(translateGuestPhysical(s, 0, whole * PAGE_BYTES, { hostPageSize: '1 GiB' })).toMatchObject({
+      hostPageSize: '2 MiB',
+      memoryReferences: 3,
+    });
+    expect(translateGuestPhysical(s, 0, split * PAGE_BYTES, { hostPageSize: '1 GiB' })).toMatchObject({
+      hostPageSize: '4 KiB',
+      memoryReferences: 4,
+    });
+    expect(translateGuestPhysical(s, 0, ballooned * PAGE_BYTES, { hostPageSize: '1 GiB' }).outcome).toMatchObject({
+      kind: 'ept-violation',
+      cause: 'ballooned',
+    });
   });
 });
 
@@ -46,6 +57,10 @@ describe('guest large pages', () => {
     const walk = (r: number) => translate(s, 0, APP_PID, addressOf(r * 512 + residentIn(r)), { guestPageSize: '2 MiB' });
     expect(walk(splitRegion)).toMatchObject({ guestPageSize: '4 KiB' });
     expect(walk(wholeRegion)).toMatchObject({ guestPageSize: '2 MiB' });
-    expect(walk(wholeRegion).steps.filter((st) => st.dimension === 'guest').map((st) => st.table)).toEqual(['guest PML4', 'guest PDPT', 'guest PD']);
+    expect(
+      walk(wholeRegion)
+        .steps.filter((st) => st.dimension === 'guest')
+        .map((st) => st.table),
+    ).toEqual(['guest PML4', 'guest PDPT', 'guest PD']);
   });
 });

@@ -12,8 +12,10 @@ import type { Walk, WalkOutcome } from '../../../src/sim/walk/walkTypes.ts';
 import { sim } from '../../helpers/scenario.ts';
 import { addressOf, APP_PID, findWalk, guestSwapping, overcommitted, PAGE_BYTES, quietVm } from './walkFixtures.ts';
 
-const is = (kind: WalkOutcome['kind'], cause?: string) => (w: Walk): boolean =>
-  w.outcome.kind === kind && (cause === undefined || ('cause' in w.outcome && w.outcome.cause === cause));
+const is =
+  (kind: WalkOutcome['kind'], cause?: string) =>
+  (w: Walk): boolean =>
+    w.outcome.kind === kind && (cause === undefined || ('cause' in w.outcome && w.outcome.cause === cause));
 
 describe('guest page faults', () => {
   it('a page the process never touched: the PTE is empty (20 references: 4 nested walks + 4 guest entries)', () => {
@@ -41,7 +43,12 @@ describe('guest page faults', () => {
     const v = process.pte.findIndex(pteIsSwapped);
     expect(v).toBeGreaterThanOrEqual(0);
     const w = translate(s, 0, APP_PID, addressOf(v));
-    expect(w.outcome).toMatchObject({ kind: 'guest-page-fault', cause: 'guest-swapped', guestLevel: 1, guestSwapSlot: pteSwapSlot(process.pte[v]) });
+    expect(w.outcome).toMatchObject({
+      kind: 'guest-page-fault',
+      cause: 'guest-swapped',
+      guestLevel: 1,
+      guestSwapSlot: pteSwapSlot(process.pte[v]),
+    });
     expect(w.steps.at(-1)!.found).toEqual({ kind: 'not-present', reason: 'guest-swapped' });
   });
 
@@ -78,9 +85,15 @@ describe('EPT violations', () => {
     expect(walk.outcome).toMatchObject({ accessTo: 'data', hostSwapSlot: eptSwapSlot(entry) });
   });
 
-  it('a host-swapped guest page-table page stops the walk inside that table\'s nested walk', () => {
+  it("a host-swapped guest page-table page stops the walk inside that table's nested walk", () => {
     const s = overcommitted(false, 192);
-    const found = findWalk(s, 0, (w) => is('ept-violation', 'host-swapped')(w) && w.outcome.kind === 'ept-violation' && w.outcome.accessTo === 'guest page table', false, 7);
+    const found = findWalk(
+      s,
+      0,
+      (w) => is('ept-violation', 'host-swapped')(w) && w.outcome.kind === 'ept-violation' && w.outcome.accessTo === 'guest page table',
+      false,
+      7,
+    );
     expect(found).not.toBeNull();
     const { walk } = found!;
     const last = walk.steps.at(-1)!;

@@ -22,7 +22,12 @@ function expectedShape(n: number, m: number): string[] {
 const shapeOf = (w: Walk): string[] => w.steps.map((s) => `${s.dimension} ${s.level}`);
 
 describe('cold two-dimensional walk', () => {
-  for (const [n, m, refs] of [[4, 4, 24], [5, 5, 35], [4, 5, 29], [5, 4, 29]]) {
+  for (const [n, m, refs] of [
+    [4, 4, 24],
+    [5, 5, 35],
+    [4, 5, 29],
+    [5, 4, 29],
+  ]) {
     it(`makes ${refs} references with a ${n}-level guest table and a ${m}-level EPT`, () => {
       const s = quietVm({ eptLevels: m }, { pageTableLevels: n });
       const w = translate(s, 0, APP_PID, ADDRESS);

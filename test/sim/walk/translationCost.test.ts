@@ -12,7 +12,12 @@ const cost = (workingSetMiB: number, footprintMiB: number, machine: Partial<Walk
   translationCost({ workingSetMiB, footprintMiB, tlbEntries, machine: { ...DEFAULT_WALK_SETTINGS, ...machine } });
 
 describe('translation cost of a memory-intensive workload (Bhargava et al. 2008)', () => {
-  it.each([[64, 256], [256, 1024], [1024, 4096], [4096, 8192]])('working set %i MiB, footprint %i MiB', (ws, fp) => {
+  it.each([
+    [64, 256],
+    [256, 1024],
+    [1024, 4096],
+    [4096, 8192],
+  ])('working set %i MiB, footprint %i MiB', (ws, fp) => {
     const none = cost(ws, fp);
     const pwc = cost(ws, fp, { pageWalkCache: true });
     const both = cost(ws, fp, { pageWalkCache: true, nestedTlb: true });
@@ -27,7 +32,7 @@ describe('translation cost of a memory-intensive workload (Bhargava et al. 2008)
 });
 
 describe('the model', () => {
-  it('costs nothing when the working set fits in the TLB\'s reach', () => {
+  it("costs nothing when the working set fits in the TLB's reach", () => {
     const c = cost(0.25, 0.25); // 64 pages, 64 entries
     expect(c.tlbMissesPerAccess).toBe(0);
     expect(c.translationNsPerAccess).toBe(0);
@@ -42,26 +47,47 @@ describe('the model', () => {
     expect(cost(1024, 1024, { guestPageSize: '2 MiB', hostPageSize: '2 MiB' }, 0).referencesPerWalk).toBe(15);
   });
 
-  it('large pages extend the TLB\'s reach, at the smaller of the two page sizes', () => {
+  it("large pages extend the TLB's reach, at the smaller of the two page sizes", () => {
     expect(cost(100, 100, { hostPageSize: '2 MiB' }).tlbMissesPerAccess).toBe(cost(100, 100).tlbMissesPerAccess);
     expect(cost(100, 100, { guestPageSize: '2 MiB', hostPageSize: '2 MiB' }).tlbMissesPerAccess).toBe(0);
   });
 
   it('never gets slower by adding a cache, a larger page or fewer levels (property)', () => {
     const sizes = ['4 KiB', '2 MiB', '1 GiB'] as const;
-    fc.assert(fc.property(
-      fc.double({ min: 1, max: 65536, noNaN: true }), fc.double({ min: 1, max: 4, noNaN: true }), fc.integer({ min: 0, max: 4096 }),
-      fc.boolean(), fc.boolean(), fc.constantFrom(...sizes), fc.constantFrom(...sizes), fc.constantFrom(4, 5),
-      (ws, ratio, tlbEntries, pageWalkCache, nestedTlb, guestPageSize, hostPageSize, levels) => {
-        const input = (m: Partial<WalkSettings>): TranslationCostInput => ({
-          workingSetMiB: ws, footprintMiB: ws * ratio, tlbEntries,
-          machine: { ...DEFAULT_WALK_SETTINGS, pageWalkCache, nestedTlb, guestPageSize, hostPageSize, guestLevels: levels, eptLevels: levels, ...m },
-        });
-        const base = translationCost(input({})).slowdown;
-        expect(base).toBeGreaterThanOrEqual(1);
-        for (const better of [{ pageWalkCache: true }, { nestedTlb: true }, { guestLevels: 4, eptLevels: 4 }]) {
-          expect(translationCost(input(better)).slowdown).toBeLessThanOrEqual(base + 1e-9);
-        }
-      }), properties(300, 1234));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 65536, noNaN: true }),
+        fc.double({ min: 1, max: 4, noNaN: true }),
+        fc.integer({ min: 0, max: 4096 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(...sizes),
+        fc.constantFrom(...sizes),
+        fc.constantFrom(4, 5),
+        (ws, ratio, tlbEntries, pageWalkCache, nestedTlb, guestPageSize, hostPageSize, levels) => {
+          const input = (m: Partial<WalkSettings>): TranslationCostInput => ({
+            workingSetMiB: ws,
+            footprintMiB: ws * ratio,
+            tlbEntries,
+            machine: {
+              ...DEFAULT_WALK_SETTINGS,
+              pageWalkCache,
+              nestedTlb,
+              guestPageSize,
+              hostPageSize,
+              guestLevels: levels,
+              eptLevels: levels,
+              ...m,
+            },
+          });
+          const base = translationCost(input({})).slowdown;
+          expect(base).toBeGreaterThanOrEqual(1);
+          for (const better of [{ pageWalkCache: true }, { nestedTlb: true }, { guestLevels: 4, eptLevels: 4 }]) {
+            expect(translationCost(input(better)).slowdown).toBeLessThanOrEqual(base + 1e-9);
+          }
+        },
+      ),
+      properties(300, 1234),
+    );
   });
 });

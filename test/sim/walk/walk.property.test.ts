@@ -14,7 +14,12 @@ import { translate, translateGuestPhysical } from '../../../src/sim/walk/transla
 import type { Walk } from '../../../src/sim/walk/walkTypes.ts';
 import { addressOf, APP_PID, overcommitted, PAGE_BYTES } from './walkFixtures.ts';
 
-const LEVELS: [number, number][] = [[4, 4], [5, 5], [4, 5], [5, 4]];
+const LEVELS: [number, number][] = [
+  [4, 4],
+  [5, 5],
+  [4, 5],
+  [5, 4],
+];
 const sims: Simulation[] = [];
 
 beforeAll(() => {
@@ -43,8 +48,11 @@ describe('walk properties', () => {
     const outcomes = new Set<string>();
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: LEVELS.length - 1 }), fc.integer({ min: 0, max: 1 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-        fc.integer({ min: 0, max: PAGE_BYTES - 1 }), fc.boolean(),
+        fc.integer({ min: 0, max: LEVELS.length - 1 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        fc.integer({ min: 0, max: PAGE_BYTES - 1 }),
+        fc.boolean(),
         (combo, vmIndex, where, offset, write) => {
           const s = sims[combo];
           const [n, m] = LEVELS[combo];
@@ -68,14 +76,19 @@ describe('walk properties', () => {
 
   it('an EPT-only walk makes m references and ends as the EPT entry says', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: LEVELS.length - 1 }), fc.integer({ min: 0, max: 1 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), (combo, vmIndex, where) => {
-        const s = sims[combo];
-        const ept = s.vms[vmIndex].ept;
-        const gpfn = Math.floor(where * ept.pages);
-        const w = translateGuestPhysical(s, vmIndex, gpfn * PAGE_BYTES);
-        expect(w.steps).toHaveLength(LEVELS[combo][1]);
-        expect(w.outcome.kind).toBe(eptKind(ept.entries[gpfn]) === EptKind.Present ? 'translated' : 'ept-violation');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: LEVELS.length - 1 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        (combo, vmIndex, where) => {
+          const s = sims[combo];
+          const ept = s.vms[vmIndex].ept;
+          const gpfn = Math.floor(where * ept.pages);
+          const w = translateGuestPhysical(s, vmIndex, gpfn * PAGE_BYTES);
+          expect(w.steps).toHaveLength(LEVELS[combo][1]);
+          expect(w.outcome.kind).toBe(eptKind(ept.entries[gpfn]) === EptKind.Present ? 'translated' : 'ept-violation');
+        },
+      ),
       properties(300, 2008),
     );
   });

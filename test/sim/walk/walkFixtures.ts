@@ -29,8 +29,14 @@ export function quietVm(host: Record<string, unknown> = {}, vm: Record<string, u
  * swapped (or, with compression, compressed) some of their pages. */
 export function overcommitted(compression: boolean, hostMiB = 224, guestLevels = 4, eptLevels = 4): Simulation {
   const vm = (name: string, extra: Record<string, unknown> = {}) => ({
-    name, memoryMiB: 128, kernelMiB: 16, guestSwapMiB: 128, pageTableLevels: guestLevels, balloon: { enabled: false },
-    workload: { kind: 'steady', activeMiB: 32, footprintMiB: 96 }, ...extra,
+    name,
+    memoryMiB: 128,
+    kernelMiB: 16,
+    guestSwapMiB: 128,
+    pageTableLevels: guestLevels,
+    balloon: { enabled: false },
+    workload: { kind: 'steady', activeMiB: 32, footprintMiB: 96 },
+    ...extra,
   });
   const s = sim({
     seed: 5,
@@ -48,7 +54,9 @@ export function guestSwapping(): Simulation {
     seed: 7,
     host: { memoryMiB: 512 },
     policy: { kind: 'manual' },
-    vms: [{ memoryMiB: 64, kernelMiB: 8, guestSwapMiB: 256, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 128, growMiBPerSec: 64 } }],
+    vms: [
+      { memoryMiB: 64, kernelMiB: 8, guestSwapMiB: 256, workload: { kind: 'hog', activeMiB: 0, footprintMiB: 128, growMiBPerSec: 64 } },
+    ],
   });
   s.run(3);
   return s;
@@ -56,7 +64,13 @@ export function guestSwapping(): Simulation {
 
 /** The first virtual page (scanning every `stride`) of the app in VM vmIndex whose walk
  * satisfies `wanted`, with that walk; null if none does. */
-export function findWalk(s: Simulation, vmIndex: number, wanted: (w: Walk) => boolean, write = false, stride = 1): { v: number; walk: Walk } | null {
+export function findWalk(
+  s: Simulation,
+  vmIndex: number,
+  wanted: (w: Walk) => boolean,
+  write = false,
+  stride = 1,
+): { v: number; walk: Walk } | null {
   const process = s.vms[vmIndex].os.processes[APP_PID]!;
   for (let v = 0; v < process.virtualPages; v += stride) {
     const walk = translate(s, vmIndex, APP_PID, addressOf(v), { write });

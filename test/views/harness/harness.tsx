@@ -19,8 +19,14 @@ if (!loaded.ok) throw new Error(loaded.errors.join('; '));
 let sim = new Simulation(loaded.scenario);
 const builder = new FrameBuilder();
 const source = createLocalSimSource(loaded.scenario, {
-  onRelease: (f) => builder.release([f.host?.cells.buffer, ...f.guests.map((g) => g.cells.buffer)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)),
-  inspect: (ref) => pageDetailsFromInfo(inspectPage(sim, ref.space === 'host' ? { space: 'host', frame: ref.page } : { space: 'guest', vm: ref.vm, page: ref.page })),
+  onRelease: (f) =>
+    builder.release(
+      [f.host?.cells.buffer, ...f.guests.map((g) => g.cells.buffer)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer),
+    ),
+  inspect: (ref) =>
+    pageDetailsFromInfo(
+      inspectPage(sim, ref.space === 'host' ? { space: 'host', frame: ref.page } : { space: 'guest', vm: ref.vm, page: ref.page }),
+    ),
 });
 source.setTheme((q.get('theme') ?? 'light') as Theme);
 const warm = Number(q.get('warm') ?? 0);
@@ -43,7 +49,14 @@ const publish = (): void => {
   const { frame } = builder.build(sim);
   source.publish(frame);
 };
-(window as unknown as { harness: unknown }).harness = { source, publish, step: (n = 1) => { for (let i = 0; i < n; i++) sim.step(); publish(); } };
+(window as unknown as { harness: unknown }).harness = {
+  source,
+  publish,
+  step: (n = 1) => {
+    for (let i = 0; i < n; i++) sim.step();
+    publish();
+  },
+};
 setInterval(() => {
   if (q.get('pause') !== '1') for (let i = 0; i < speed; i++) sim.step();
   publish();

@@ -15,15 +15,30 @@ const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logL
 await server.listen();
 const port = server.httpServer.address().port;
 const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bl-')), {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width, height },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width, height },
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${port}${process.env.APP === '1' ? '/' : '/test/views/harness/index.html'}${query.startsWith('#') ? query : `?${query}`}`);
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(
+    `http://127.0.0.1:${port}${process.env.APP === '1' ? '/' : '/test/views/harness/index.html'}${query.startsWith('#') ? query : `?${query}`}`,
+  );
   await page.waitForSelector('.memory-map-host canvas');
   await page.waitForTimeout(1500);
   for (const a of JSON.parse(actionsJson)) {
@@ -31,7 +46,10 @@ try {
     if (a.wait) await page.waitForTimeout(a.wait);
     if (a.eval) await page.evaluate(a.eval);
     if (a.hover) await page.mouse.move(a.hover[0], a.hover[1]);
-    if (a.wheel) { await page.mouse.move(a.wheel[0], a.wheel[1]); await page.mouse.wheel(0, a.wheel[2]); }
+    if (a.wheel) {
+      await page.mouse.move(a.wheel[0], a.wheel[1]);
+      await page.mouse.wheel(0, a.wheel[2]);
+    }
     if (a.key) await page.keyboard.press(a.key);
     if (a.select) await page.getByRole('combobox', { name: a.select[0], exact: true }).selectOption(a.select[1]);
     if (a.fill) await page.getByRole('spinbutton', { name: a.fill[0], exact: true }).fill(a.fill[1]);
@@ -53,4 +71,6 @@ try {
   await ctx.close();
   await server.close();
 }
-function a_full(v) { return v === '1'; }
+function a_full(v) {
+  return v === '1';
+}

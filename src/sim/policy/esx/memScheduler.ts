@@ -109,7 +109,11 @@ export class MemScheduler {
     let targets = allocateByShares(clients, total, this.taxRate);
     // Memory left over once every VM has what it uses is handed out up to the configured sizes.
     if (targets.reduce((sum, t) => sum + t, 0) < total) {
-      targets = allocateByShares(clients.map((c, i) => ({ ...c, minPages: targets[i], maxPages: vms[i].pages })), total, this.taxRate);
+      targets = allocateByShares(
+        clients.map((c, i) => ({ ...c, minPages: targets[i], maxPages: vms[i].pages })),
+        total,
+        this.taxRate,
+      );
     }
     targets.forEach((t, i) => (this.targetPages[i] = Math.floor(t)));
     return this.setBalloonTargets(action);

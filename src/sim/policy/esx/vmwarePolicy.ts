@@ -57,8 +57,13 @@ export abstract class VmwarePolicy implements Policy {
     }
     for (const vm of this.scheduler.enforce(info.actions, dtMs)) {
       this.env.events.emit({
-        type: 'vmware-blocked', product: this.product, vm, blocked: this.env.vms[vm].blocked, targetPages: this.scheduler.targetPages[vm],
-        thresholdPercent: info.thresholdPercent, thresholdOf: info.thresholdOf,
+        type: 'vmware-blocked',
+        product: this.product,
+        vm,
+        blocked: this.env.vms[vm].blocked,
+        targetPages: this.scheduler.targetPages[vm],
+        thresholdPercent: info.thresholdPercent,
+        thresholdOf: info.thresholdOf,
       });
     }
   }
@@ -81,10 +86,19 @@ export abstract class VmwarePolicy implements Policy {
     const now = this.states.index;
     const info = this.infos[now];
     // Going down, the state is told with the largest raise of a balloon target it brought.
-    const raise = now > before ? changes.filter((c) => c.toPages > c.fromPages).sort((a, b) => b.toPages - b.fromPages - (a.toPages - a.fromPages))[0] : undefined;
+    const raise =
+      now > before
+        ? changes.filter((c) => c.toPages > c.fromPages).sort((a, b) => b.toPages - b.fromPages - (a.toPages - a.fromPages))[0]
+        : undefined;
     this.env.events.emit({
-      type: 'vmware-state', product: this.product, state: info.level.name, direction: now > before ? 'down' : 'up', freePages: free,
-      thresholdPercent: info.thresholdPercent, thresholdOf: info.thresholdOf, raised: raise ? { vm: raise.vm, targetPages: raise.toPages } : null,
+      type: 'vmware-state',
+      product: this.product,
+      state: info.level.name,
+      direction: now > before ? 'down' : 'up',
+      freePages: free,
+      thresholdPercent: info.thresholdPercent,
+      thresholdOf: info.thresholdOf,
+      raised: raise ? { vm: raise.vm, targetPages: raise.toPages } : null,
     });
     this.announceChanges(changes.filter((c) => c !== raise));
   }
@@ -96,8 +110,13 @@ export abstract class VmwarePolicy implements Policy {
       const v = this.env.vms[c.vm];
       if (Math.abs(c.toPages - c.fromPages) < EVENT_MIN_CHANGE_FRACTION * v.pages) continue;
       this.env.events.emit({
-        type: 'vmware-target', product: this.product, vm: c.vm, targetPages: c.toPages, raised: c.toPages > c.fromPages,
-        entitlementPages: this.scheduler.targetPages[c.vm], activeEstimatePages: this.scheduler.activePages(c.vm),
+        type: 'vmware-target',
+        product: this.product,
+        vm: c.vm,
+        targetPages: c.toPages,
+        raised: c.toPages > c.fromPages,
+        entitlementPages: this.scheduler.targetPages[c.vm],
+        activeEstimatePages: this.scheduler.activePages(c.vm),
       });
     }
   }
