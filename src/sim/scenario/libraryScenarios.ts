@@ -2,23 +2,10 @@
 // scenario format and validated like any file. Each shows one mechanism the presets do not:
 // pressure moving into a guest, free page reporting, Hyper-V's buffer and weight, a boot
 // storm, and an out-of-memory guest with and without deflate-on-OOM. Where a teacher would
-// script a change at a moment (a timeline), the workload kinds that change over time (hog,
-// phased, ramp) stand in for it until scenario timelines exist.
+// script a change at a moment, the workload kinds that change over time (hog, phased, ramp)
+// stand in for it; the library entries that want a schedule instead say so (wantsSchedule).
 
-const vm = (
-  name: string,
-  memoryMiB: number,
-  workload: Record<string, unknown>,
-  balloon: Record<string, unknown> = {},
-  extra: Record<string, unknown> = {},
-) => ({
-  name,
-  memoryMiB,
-  shares: memoryMiB * 10,
-  workload,
-  balloon,
-  ...extra,
-});
+import { presetVm as vm } from './presets.ts';
 
 /** One guest, a fixed 1 GiB balloon, and a program that grows into it: cache goes, then swap. */
 export const PRESSURE_INTO_GUEST = {

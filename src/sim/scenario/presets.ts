@@ -8,7 +8,8 @@ export interface Preset {
   scenario: Record<string, unknown>;
 }
 
-const vm = (
+/** A VM of a built-in scenario: shares at vSphere's Normal (10 per MiB) unless `extra` says. */
+export const presetVm = (
   name: string,
   memoryMiB: number,
   workload: Record<string, unknown>,
@@ -32,9 +33,15 @@ function overcommitWithoutBalloon(swapLatencyUs: number): Record<string, unknown
     host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs, swapSelection: 'random' },
     policy: { kind: 'none' },
     vms: [
-      vm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
-      vm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
-      vm('hog', 1024, { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 }, { enabled: false }, { guestSwapMiB: 1024 }),
+      presetVm('app1', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+      presetVm('app2', 1536, { kind: 'steady', activeMiB: 512, footprintMiB: 1280 }, { enabled: false }),
+      presetVm(
+        'hog',
+        1024,
+        { kind: 'hog', activeMiB: 0, footprintMiB: 1400, growMiBPerSec: 64 },
+        { enabled: false },
+        { guestSwapMiB: 1024 },
+      ),
     ],
   };
 }
@@ -52,21 +59,21 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 3072, swapMiB: 4096, swapLatencyUs: 100 },
       policy: { kind: 'esx' },
       vms: [
-        vm(
+        presetVm(
           'web',
           1536,
           { kind: 'steady', activeMiB: 384, footprintMiB: 768, accessesPerSec: 2000 },
           { driver: 'vmware' },
           { guestDiskLatencyUs: 100 },
         ),
-        vm(
+        presetVm(
           'db',
           1536,
           { kind: 'filecache', activeMiB: 512, footprintMiB: 256, fileMiB: 768, accessesPerSec: 2000 },
           { driver: 'vmware' },
           { guestDiskLatencyUs: 100 },
         ),
-        vm(
+        presetVm(
           'idle',
           1536,
           { kind: 'idle', activeMiB: 32, footprintMiB: 384, accessesPerSec: 200 },
@@ -88,9 +95,9 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 4096, swapMiB: 4096, swapLatencyUs: 200 },
       policy: { kind: 'manual' },
       vms: [
-        vm('web', 1536, { kind: 'steady', activeMiB: 384, footprintMiB: 1024, accessesPerSec: 2000 }),
-        vm('db', 1536, { kind: 'filecache', activeMiB: 512, footprintMiB: 256, fileMiB: 1024, accessesPerSec: 2000 }),
-        vm('idle', 1536, { kind: 'idle', activeMiB: 32, footprintMiB: 384, accessesPerSec: 200 }, { targetMiB: 1024 }),
+        presetVm('web', 1536, { kind: 'steady', activeMiB: 384, footprintMiB: 1024, accessesPerSec: 2000 }),
+        presetVm('db', 1536, { kind: 'filecache', activeMiB: 512, footprintMiB: 256, fileMiB: 1024, accessesPerSec: 2000 }),
+        presetVm('idle', 1536, { kind: 'idle', activeMiB: 32, footprintMiB: 384, accessesPerSec: 200 }, { targetMiB: 1024 }),
       ],
     },
   },
@@ -113,7 +120,7 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 2048, swapMiB: 2048, pageSharing: 'all', shareScanPagesPerSec: 20000 },
       policy: { kind: 'manual' },
       vms: [1, 2, 3, 4].map((i) =>
-        vm(`spec${i}`, 512, { kind: 'steady', activeMiB: 128, footprintMiB: 320, identicalPercent: 60, writePercent: 20 }),
+        presetVm(`spec${i}`, 512, { kind: 'steady', activeMiB: 128, footprintMiB: 320, identicalPercent: 60, writePercent: 20 }),
       ),
     },
   },
@@ -136,8 +143,8 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 768, swapMiB: 2048, swapLatencyUs: 200 },
       policy: { kind: 'esx', idleTaxPercent: 75 },
       vms: [
-        vm('idle', 512, { kind: 'idle', activeMiB: 8, footprintMiB: 400, accessesPerSec: 200 }, { driver: 'vmware' }),
-        vm('busy', 512, { kind: 'steady', activeMiB: 400, footprintMiB: 440, accessesPerSec: 20000 }, { driver: 'vmware' }),
+        presetVm('idle', 512, { kind: 'idle', activeMiB: 8, footprintMiB: 400, accessesPerSec: 200 }, { driver: 'vmware' }),
+        presetVm('busy', 512, { kind: 'steady', activeMiB: 400, footprintMiB: 440, accessesPerSec: 20000 }, { driver: 'vmware' }),
       ],
     },
   },
@@ -161,19 +168,19 @@ export const PRESETS: readonly Preset[] = [
       },
       policy: { kind: 'vsphere' },
       vms: [
-        vm(
+        presetVm(
           'web',
           1024,
           { kind: 'steady', activeMiB: 256, footprintMiB: 640, accessesPerSec: 10000, writePercent: 80, identicalPercent: 20 },
           { driver: 'vmware' },
         ),
-        vm(
+        presetVm(
           'db',
           1024,
           { kind: 'steady', activeMiB: 384, footprintMiB: 640, accessesPerSec: 10000, writePercent: 80, identicalPercent: 20 },
           { driver: 'vmware' },
         ),
-        vm(
+        presetVm(
           'batch',
           1536,
           { kind: 'hog', activeMiB: 0, footprintMiB: 1450, growMiBPerSec: 32, accessesPerSec: 10000, writePercent: 100 },
@@ -194,15 +201,21 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 3072, swapMiB: 4096, pageSharing: 'all', shareScanPagesPerSec: 5000, swapSelection: 'lru' },
       policy: { kind: 'kvm-mom' },
       vms: [
-        vm(
+        presetVm(
           'web',
           2048,
           { kind: 'steady', activeMiB: 600, footprintMiB: 1400, identicalPercent: 10 },
           { driver: 'virtio' },
           { minMiB: 512 },
         ),
-        vm('db', 2048, { kind: 'filecache', activeMiB: 800, footprintMiB: 300, fileMiB: 2000 }, { driver: 'virtio' }, { minMiB: 512 }),
-        vm(
+        presetVm(
+          'db',
+          2048,
+          { kind: 'filecache', activeMiB: 800, footprintMiB: 300, fileMiB: 2000 },
+          { driver: 'virtio' },
+          { minMiB: 512 },
+        ),
+        presetVm(
           'batch',
           2048,
           { kind: 'steady', activeMiB: 500, footprintMiB: 1300, identicalPercent: 10 },
@@ -224,21 +237,21 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 4096, swapMiB: 4096 },
       policy: { kind: 'xen' },
       vms: [
-        vm(
+        presetVm(
           'small',
           1024,
           { kind: 'steady', activeMiB: 200, footprintMiB: 400 },
           { driver: 'xen' },
           { dynamicMinMiB: 512, dynamicMaxMiB: 1024 },
         ),
-        vm(
+        presetVm(
           'mid',
           2048,
           { kind: 'steady', activeMiB: 300, footprintMiB: 600 },
           { driver: 'xen' },
           { dynamicMinMiB: 768, dynamicMaxMiB: 2048 },
         ),
-        vm(
+        presetVm(
           'big',
           3072,
           { kind: 'filecache', activeMiB: 500, footprintMiB: 300, fileMiB: 1500 },
@@ -260,14 +273,20 @@ export const PRESETS: readonly Preset[] = [
       host: { memoryMiB: 4096, swapMiB: 4096 },
       policy: { kind: 'hyperv' },
       vms: [
-        vm(
+        presetVm(
           'grower',
           3072,
           { kind: 'hog', activeMiB: 0, footprintMiB: 1800, growMiBPerSec: 8 },
           { driver: 'hyperv' },
           { minMiB: 512, startupMiB: 1024 },
         ),
-        vm('steady', 2048, { kind: 'steady', activeMiB: 300, footprintMiB: 600 }, { driver: 'hyperv' }, { minMiB: 512, startupMiB: 1024 }),
+        presetVm(
+          'steady',
+          2048,
+          { kind: 'steady', activeMiB: 300, footprintMiB: 600 },
+          { driver: 'hyperv' },
+          { minMiB: 512, startupMiB: 1024 },
+        ),
       ],
     },
   },
