@@ -1,6 +1,6 @@
-// The top bar: scenario picker, the Lessons (and scenario library) and Compare toggles, time controls, Share, theme and the debug toggle. Controls a
-// teacher's link hides (`hide=`) are left out; in embed mode only the time controls and an
-// "Open full simulator" link remain.
+// The top bar: scenario picker, the Lessons (and scenario library) and Compare toggles, time
+// controls, Share, theme and the debug toggle. Controls a teacher's link hides (`hide=`) are
+// left out; in embed mode only the time controls and an "Open full simulator" link remain.
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../state/store.ts';
 import { contrastChanges } from '../url/compareKeys.ts';
@@ -23,8 +23,13 @@ export function TopBar() {
       <h1 className="app-title">Balloon Lab</h1>
       {!embed && show('scenario') && <ScenarioPicker />}
       {!embed && show('lessons') && (
-        <button type="button" aria-pressed={lessonsOpen} onClick={() => setLessonsOpen(!lessonsOpen)}>
-          Lessons and scenario library
+        <button
+          type="button"
+          aria-pressed={lessonsOpen}
+          title="Guided lessons and the scenario library"
+          onClick={() => setLessonsOpen(!lessonsOpen)}
+        >
+          Lessons
         </button>
       )}
       {!embed && show('compare') && (
@@ -46,7 +51,7 @@ export function TopBar() {
           {show('share') && <ShareButton />}
           {show('theme') && (
             <label>
-              Theme
+              <span className="narrow-hidden">Theme</span>
               <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
                 {THEMES.map((t) => (
                   <option key={t} value={t}>

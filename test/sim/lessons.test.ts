@@ -10,7 +10,7 @@ import { Simulation } from '../../src/sim/Simulation.ts';
 
 /** What the learner changes for tasks that ask for a change (lesson:step). */
 const LEARNER: Record<string, ParamChange[]> = {
-  'story:4': [{ path: 'host.swapLatencyUs', value: 7000 }],
+  'story:4': [{ path: 'host.swapLatencyUs', value: 8000 }],
   'sharing:2': [{ path: 'host.pageSharing', value: 'zero' }],
 };
 

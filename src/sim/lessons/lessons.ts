@@ -69,8 +69,8 @@ export const LESSONS: readonly Lesson[] = [
         title: 'The cost depends on amount and swap speed',
         setup: { entry: 'double-paging' },
         explain:
-          "The same pages move whatever the swap device is, but every swap-in stalls the guest for the device's read time. An SSD reads a page in about 0.2 ms, a hard disk in about 7 ms.",
-        task: "Set Host swap latency to 7000 µs (a hard disk) and run to 30 s: watch the VMs' performance fall.",
+          "The same pages move whatever the swap device is, but every swap-in stalls the guest for the device's read time. An SSD reads a page back in 0.05 to 0.1 ms, a hard disk in about 8 ms.",
+        task: "Under Swap storage, choose Hard disk and run to 30 s: watch the VMs' performance fall.",
         check: (c) => c.scenario.host.swapLatencyUs >= 5000 && c.timeMs >= 30000,
       },
     ],
@@ -93,7 +93,7 @@ export const LESSONS: readonly Lesson[] = [
         setup: { entry: 'page-sharing' },
         explain:
           'Sharing any identical page lets one VM learn, by timing a write, what another VM holds. Sharing only zero pages keeps some of the saving with none of that risk.',
-        task: 'Set Page sharing to "zero" and run to 20 s: compare the saving.',
+        task: 'Open Settings (S) and, under More host settings, set Page sharing to "zero"; run to 20 s and compare the saving.',
         check: (c) => c.scenario.host.pageSharing === 'zero' && c.timeMs >= 20000,
       },
     ],
