@@ -15,6 +15,7 @@ import type { Scenario, VmConfig } from './scenario/types.ts';
 import type { BalloonDriver } from './balloon/BalloonDriver.ts';
 import { mibToPages } from './units.ts';
 import { Vm } from './Vm.ts';
+import { machineOf } from './walk/machineTranslation.ts';
 
 export class Simulation {
   readonly scenario: Scenario;
@@ -38,7 +39,7 @@ export class Simulation {
     this.hv = new Hypervisor(mibToPages(h.memoryMiB), mibToPages(h.swapMiB), h.swapLatencyUs, h.swapSelection, h.compression, this.rng);
     this.sharing = new PageSharing(this.hv, h.pageSharing, h.shareScanPagesPerSec);
     scenario.vms.forEach((config, i) => {
-      const vm = new Vm(i, config, this.hv, h.eptLevels, scenario.tickMs, this.rng);
+      const vm = new Vm(i, config, this.hv, machineOf(h, config.pageTableLevels), scenario.tickMs, this.rng);
       this.vms.push(vm);
       this.observed.push(new VmObservation(vm));
       this.poweredOn.push(true);

@@ -1,7 +1,8 @@
 // One virtual machine: its guest OS and workload, its balloon driver, and its link to the
-// hypervisor (its EPT and compression cache). The VM's guest platform routes every guest
-// access through the hypervisor's EPT for this VM. A VM started again after a stop
-// (vmPower.ts) is built afresh in its old slot of the hypervisor.
+// hypervisor (its EPT and compression cache), on the host's translation hardware (the machine
+// its workload's accesses are priced on). The VM's guest platform routes every guest access
+// through the hypervisor's EPT for this VM. A VM started again after a stop (vmPower.ts) is
+// built afresh in its old slot of the hypervisor.
 import { createBalloonDriver } from './balloon/createDriver.ts';
 import type { BalloonDriver } from './balloon/BalloonDriver.ts';
 import { GuestOs } from './guest/GuestOs.ts';
@@ -12,6 +13,7 @@ import type { Hypervisor } from './host/Hypervisor.ts';
 import type { Rng } from './rng.ts';
 import type { VmConfig } from './scenario/types.ts';
 import { mibToPages } from './units.ts';
+import type { TranslationMachine } from './walk/machineTranslation.ts';
 import { WindowRatio } from './WindowRatio.ts';
 import { EptPlatform, GuestContent } from './VmChannels.ts';
 
@@ -28,11 +30,11 @@ export class Vm {
   /** Work done / work demanded over the last PERFORMANCE_WINDOW_MS. */
   readonly performance: WindowRatio;
 
-  constructor(index: number, config: VmConfig, hv: Hypervisor, eptLevels: number, tickMs: number, rng: Rng) {
+  constructor(index: number, config: VmConfig, hv: Hypervisor, machine: TranslationMachine, tickMs: number, rng: Rng) {
     this.index = index;
     this.config = config;
     const pages = mibToPages(config.memoryMiB);
-    this.ept = new Ept(pages, eptLevels, hv.frames);
+    this.ept = new Ept(pages, machine.walk.eptLevels, hv.frames);
     const channel = new EptPlatform(hv, index, this.ept.entries);
     this.os = new GuestOs(
       pages,
@@ -51,7 +53,7 @@ export class Vm {
     if (registered !== index) throw new Error(`VM ${config.name} registered as ${registered}, expected ${index}`);
     this.os.boot();
     this.driver = createBalloonDriver(config.balloon, this.os, channel);
-    this.workload = new Workload(config.workload, this.os, rng);
+    this.workload = new Workload(config.workload, this.os, rng, machine);
     this.ept.resetListener = this.workload.workingSet;
     this.performance = new WindowRatio(Math.ceil(PERFORMANCE_WINDOW_MS / tickMs));
   }

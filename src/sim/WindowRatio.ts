@@ -22,8 +22,8 @@ export class WindowRatio {
     this.next = (i + 1) % this.num.length;
   }
 
-  /** The windowed ratio, or `empty` when nothing was demanded in the window. */
+  /** The windowed ratio (never negative), or `empty` when nothing was demanded in the window. */
   value(empty = 1): number {
-    return this.sumDen > 1e-9 ? Math.max(0, Math.min(1, this.sumNum / this.sumDen)) : empty;
+    return this.sumDen > 1e-9 ? Math.max(0, this.sumNum / this.sumDen) : empty;
   }
 }

@@ -52,6 +52,9 @@ export interface VmReport extends VmPages {
   activeEstimateMiB: number;
   pressure?: number;
   performance: number;
+  /** How much address translation stretches an access, relative to the reference machine
+   * (walk/machineTranslation.ts; 1 there, below 1 with walk caches or large pages). */
+  translationSlowdown: number;
   oomKills: number;
   /** Guest major page faults (pages read back from the guest's swap device), since boot. */
   guestMajorFaults: number;
@@ -140,6 +143,7 @@ export function buildReport(sim: Simulation, checkInvariantsToo = true): RunRepo
       entitlementMiB: mib(policy.entitlementPages),
       activeEstimateMiB: mib(policy.activeEstimatePages),
       performance: round(vm.performance.value(), 4),
+      translationSlowdown: round(vm.workload.translationSlowdown, 4),
       oomKills: os.stats.oomKill,
       guestMajorFaults: os.stats.pgmajfault,
       ...pages,

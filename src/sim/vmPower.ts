@@ -7,6 +7,7 @@
 import { EPT_UNTOUCHED } from './host/Ept.ts';
 import type { Simulation } from './Simulation.ts';
 import { Vm } from './Vm.ts';
+import { machineOf } from './walk/machineTranslation.ts';
 
 export function powerOff(sim: Simulation, vm: number): void {
   if (!sim.poweredOn[vm]) return;
@@ -21,7 +22,7 @@ export function powerOff(sim: Simulation, vm: number): void {
 export function powerOn(sim: Simulation, vm: number): void {
   if (sim.poweredOn[vm]) return;
   const s = sim.scenario;
-  const fresh = new Vm(vm, s.vms[vm], sim.hv, s.host.eptLevels, s.tickMs, sim.rng);
+  const fresh = new Vm(vm, s.vms[vm], sim.hv, machineOf(s.host, s.vms[vm].pageTableLevels), s.tickMs, sim.rng);
   sim.vms[vm] = fresh;
   sim.observed[vm].rebind(fresh);
   sim.poweredOn[vm] = true;

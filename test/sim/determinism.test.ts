@@ -66,9 +66,10 @@ describe('determinism', () => {
   it('pins the state hash of the default preset after 10 s, so any change to the model shows', () => {
     const a = preset('balloon-by-hand');
     a.run(10);
-    // Moved from 0d5f0755 with hosts beyond 64 GiB: frame flags left the owner array for their
-    // own, guest pages are named in 26 bits, and the balloon config has the virtio feature bits.
-    // Every preset's run report and events at 120 s are the same as before.
-    expect(stateHashHex(a)).toMatchInlineSnapshot(`"c071fdcd"`);
+    // Moved from c071fdcd when address translation entered the time budget: each workload
+    // holds its machine and its translation slowdown. Every preset's and library scenario's run
+    // report and events at 120 s are the same as before, but for the two with host large pages
+    // (vsphere-ramp, esx-states), whose VMs now translate faster than the reference machine.
+    expect(stateHashHex(a)).toMatchInlineSnapshot(`"de3d39dc"`);
   });
 });

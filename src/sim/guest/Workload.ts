@@ -1,7 +1,10 @@
 // What a guest runs: one application process whose page touches drive the guest's memory.
-// Each tick the workload has dtMs of CPU time; a touch costs 1/accessesPerSec s of work plus
+// Each tick the workload has dtMs of CPU time; a touch costs 1/accessesPerSec s of work on the
+// reference machine, stretched by what address translation costs on this VM's machine
+// (walk/machineTranslation.ts: TLB reach, walk references, walk caches, page sizes), plus
 // whatever stall the memory system adds (faults, swap-ins, EPT violations), so a VM whose pages
-// are slow to reach does less work: performance = touches done / touches demanded.
+// are slow to reach does less work: performance = touches done / touches the program makes on
+// the reference machine unimpeded (1 there; above 1 on a machine that translates faster).
 // The footprint is first populated (the program loads and initialises its data), then touches
 // fall in the kind's working-set window, with a small share anywhere in the footprint. The
 // touches are a sample; the working set itself (workingSet.ts) is the truth every observer of
@@ -13,18 +16,16 @@
 import type { Rng } from '../rng.ts';
 import type { WorkloadConfig } from '../scenario/types.ts';
 import { WORKLOAD_KINDS } from '../scenario/params.ts';
-import { mibToPages } from '../units.ts';
+import { mibToPages, pagesToMib } from '../units.ts';
+import { relativeSlowdown, type TranslationMachine } from '../walk/machineTranslation.ts';
 import type { GuestOs } from './GuestOs.ts';
 import { resizeFiles, resizeMapping } from './liveResize.ts';
+import { COLD_TOUCH_FRACTION, FILE_TOUCH_FRACTION } from './touchMix.ts';
 import type { Process } from './Process.ts';
 import { WorkingSet } from './workingSet.ts';
 
 /** How fast a program populates its footprint at start (pages/s; 512 MiB/s, assumption). */
 export const POPULATE_PAGES_PER_SEC = mibToPages(512);
-/** Share of touches outside the working-set window (cold data still referenced now and then). */
-export const COLD_TOUCH_FRACTION = 0.02;
-/** Share of a file-cache workload's touches that go to its files rather than its heap. */
-export const FILE_TOUCH_FRACTION = 0.9;
 const COLD_THRESHOLD = Math.round(COLD_TOUCH_FRACTION * 1024);
 const FILE_THRESHOLD = Math.round(FILE_TOUCH_FRACTION * 1024);
 /** Delay before a service manager restarts a process the OOM killer killed. */
@@ -42,8 +43,11 @@ export class Workload {
   process: Process;
   /** The truth behind the touches: the working set and its real references. */
   readonly workingSet: WorkingSet;
-  /** Fraction of demanded work done in the last tick (1 = unimpeded). */
+  /** Work done in the last tick as a share of the reference machine's (1 = unimpeded there). */
   performance = 1;
+  /** How much translation stretches an access on this VM's machine, relative to the reference
+   * machine, for the working set as it is now (recomputed when its size in MiB changes). */
+  translationSlowdown = 1;
   /** Touches demanded and done in the last tick (0 demanded while the process is dead counts
    * as a full tick of lost work). */
   lastDemanded = 0;
@@ -53,15 +57,18 @@ export class Workload {
   restarts = 0;
   private readonly os: GuestOs;
   private readonly rng: Rng;
+  private readonly machine: TranslationMachine;
+  private slowdownForMiB: [number, number] = [-1, -1];
   private clockMs = 0;
   private deadUntilMs = 0;
   private touchCredit = 0;
   private populateCredit = 0;
 
-  constructor(config: WorkloadConfig, os: GuestOs, rng: Rng) {
+  constructor(config: WorkloadConfig, os: GuestOs, rng: Rng, machine: TranslationMachine) {
     this.config = config;
     this.os = os;
     this.rng = rng;
+    this.machine = machine;
     this.footprintPages = mibToPages(config.footprintMiB);
     this.writeThreshold = Math.round((config.writePercent / 100) * 1024);
     this.identicalPages = Math.floor((this.footprintPages * config.identicalPercent) / 100);
@@ -117,7 +124,9 @@ export class Workload {
     os.stallUs = 0;
     os.blocked = false;
     const budgetUs = dtMs * 1000;
-    const workUs = c.accessesPerSec > 0 ? 1e6 / c.accessesPerSec : 0;
+    const [wsLo, wsHi] = this.window();
+    const slowdown = this.slowdownFor(wsHi - wsLo + this.fileWindow());
+    const workUs = c.accessesPerSec > 0 ? (1e6 / c.accessesPerSec) * slowdown : 0;
     // The time a tick's work costs is summed in one place: the stalls of every access
     // (faults, swap-ins, EPT violations, copy-on-write breaks, accumulated by the guest OS in
     // stallUs) plus the work of the sampled touches done so far.
@@ -145,16 +154,31 @@ export class Workload {
     ws.writes = c.writePercent > 0;
     ws.follow(lo, hi, this.fileWindow());
     if (c.accessesPerSec > 0) ws.rereference(dtMs, budgetUs, usedUs, limit);
-    this.touchCredit += (c.accessesPerSec * dtMs) / 1000;
-    const demanded = Math.floor(this.touchCredit);
-    this.touchCredit -= demanded;
-    while (done < demanded && usedUs() < budgetUs && !os.blocked && this.process.alive) {
+    // The touches this machine can make in the tick, and the reference machine's demand.
+    this.touchCredit += (c.accessesPerSec * dtMs) / 1000 / slowdown;
+    const possible = Math.floor(this.touchCredit);
+    this.touchCredit -= possible;
+    const demanded = possible * slowdown;
+    while (done < possible && usedUs() < budgetUs && !os.blocked && this.process.alive) {
       this.touchOnce(lo, hi);
       done++;
     }
     this.performance = demanded > 0 ? done / demanded : os.blocked || !this.process.alive ? 0 : 1;
     this.lastDemanded = demanded;
     this.lastDone = done;
+  }
+
+  /** The translation slowdown for a working set of windowPages (and the footprint), computed
+   * again only when either changes by a whole MiB. */
+  private slowdownFor(windowPages: number): number {
+    const wsMiB = Math.round(pagesToMib(windowPages));
+    const footprintMiB = Math.round(pagesToMib(this.footprintPages));
+    const [w, f] = this.slowdownForMiB;
+    if (wsMiB !== w || footprintMiB !== f) {
+      this.slowdownForMiB = [wsMiB, footprintMiB];
+      this.translationSlowdown = relativeSlowdown(this.machine, wsMiB, footprintMiB);
+    }
+    return this.translationSlowdown;
   }
 
   /** Applies a live change of footprintMiB or fileMiB: the mapping and the files are cut or

@@ -13,7 +13,7 @@
 // a memory-intensive workload (a working set of hundreds of MiB or more), the page walk cache
 // speeds accesses up by 15-38% and the nested TLB by 3-7% more, as Bhargava et al. (ASPLOS 2008)
 // measured (reference §5.1); the tests check that.
-import { COLD_TOUCH_FRACTION } from '../guest/Workload.ts';
+import { COLD_TOUCH_FRACTION } from '../guest/touchMix.ts';
 import { PAGE_SIZE_BYTES } from '../units.ts';
 import { leafLevelOf, PAGE_SIZES, pageSizeBytes } from './pageSizes.ts';
 import { sharedCacheHitRates, type KeyClass } from './sharedCacheHits.ts';
@@ -57,6 +57,8 @@ const keysOver = (spanBytes: number, unitBytes: number): number => Math.max(1, M
 
 function tlbMissRate(input: TranslationCostInput): number {
   const { machine, tlbEntries } = input;
+  // With no TLB at all every access walks.
+  if (tlbEntries <= 0) return 1;
   const entryBytes = pageSizeBytes(PAGE_SIZES[Math.min(leafLevelOf(machine.guestPageSize), leafLevelOf(machine.hostPageSize)) - 1]);
   const reachBytes = tlbEntries * entryBytes;
   const missOver = (spanMiB: number) => (spanMiB <= 0 ? 0 : Math.max(0, 1 - reachBytes / (spanMiB * MIB_BYTES)));

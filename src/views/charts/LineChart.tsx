@@ -43,7 +43,7 @@ export const LineChart = memo(function LineChart({ spec, widthPx, heightPx, time
   const yAxis = useRef<SVGGElement>(null);
   const iw = Math.max(40, widthPx - M.left - M.right);
   const ih = Math.max(30, heightPx - M.top - M.bottom);
-  const yTop = spec.yMax ?? Math.max(1, (max(spec.series, (s) => max(s.points, (p) => p[1]) ?? 0) ?? 0) * 1.1);
+  const yTop = spec.yMax ?? Math.max(spec.yAtLeast ?? 1, (max(spec.series, (s) => max(s.points, (p) => p[1]) ?? 0) ?? 0) * 1.1);
   const x = scaleLinear().domain(timeDomain).range([0, iw]);
   const y =
     spec.yScale === 'log'

@@ -22,7 +22,9 @@ export interface ChartSpec {
   unit: string;
   series: Series[];
   guides?: PolicyGuides;
+  /** The axis top: fixed (yMax), or the data's maximum with headroom but at least yAtLeast. */
   yMax?: number;
+  yAtLeast?: number;
   /** 'log' (symmetric log, 0 allowed) for quantities spanning decades: the policy's low
    * free-memory thresholds, fault bursts. */
   yScale?: 'linear' | 'log';
@@ -113,9 +115,9 @@ export function chartSpecs(samples: readonly Sample[], names: readonly string[],
     },
     {
       id: 'perf',
-      title: 'Performance (share of accesses not stalled)',
+      title: 'Performance (% of the reference machine, unimpeded)',
       unit: '%',
-      yMax: 100,
+      yAtLeast: 100,
       series: perVm(samples, names, 'perf', (s, i) => s.vms[i].performance * 100),
     },
   ];

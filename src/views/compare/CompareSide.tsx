@@ -62,7 +62,8 @@ export function CompareSide({ side, kind, which }: { side: Side; kind: PolicyKin
                   <td>{Math.round(v.balloonMiB)} MiB</td>
                   <td>{Math.round(v.backedMiB)} MiB</td>
                   <td>
-                    <meter min={0} max={1} value={v.performance} aria-label={`${v.name} performance`} /> {Math.round(v.performance * 100)}%
+                    <meter min={0} max={Math.max(1, v.performance)} value={v.performance} aria-label={`${v.name} performance`} />{' '}
+                    {Math.round(v.performance * 100)}%
                   </td>
                 </tr>
               ))}

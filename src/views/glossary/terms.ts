@@ -40,7 +40,10 @@ export const TERMS = {
   pageSharing:
     'Transparent page sharing (TPS in ESX, KSM in KVM): identical pages of different VMs are merged into one copy-on-write host frame.',
   backed: 'Guest pages that have a host frame behind them (a present EPT entry).',
-  performance: "The share of a program's memory accesses done without stalling over the last 10 s; 100% = unimpeded.",
+  performance:
+    'The work a program got done over the last 10 s, as a share of what it does unimpeded on the reference machine (4 KiB pages, no walk caches): 100% = unimpeded. Stalls take it down; faster address translation (walk caches, large pages) can take it above 100%.',
+  translation:
+    'Every memory access is translated twice, guest virtual to guest physical to host physical; a TLB miss walks both page tables. Shown as the time an access takes relative to the reference machine (4 KiB pages, no walk caches): below 1x is faster.',
   semanticGap: 'The hypervisor sees only pages and frames, not what the guest uses them for: which pages are free, cache or in use.',
 } as const;
 
