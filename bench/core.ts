@@ -1,10 +1,10 @@
 // Core benchmark (npm run bench): simulated seconds per wall second and heap bytes per
-// simulated 4 KiB page for the default preset, the default preset with working sets covering
-// half of each VM's memory, a 64 GiB host with 16 VMs whose working sets cover half of guest
-// memory, the same 16-VM workload at half the memory (to show what doubling memory at the
-// same access rate costs), and a 256 GiB host with 32 VMs of the same mix (the hosts engineers
-// size; the issue asks for at least 10x real time and at most 16 bytes a page there). Run with node --expose-gc so heap figures are measured after a full
-// collection.
+// simulated 4 KiB page for the hand-ballooned preset, the same with working sets covering half
+// of each VM's memory, the first screen's preset, 16 VMs on a 32 GiB and on a 64 GiB host
+// (working sets half of guest memory; the pair shows what doubling memory at the same access
+// rate costs), and a 256 GiB host with 32 VMs of the same mix (the hosts engineers size; the
+// issue asks for at least 10x real time and at most 16 bytes a page there). Run with node
+// --expose-gc so heap figures are measured after a full collection.
 import { loadPreset } from '../src/sim/scenario/load.ts';
 import { validateScenario } from '../src/sim/scenario/validate.ts';
 import type { Scenario } from '../src/sim/scenario/types.ts';
@@ -91,8 +91,17 @@ function measure(label: string, scenario: Scenario, warmupSeconds: number, simSe
   };
 }
 
-const preset = loadPreset(DEFAULT_PRESET);
-if (!preset.ok) throw new Error(preset.errors.join('\n'));
+const load = (name: string): Scenario => {
+  const r = loadPreset(name);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.scenario;
+};
+/** The cases are pinned to the preset they were first measured on (balloon-by-hand, the
+ * default preset until the first screen's story became the default), so the figures stay
+ * comparable; the first screen's preset has its own row. */
+const handBallooned = load('balloon-by-hand');
+const firstScreen = load(DEFAULT_PRESET);
+const described = (s: Scenario) => `${s.host.memoryMiB / 1024} GiB host, ${s.vms.length} VMs, ${s.policy.kind}`;
 /** The default preset with working sets covering half of each VM: web and idle use half of
  * their memory, the file-cache VM re-reads a quarter in files and a quarter of heap; no balloon,
  * so everything fits the host and the figure is the cost of the working sets, not of thrashing. */
@@ -113,8 +122,9 @@ function halfActive(s: Scenario): Scenario {
 }
 
 const rows = [
-  measure(`default preset (${DEFAULT_PRESET}, 4 GiB host, 3 VMs)`, preset.scenario, 10, 300),
-  measure('default preset, working sets at half of each VM', halfActive(preset.scenario), 10, 300),
+  measure(`balloon-by-hand (${described(handBallooned)})`, handBallooned, 10, 300),
+  measure('balloon-by-hand, working sets at half of each VM', halfActive(handBallooned), 10, 300),
+  measure(`first screen: ${DEFAULT_PRESET} (${described(firstScreen)})`, firstScreen, 10, 300),
   measure('32 GiB host, 16 VMs', manyVms(32), 10, 60),
   measure('64 GiB host, 16 VMs', manyVms(64), 10, 60),
   measure('256 GiB host, 32 VMs', manyVms(256, 32), 10, 60),
@@ -127,6 +137,6 @@ for (const r of rows)
   console.log(
     `| ${r.case} | ${r.pages.toLocaleString('en')} | ${r.simSeconds} | ${r.wallSeconds.toFixed(2)} | ${r.speed.toFixed(0)}x | ${r.range} | ${r.heapBytesPerPage.toFixed(1)} |`,
   );
-const doubling = rows[2].speed / rows[3].speed;
+const doubling = rows[3].speed / rows[4].speed;
 console.log(`\nDoubling memory (32 -> 64 GiB, same access rate): ${doubling.toFixed(2)}x the wall time per simulated second.`);
 console.log('(simulated pages = host frames + guest-physical pages; heap measured after the warm-up, when every footprint is populated)');
