@@ -1,8 +1,8 @@
 // Keyframes for step back and the timeline scrubber: deep copies of the simulation taken every
 // `intervalTicks` ticks, within a memory budget. When the budget is full, every other keyframe
 // (after the first) is dropped and the interval doubles, so any run keeps a bounded number of
-// evenly spread keyframes. Going back to tick t = restore the latest keyframe at or before t and
-// replay (the model is deterministic, so the replay reproduces the same states). A dropped
+// evenly spread keyframes. Going back to tick t = restore the latest keyframe at or before t (or
+// build tick 0 afresh when none is) and replay (the model is deterministic, so the replay reproduces the same states). A dropped
 // keyframe's arrays are reused by the next copy (see deepClone), so taking a keyframe of a large
 // model stalls the run for a memory copy, not for fresh memory.
 import { deepClone } from '../sim/clone.ts';
@@ -33,13 +33,12 @@ export class Keyframes {
   get count(): number {
     return this.frames.length;
   }
-  get earliestTick(): number {
-    return this.frames[0]?.tick ?? 0;
-  }
 
-  /** Takes a keyframe if `sim` is on the interval grid and none is kept for its tick. */
+  /** Takes a keyframe if `sim` is on the interval grid and none is kept for its tick. Tick 0
+   * is never copied: the run builds it again from its scenario (SimCore.seekTick), so opening a
+   * run does not pay for a copy of the whole model before its first frame. */
   offer(sim: Simulation): void {
-    if (sim.ticks % this.intervalTicks !== 0) return;
+    if (sim.ticks === 0 || sim.ticks % this.intervalTicks !== 0) return;
     const last = this.frames[this.frames.length - 1];
     if (last && last.tick >= sim.ticks) return;
     // Thin first when this keyframe would overflow the budget, and skip it if thinning takes

@@ -96,15 +96,17 @@ describe('SimCore', () => {
 });
 
 describe('Keyframes', () => {
-  it('stay within their budget by thinning, keeping the first', () => {
+  it('stay within their budget by thinning, keeping the first; tick 0 is never copied', () => {
     const s = new Simulation(structuredClone(scenario));
     const k = new Keyframes(scenario.tickMs, s.heapBytes * 4.5);
+    const first = k.intervalTicks;
     for (let i = 0; i < 2000; i++) {
       k.offer(s);
       s.step();
     }
     expect(k.count).toBeLessThanOrEqual(4);
-    expect(k.earliestTick).toBe(0);
+    expect(k.restore(first)!.ticks).toBe(first);
+    expect(k.restore(0)).toBeNull();
     expect(k.restore(1999)!.ticks).toBeGreaterThan(1000);
   });
 });
