@@ -6,7 +6,7 @@ import { LESSONS } from '../../src/sim/lessons/lessons.ts';
 import { stepScenario } from '../../src/sim/lessons/setup.ts';
 import { buildReport } from '../../src/sim/report.ts';
 import { applyChanges, type ParamChange } from '../../src/sim/scenario/paramPath.ts';
-import { Simulation } from '../../src/sim/Simulation.ts';
+import { TimelineRun } from '../../src/run/TimelineRun.ts';
 
 /** What the learner changes for tasks that ask for a change (lesson:step). */
 const LEARNER: Record<string, ParamChange[]> = {
@@ -34,10 +34,11 @@ describe('lessons', () => {
           if (!r.ok) expect.fail(r.errors.join());
           scenario = r.scenario;
         }
-        const sim = new Simulation(scenario);
+        const run = new TimelineRun(scenario);
+        const sim = run.sim;
         let passed = false;
         while (!passed && sim.timeMs < 120_000) {
-          sim.run(1);
+          run.run(1);
           passed = step.check({ report: buildReport(sim, false), events: sim.events.entries, scenario, timeMs: sim.timeMs });
         }
         expect(passed, `${step.task} (ran to ${sim.timeMs} ms)`).toBe(true);

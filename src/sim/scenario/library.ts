@@ -1,9 +1,9 @@
 // The scenario library: the built-in presets and the library's own scenarios
 // (libraryScenarios.ts), each with a learning goal, what to look for, and a check that the run
 // shows it (a pure function of the run report and events after `checkSeconds`; a test runs
-// every entry and fails if a claim stops being true). `wantsSchedule` marks entries that a
-// scenario timeline (format 2's `schedule`) should script once it exists. The walk entry also
-// names the page whose two-layer walk its link opens.
+// every entry and fails if a claim stops being true). Scripted entries carry a schedule (format
+// 2), which the run engine applies. The walk entry also names the page whose two-layer walk its
+// link opens.
 import type { SimEvent, SimEventType } from '../events.ts';
 import type { RunReport } from '../report.ts';
 import type { WalkTarget } from '../walk/walkTarget.ts';
@@ -20,7 +20,6 @@ export interface LibraryEntry {
   /** The scenario's name in links (`scn=`). */
   name: string;
   walkTarget?: WalkTarget;
-  wantsSchedule?: string;
   checkSeconds: number;
   check(report: RunReport, events: readonly SimEvent[]): boolean;
 }
@@ -46,10 +45,9 @@ export const LIBRARY: readonly LibraryEntry[] = [
     title: 'Pressure moves into the guest',
     scenario: PRESSURE_INTO_GUEST,
     checkSeconds: 60,
-    wantsSchedule: "raise the grower's balloon target at 20 s instead of from the start",
     goal: "A balloon does not make memory pressure disappear: it moves it from the host into the guest, where the guest's own reclaim decides what to give up. The guest first uses free memory and keeps its page cache small, and when a program keeps growing into a ballooned guest, the guest swaps to its own disk.",
     lookFor:
-      "Both balloons sit at their targets. The app VM's page cache stays below its 900 MiB of files; the grower runs out of guest free memory at about 45 s and starts guest swapping, and its performance drops.",
+      "The app VM's balloon holds 1 GiB from the start and its page cache stays below its 900 MiB of files. At 20 s the hypervisor asks the grower's balloon for 900 MiB: its guest free memory goes first, then at about 45 s the growing program meets the balloon, the guest starts swapping and its performance drops.",
     check: (r) =>
       vmOf(r, 'app').guestCacheMiB < 900 &&
       vmOf(r, 'grower').guestSwapMiB > 0 &&
@@ -122,10 +120,13 @@ export const LIBRARY: readonly LibraryEntry[] = [
     title: 'Free page reporting',
     scenario: FREE_PAGE_REPORTING,
     checkSeconds: 60,
-    wantsSchedule: "shrink the batch VM's footprint at 30 s so its freed pages are reported and discarded",
     goal: 'Free page reporting lets a virtio guest tell the host which of its free memory blocks it is not using, so the host discards their frames without inflating a balloon. The guest keeps its full size; only what it really uses stays backed.',
-    lookFor: "No balloon inflates, yet each VM's backed memory stays near what it uses and the host keeps more than half its memory free.",
-    check: (r) => r.vms.every((v) => v.balloonMiB === 0 && v.backedMiB < v.memoryMiB * 0.7) && r.host.freeMiB > r.host.memoryMiB / 2,
+    lookFor:
+      "The batch job grows to 1200 MiB, then at 30 s frees all but 200 MiB. No balloon inflates, yet within seconds the batch VM's backed memory falls to about 250 MiB as the guest reports its free blocks and the host discards their frames.",
+    check: (r) =>
+      r.vms.every((v) => v.balloonMiB === 0 && v.backedMiB < v.memoryMiB * 0.7) &&
+      vmOf(r, 'batch').backedMiB < 400 &&
+      r.host.freeMiB > r.host.memoryMiB / 2,
   },
   {
     id: 'hyperv-buffer-weight',
@@ -154,9 +155,9 @@ export const LIBRARY: readonly LibraryEntry[] = [
     title: 'A boot storm',
     scenario: BOOT_STORM,
     checkSeconds: 60,
-    wantsSchedule: 'start the six VMs a few seconds apart, then all at once, to compare',
     goal: 'When many VMs boot together each one touches its memory for the first time at once, faster than the balloon can react. The host swaps in the first seconds; ballooning and zero-page sharing then take memory back, and the host swap stays as a cost paid while booting.',
-    lookFor: 'Host swap at the start, then balloons and shared zero pages; performance recovers near 1 once the storm passes.',
+    lookFor:
+      "Three desktops run from the start; at 20 s three more boot at once and the host runs out of free frames and swaps. ESX then inflates the new desktops' balloons, zero pages are shared, and the balloons deflate again as the storm passes; performance recovers near 1.",
     check: (r, ev) =>
       r.host.swapUsedMiB > 0 && saw(ev, 'host-swap-started') && r.host.sharedSavedMiB > 0 && r.vms.every((v) => v.performance > 0.9),
   },

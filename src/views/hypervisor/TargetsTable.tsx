@@ -2,6 +2,7 @@
 // estimate it works from (it cannot see inside the guest), and the balloon driver's activity.
 import type { RunReport } from '../../sim/report.ts';
 import { activityWords } from '../explain/eventWords.ts';
+import { Term } from '../glossary/Term.tsx';
 
 const m = (x: number): string => `${Math.round(x)}`;
 
@@ -13,10 +14,16 @@ export function TargetsTable({ report }: { report: RunReport }) {
       <thead>
         <tr>
           <th scope="col">VM</th>
-          <th scope="col">Balloon</th>
+          <th scope="col">
+            <Term id="balloon">Balloon</Term>
+          </th>
           <th scope="col">Target</th>
-          <th scope="col">Entitled</th>
-          <th scope="col">Active est.</th>
+          <th scope="col">
+            <Term id="entitlement">Entitled</Term>
+          </th>
+          <th scope="col">
+            <Term id="activeEstimate">Active est.</Term>
+          </th>
           {hasPressure && <th scope="col">Pressure</th>}
           <th scope="col">Driver</th>
         </tr>

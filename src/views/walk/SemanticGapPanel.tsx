@@ -4,6 +4,7 @@
 // Props in, no store.
 import { PAGE_SIZE_BYTES } from '../../sim/units.ts';
 import './walk.css';
+import { Term } from '../glossary/Term.tsx';
 
 export type GuestPageUse = 'free' | 'cache' | 'anonymous' | 'balloon' | 'kernel' | 'page table' | 'offline';
 
@@ -59,8 +60,9 @@ export function SemanticGapPanel({ guestPhysicalPage, guestSees, hypervisorSees 
         <p>And nothing more.</p>
       </div>
       <p className="semantic-gap-note">
-        The hypervisor cannot tell free memory from page cache, anonymous data or kernel structures: this is the semantic gap. Ballooning,
-        free page reporting and the stats queue exist to let the guest say what it knows.
+        The hypervisor cannot tell free memory from page cache, anonymous data or kernel structures: this is the{' '}
+        <Term id="semanticGap">semantic gap</Term>. Ballooning, free page reporting and the stats queue exist to let the guest say what it
+        knows.
       </p>
     </section>
   );
