@@ -28,6 +28,6 @@ export function moreStats(v: VmReport): Stat[] {
     { label: 'Page cache', value: m(v.guestCacheMiB), term: 'pageCache' },
     { label: 'Anonymous', value: m(v.guestAnonMiB), term: 'heap' },
     { label: 'Shared', value: m(v.sharedMiB), term: 'pageSharing' },
-    { label: 'Translation', value: `${v.translationSlowdown.toFixed(2)}x time per access`, term: 'translation' },
+    { label: 'Translation', value: `${v.translationSlowdown.toFixed(2)}x`, term: 'translation' },
   ];
 }
