@@ -52,7 +52,7 @@ export function TopBar() {
           {show('theme') && (
             <label>
               <span className="narrow-hidden">Theme</span>
-              <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <select aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
                 {THEMES.map((t) => (
                   <option key={t} value={t}>
                     {THEME_LABELS[t]}
