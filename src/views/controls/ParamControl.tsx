@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { ParamValue, Scenario } from '../../sim/scenario/types.ts';
 import { specAt, valueAt } from '../data/paramPath.ts';
 import { useSim } from '../data/SimSourceContext.tsx';
+import { TermText } from '../glossary/TermText.tsx';
 import { ParamSlider } from './ParamSlider.tsx';
 
 export interface ParamControlProps {
@@ -31,7 +32,7 @@ export function ParamControl({ scenario, path, label, maxOverride, context }: Pa
       return (
         <div className="param param-select">
           <label htmlFor={id} title={spec.description}>
-            {name}
+            <TermText text={name} />
           </label>
           <select id={id} value={String(value)} onChange={(e) => set(e.currentTarget.value)}>
             {spec.options.map((o) => (
@@ -47,7 +48,7 @@ export function ParamControl({ scenario, path, label, maxOverride, context }: Pa
         <div className="param param-flag">
           <input id={id} type="checkbox" checked={value === true} onChange={(e) => set(e.currentTarget.checked)} />
           <label htmlFor={id} title={spec.description}>
-            {name}
+            <TermText text={name} />
           </label>
         </div>
       );

@@ -4,6 +4,7 @@
 // PageUp/Down by range/10. A number box beside it accepts exact values (NumberBox).
 import { useId, type KeyboardEvent } from 'react';
 import type { NumberSpec } from '../../sim/scenario/paramSpec.ts';
+import { TermText } from '../glossary/TermText.tsx';
 import { NumberBox } from './NumberBox.tsx';
 import { keyStep, POSITIONS, sliderScale, snap, valueText } from './sliderScale.ts';
 
@@ -37,7 +38,7 @@ export function ParamSlider({ spec, value, onChange, maxOverride, label, context
   return (
     <div className="param param-slider">
       <label htmlFor={id} title={spec.description}>
-        {name}
+        <TermText text={name} />
       </label>
       <input
         id={id}

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { PolicyKind, Scenario } from '../../sim/scenario/types.ts';
 import { POLICY_KINDS_ALL, policyEntry } from '../../sim/policy/catalog.ts';
 import { useSim } from '../data/SimSourceContext.tsx';
+import { TermText } from '../glossary/TermText.tsx';
 import { ParamControl } from './ParamControl.tsx';
 
 export function PolicyControls({ scenario }: { scenario: Scenario }) {
@@ -25,7 +26,11 @@ export function PolicyControls({ scenario }: { scenario: Scenario }) {
           ))}
         </select>
       </div>
-      {entry && <p className="hint">{entry.description}</p>}
+      {entry && (
+        <p className="hint">
+          <TermText text={entry.description} />
+        </p>
+      )}
       {entry && Object.keys(entry.params).map((key) => <ParamControl key={key} scenario={scenario} path={`policy.${key}`} />)}
     </fieldset>
   );

@@ -3,6 +3,7 @@
 // a disclosure.
 import { useState } from 'react';
 import type { SimEventKind } from '../../sim/events.ts';
+import { TermText } from '../glossary/TermText.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { useEventFeed } from './useEventFeed.ts';
 import { WHY } from './eventWords.ts';
@@ -28,12 +29,14 @@ export function ExplainPanel() {
         <div className="latest-events">
           {latest.map((e) => (
             <p key={e.key} className={`latest latest-${e.kind}`}>
-              <span className="event-time">{time(e.timeMs)}</span> {e.text}
+              <span className="event-time">{time(e.timeMs)}</span> <TermText text={e.text} />
             </p>
           ))}
           <details>
             <summary>Why?</summary>
-            <p>{WHY[latest[0].kind]}</p>
+            <p>
+              <TermText text={WHY[latest[0].kind]} />
+            </p>
           </details>
         </div>
       )}
