@@ -2,7 +2,8 @@
 // Vite's preview() in-process, opens a link (made with the app's own encoder) for 8 VMs on a
 // 16 GiB host, plays at 1x and measures
 //   0. link open to first frame: from the navigation's start to the first animation frame with
-//      the host map painted, cold and with the browser's cache warm;
+//      the host map painted: the first page of a new browser process, an empty cache in a
+//      running browser, and with the browser's cache warm;
 //   1. frame times: requestAnimationFrame timestamps collected in the page over 10 s of playing;
 //   2. slider latency: from a real key event on a slider (its event.timeStamp) to the first
 //      painted frame that reflects the change, 10 times each for a VM's working set and the
@@ -25,7 +26,8 @@ import { DEFAULT_WALK_WHAT_IF, exploreWalk, resolvePick } from '../src/sim/walk/
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const REPEATS = 10;
-const LINK_OPENS = 6;
+const LINK_OPENS = 5;
+const COLD_OPENS = 5;
 
 /** 8 VMs of 2 GiB on a 16 GiB host: busy, file-cache and idle workloads, two balloons set. */
 function scenario() {
@@ -152,6 +154,30 @@ async function change(page: Page, key: string): Promise<Latency> {
   return { toWorker: h.t - t0, firstFrame: s.raf[j + 1].ts - t0, firstFrameTick: drawnTick, simulated: m > 0 ? s.raf[m].ts - t0 : null };
 }
 
+interface LinkOpen {
+  firstFrameMs: number;
+  /** DOM content loaded, worker created, first frame message arrived; ms from navigation start. */
+  phases: number[];
+}
+
+/** Opens the link in `page` (instrumented) and waits for the host map's first painted tick. */
+async function openLink(page: Page, link: string, url: string): Promise<LinkOpen> {
+  await page.goto(`${url}#${link}`);
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: { firstFrameMs: number | null } }).__bench.firstFrameMs !== null,
+    null,
+    {
+      timeout: 60000,
+    },
+  );
+  return {
+    firstFrameMs: (await page.evaluate('__bench.firstFrameMs')) as number,
+    phases: (await page.evaluate(
+      '[performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd, __bench.workerMs, __bench.frames[0] ? __bench.frames[0].t : NaN]',
+    )) as number[],
+  };
+}
+
 const scen = scenario();
 const link = encodeLink({ scenario: scen, timeMs: 0, view: { ...DEFAULT_VIEW, zoom: {}, panels: ['settings', 'walk'], hidden: [] } });
 const { server, url } = await startServer();
@@ -164,33 +190,34 @@ console.log(
 try {
   await b.page.addInitScript(INSTRUMENT);
   // 0. Link open to first frame: from the navigation's start (performance.now()'s origin) to the
-  // first animation frame in which the host map has painted a tick. The first open is cold
-  // (nothing cached); then LINK_OPENS - 1 more from about:blank, with the browser's cache warm.
-  const opens: number[] = [];
-  const phases: number[][] = [];
-  for (let i = 0; i < LINK_OPENS; i++) {
-    if (i > 0) await b.page.goto('about:blank');
-    await b.page.goto(`${url}#${link}`);
-    await b.page.waitForFunction(
-      () => (window as unknown as { __bench: { firstFrameMs: number | null } }).__bench.firstFrameMs !== null,
-      null,
-      {
-        timeout: 60000,
-      },
-    );
-    opens.push((await b.page.evaluate('__bench.firstFrameMs')) as number);
-    phases.push(
-      (await b.page.evaluate(
-        '[performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd, __bench.workerMs, __bench.frames[0] ? __bench.frames[0].t : NaN]',
-      )) as number[],
-    );
+  // first animation frame in which the host map has painted a tick. Three cases: the first page
+  // of a new browser process; an empty cache in a browser that is already running (a fresh
+  // profile that has shown one other page first), COLD_OPENS times; and LINK_OPENS warm opens
+  // from about:blank in one browser.
+  const processFirst = await openLink(b.page, link, url);
+  await b.page.goto('about:blank'); // nothing else runs while the fresh browsers measure
+  const coldCache: LinkOpen[] = [];
+  for (let i = 0; i < COLD_OPENS; i++) {
+    const fresh = await openBrowser({ width: 1280, height: 800 });
+    await fresh.page.addInitScript(INSTRUMENT);
+    await fresh.page.goto('data:text/html,<p>another page</p>');
+    await fresh.page.waitForTimeout(1000); // the browser has been open a while: its start-up is over
+    coldCache.push(await openLink(fresh.page, link, url));
+    await fresh.close();
   }
+  const warm: LinkOpen[] = [];
+  for (let i = 0; i < LINK_OPENS; i++) {
+    await b.page.goto('about:blank');
+    warm.push(await openLink(b.page, link, url));
+  }
+  const phases = (o: LinkOpen): string => o.phases.map(f1).join(' / ');
   console.log(`\n## Link open to first frame (${scen.vms.length} VMs, ${scen.host.memoryMiB / 1024} GiB host; ms)\n`);
   console.log(
-    `phases (DOM content loaded / worker created / first frame message), ms: ${phases.map((p) => p.map(f1).join(' / ')).join('; ')}`,
+    `phases (DOM content loaded / worker created / first frame message), ms: new process ${phases(processFirst)}; cold cache ${coldCache.map(phases).join('; ')}; warm ${warm.map(phases).join('; ')}`,
   );
+  const ms = (os: LinkOpen[]): number[] => os.map((o) => o.firstFrameMs);
   console.log(
-    `cold: ${f1(opens[0])}; warm cache (${LINK_OPENS - 1} opens): ${f1(median(opens.slice(1)))} median, ${f1(Math.max(...opens.slice(1)))} max`,
+    `new browser process, first page: ${f1(processFirst.firstFrameMs)}; empty cache, running browser (${COLD_OPENS} opens): ${f1(median(ms(coldCache)))} median, ${f1(Math.max(...ms(coldCache)))} max; warm cache (${LINK_OPENS} opens): ${f1(median(ms(warm)))} median, ${f1(Math.max(...ms(warm)))} max`,
   );
   await b.page.getByRole('button', { name: 'Play / pause' }).click();
   await b.page.waitForTimeout(3000); // warm-up: the worker's first ticks, the charts filling
