@@ -1,6 +1,8 @@
 // Starting the app: read the link (compact or readable), validate it, load it into the store and
 // the simulation client, and keep the URL and the page walk in step from then on. Corrections become a visible,
 // non-blocking notice; an unreadable link opens the default scenario with a message saying why.
+// Boot resolves once the simulation client has started (at most START_WAIT_MAX_MS), so the first
+// React render does not hold the main thread while the worker starts and receives its scenario.
 import { applyLinkState } from '../state/linkState.ts';
 import { startController } from '../state/controller.ts';
 import { startUrlSync } from '../state/urlSync.ts';
@@ -13,12 +15,16 @@ import { defaultLinkState } from '../url/defaultState.ts';
 import { setPageInspector } from '../views/data/simSource.ts';
 import { controller, setController } from './runtime.ts';
 
+/** Longest the first render waits for the simulation client to start, ms. */
+export const START_WAIT_MAX_MS = 500;
+
 export async function bootApp(href: string = window.location.href): Promise<void> {
   const store = useSimStore.getState();
   const expanded = await expandLink(linkText(href));
   const decoded = expanded.error ? null : decodeLink(expanded.text);
   const prefer = /[?&]inthread=1/.test(href) ? 'in-thread' : 'worker';
-  setController(startController(prefer));
+  const ctl = startController(prefer);
+  setController(ctl);
   // The views inspect pages through whichever controller is current (a restart replaces it).
   setPageInspector((target) => {
     const c = controller();
@@ -35,4 +41,5 @@ export async function bootApp(href: string = window.location.href): Promise<void
   startUrlSync();
   startWalkSync();
   startCompareSync();
+  await Promise.race([ctl.started, new Promise((resolve) => setTimeout(resolve, START_WAIT_MAX_MS))]);
 }

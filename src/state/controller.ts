@@ -2,7 +2,10 @@
 // store actions reach the client through the command sink. A fatal error (the worker threw or
 // died) sets the store's fatalError; `restart` starts a new client from the current store, which
 // holds the whole link, so nothing the user set is lost. A worker that fails before it is ready
-// (a browser without module workers) is replaced by the in-thread client at once.
+// (a browser without module workers) is replaced by the in-thread client at once. `started`
+// settles when the first client has started (its `ready`) or failed, so the app can leave the
+// main thread idle until then: a dedicated worker's start and the delivery of the messages
+// posted to it before it ran both need a turn of the main thread.
 import { createSimClient, type SimClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import { SimRequests } from '../worker/requests.ts';
@@ -18,6 +21,8 @@ export interface Controller {
   /** A new client, loaded with the current scenario, live changes, time and map windows. */
   restart(): void;
   stop(): void;
+  /** Settles when the first client is ready or has failed fatally (never rejects). */
+  readonly started: Promise<void>;
 }
 
 export function startController(prefer: 'worker' | 'in-thread' = 'worker', make = createSimClient): Controller {
@@ -26,10 +31,15 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
   let unsubscribe = (): void => {};
   let ready = false;
   let mode = prefer;
+  let markStarted = (): void => {};
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
 
   const onEvent = (e: WorkerEvent): void => {
     const store = useSimStore.getState();
-    if (e.type === 'ready') ready = true;
+    if (e.type === 'ready') {
+      ready = true;
+      markStarted();
+    }
     if (e.type === 'error' && e.fatal && !ready && mode === 'worker') {
       mode = 'in-thread';
       store.notify('info', 'The simulation worker could not start in this browser; the simulation runs in the page instead.', [e.message]);
@@ -47,6 +57,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
       case 'error':
         if (e.rejected === 'load') return fallBack(e.message);
         if (!e.fatal) return store.notify('warning', e.message);
+        markStarted();
         requests.failAll(e.message);
         return store.setFatalError({ message: e.message, detail: e.detail });
       default:
@@ -92,6 +103,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
       return requests;
     },
     restart,
+    started,
     stop() {
       unsubscribe();
       client.terminate();

@@ -1,6 +1,6 @@
 // The controller with the in-thread client: a link loads and frames arrive on the bus; a dead
 // worker shows as the store's fatal error and a restart brings back the same run from the
-// store. URL sync: loading pushes history, other changes replace it, back re-opens the link.
+// store. `started` settles on the first client's ready or fatal failure, not before. URL sync: loading pushes history, other changes replace it, back re-opens the link.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startController, type Controller } from '../../src/state/controller.ts';
 import { subscribeFrame } from '../../src/state/frameBus.ts';
@@ -9,7 +9,7 @@ import { useSimStore } from '../../src/state/store.ts';
 import { startUrlSync, URL_WRITE_MS, type UrlTarget } from '../../src/state/urlSync.ts';
 import { decodeLink } from '../../src/url/codec.ts';
 import { InThreadClient, type SimClient } from '../../src/worker/client.ts';
-import type { WorkerEvent } from '../../src/worker/protocol.ts';
+import { PROTOCOL_VERSION, type WorkerEvent } from '../../src/worker/protocol.ts';
 
 const until = async (f: () => boolean, ms = 20000): Promise<void> => {
   const end = Date.now() + ms;
@@ -73,6 +73,51 @@ describe('a worker that cannot start', () => {
     expect(controller.client.kind).toBe('in-thread');
     expect(useSimStore.getState().fatalError).toBe(null);
     expect(useSimStore.getState().notices.at(-1)!.text).toMatch(/runs in the page/);
+  });
+});
+
+/** A client whose events the test emits. */
+class ManualClient implements SimClient {
+  readonly kind = 'worker';
+  private listeners: ((e: WorkerEvent) => void)[] = [];
+  send(): void {}
+  emit(e: WorkerEvent): void {
+    this.listeners.forEach((f) => f(e));
+  }
+  onEvent(f: (e: WorkerEvent) => void) {
+    this.listeners.push(f);
+    return () => void (this.listeners = this.listeners.filter((g) => g !== f));
+  }
+  terminate(): void {
+    this.listeners = [];
+  }
+}
+
+describe('started', () => {
+  const settled = async (p: Promise<void>): Promise<boolean> => {
+    let done = false;
+    void p.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 0));
+    return done;
+  };
+
+  it('settles when the client says it is ready, not before', async () => {
+    const client = new ManualClient();
+    controller = startController('worker', () => client);
+    expect(await settled(controller.started)).toBe(false);
+    client.emit({ type: 'notice', text: 'not a start', details: [] });
+    expect(await settled(controller.started)).toBe(false);
+    client.emit({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+    expect(await settled(controller.started)).toBe(true);
+  });
+
+  it('settles when the client fails fatally, so the app still renders', async () => {
+    const client = new ManualClient();
+    controller = startController('in-thread', () => client);
+    client.emit({ type: 'error', message: 'The simulation worker stopped', detail: '', fatal: true });
+    expect(await settled(controller.started)).toBe(true);
+    expect(useSimStore.getState().fatalError?.message).toMatch(/stopped/);
+    useSimStore.getState().setFatalError(null);
   });
 });
 

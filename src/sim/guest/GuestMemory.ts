@@ -53,7 +53,13 @@ export class GuestMemory {
       this.next[head] = head;
       this.prev[head] = head;
     }
-    for (let g = pages - 1; g >= 0; g--) this.pushFree(g);
+    // Every page free, lowest first (the list pushFree would build from the top page down).
+    const next = this.next;
+    for (let g = 0; g < pages - 1; g++) next[g] = g + 1;
+    if (pages > 0) {
+      next[pages - 1] = -1;
+      this.freeHead = 0;
+    }
     this.counts[PageKind.Free] = pages;
     this.onlineEnd = pages;
   }

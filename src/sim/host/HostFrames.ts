@@ -43,7 +43,16 @@ export class HostFrames {
     this.flags = new Uint8Array(frameCount);
     this.refs = new Uint8Array(frameCount);
     this.changes = new ChangeStamps(frameCount);
-    for (let f = frameCount - 1; f >= 0; f--) this.pushFree(f);
+    // Every frame free, in frame order: the list pushFree would build from the top frame down,
+    // written straight (a model's first frame waits on this loop over millions of frames).
+    const owner = this.owner;
+    for (let f = 0; f < frameCount - 1; f++) owner[f] = FREE_BASE - (f + 1);
+    if (frameCount > 0) {
+      owner[frameCount - 1] = FREE_BASE + 1;
+      this.freeHead = 0;
+    }
+    this.freeCountValue = frameCount;
+    this.changes.markRange(0, frameCount);
   }
 
   get freeFrames(): number {
