@@ -108,8 +108,13 @@ export const LESSONS: readonly Lesson[] = [
         setup: { entry: 'idle-tax' },
         explain:
           'Two VMs have the same shares, but one sits idle. ESX samples pages to estimate what each VM uses and, with a 75% tax, charges an idle page like four active ones.',
-        task: "Run until the idle VM's balloon inflates (the first estimates come after 30 s).",
-        check: (c) => (vm(c, 'idle')?.balloonMiB ?? 0) > 0,
+        task: "Run until the idle VM's balloon inflates and its target falls below the busy VM's, at about 105 s (play at 16x). Until then the sampler still counts the idle VM's boot, when it touched all its memory, so the busy VM is ballooned instead.",
+        // Entitlement too: in the first second, before any estimate, ESX sets both VMs a target.
+        check: (c) => {
+          const idle = vm(c, 'idle');
+          const busy = vm(c, 'busy');
+          return !!idle && !!busy && idle.balloonMiB > 0 && idle.entitlementMiB < busy.entitlementMiB;
+        },
       },
       {
         title: 'No tax',

@@ -135,7 +135,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'esx-idle-tax',
     title: 'ESX idle memory tax (Waldspurger Fig. 7)',
     about:
-      "Two VMs with identical shares overcommit a 768 MiB host: one sits idle after boot, the other runs a busy working set. ESX samples 100 random pages per VM every 30 s to estimate how much memory each really uses; with the idle tax at 75% an idle page costs four active ones, so the idle VM's balloon grows and the busy VM gets its memory (watch the target allocations and active estimates). Set the idle tax to 0 to see both kept at the same size, as in the paper's first half.",
+      "Two VMs with identical shares overcommit a 768 MiB host: one sits idle after boot, the other runs a busy working set. ESX samples 100 random pages per VM every 30 s to estimate how much memory each really uses; with the idle tax at 75% an idle page costs four active ones, so the idle VM's balloon grows and the busy VM gets its memory (watch the target allocations and active estimates). It takes minutes: the sampler first counts the idle VM's boot, and its slow average falls only over several periods. Set the idle tax to 0 to see both kept at the same size, as in the paper's first half.",
     scenario: {
       format: 2,
       seed: 7,
