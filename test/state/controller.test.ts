@@ -22,14 +22,13 @@ const until = async (f: () => boolean, ms = 20000): Promise<void> => {
 let controller: Controller | null = null;
 afterEach(() => controller?.stop());
 
-class DeadClient implements SimClient {
+/** A client whose events the test emits. */
+class ManualClient implements SimClient {
   readonly kind = 'worker';
   private listeners: ((e: WorkerEvent) => void)[] = [];
-  send(): void {
-    setTimeout(
-      () => this.listeners.forEach((f) => f({ type: 'error', message: 'The simulation worker stopped', detail: 'test', fatal: true })),
-      0,
-    );
+  send(): void {}
+  emit(e: WorkerEvent): void {
+    this.listeners.forEach((f) => f(e));
   }
   onEvent(f: (e: WorkerEvent) => void) {
     this.listeners.push(f);
@@ -37,6 +36,13 @@ class DeadClient implements SimClient {
   }
   terminate(): void {
     this.listeners = [];
+  }
+}
+
+/** A worker that dies whenever it is sent a command. */
+class DeadClient extends ManualClient {
+  override send(): void {
+    setTimeout(() => this.emit({ type: 'error', message: 'The simulation worker stopped', detail: 'test', fatal: true }), 0);
   }
 }
 
@@ -75,23 +81,6 @@ describe('a worker that cannot start', () => {
     expect(useSimStore.getState().notices.at(-1)!.text).toMatch(/runs in the page/);
   });
 });
-
-/** A client whose events the test emits. */
-class ManualClient implements SimClient {
-  readonly kind = 'worker';
-  private listeners: ((e: WorkerEvent) => void)[] = [];
-  send(): void {}
-  emit(e: WorkerEvent): void {
-    this.listeners.forEach((f) => f(e));
-  }
-  onEvent(f: (e: WorkerEvent) => void) {
-    this.listeners.push(f);
-    return () => void (this.listeners = this.listeners.filter((g) => g !== f));
-  }
-  terminate(): void {
-    this.listeners = [];
-  }
-}
 
 describe('started', () => {
   const settled = async (p: Promise<void>): Promise<boolean> => {
