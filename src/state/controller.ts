@@ -12,6 +12,7 @@ import { SimRequests } from '../worker/requests.ts';
 import { setCommandSink } from './commandSink.ts';
 import { setWalkAsk } from './walkAsk.ts';
 import { deliverFrame, mapWindows, resetFrames } from './frameBus.ts';
+import { nextLoadSeq } from './scenarioSlice.ts';
 import { useSimStore } from './store.ts';
 import { defaultLinkState } from '../url/defaultState.ts';
 
@@ -51,7 +52,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
       case 'status':
         return store.receiveStatus(e.status);
       case 'history':
-        return store.receiveHistory(e.history);
+        return store.receiveHistory(e.history, e.seq);
       case 'notice':
         return store.notify('info', e.text, e.details);
       case 'error':
@@ -91,7 +92,7 @@ export function startController(prefer: 'worker' | 'in-thread' = 'worker', make 
     useSimStore.setState({ hash: null });
     client.send({ type: 'setWindows', windows: mapWindows() });
     client.send({ type: 'speed', speed: s.speed });
-    client.send({ type: 'load', scenario: s.scenario, timeMs: s.timeMs });
+    client.send({ type: 'load', scenario: s.scenario, timeMs: s.timeMs, seq: nextLoadSeq() });
   }
 
   connect();

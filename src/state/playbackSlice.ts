@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand';
 import { type PlaybackStatus } from '../worker/protocol.ts';
 import { sendCommand } from './commandSink.ts';
-import { dueCount, effectiveAt } from './scenarioSlice.ts';
+import { changesInFlight, dueCount, effectiveAt } from './scenarioSlice.ts';
 import type { SimStore } from './store.ts';
 import { MAX_SPEED, MIN_SPEED } from '../run/speed.ts';
 
@@ -72,6 +72,7 @@ export const createPlaybackSlice: StateCreator<SimStore, [], [], PlaybackSlice> 
       seekingToMs: status.seekingToMs,
       hash: status.hash,
     });
-    if (scenario.schedule.length > 0 && dueCount(scenario, status.ticks) !== effectiveDue) set(effectiveAt(scenario, status.ticks));
+    if (scenario.schedule.length > 0 && !changesInFlight() && dueCount(scenario, status.ticks) !== effectiveDue)
+      set(effectiveAt(scenario, status.ticks));
   },
 });

@@ -4,8 +4,13 @@
 // sliders show). Setters take a parameter path and validate through
 // the same parameter specs as links; changes reach the worker throttled on the leading edge
 // (the first at once, at the end of the task that made it; then at most one send per
-// PARAM_THROTTLE_MS, the last value always sent), merged by path. Adding and removing a VM are
-// the model's own scenario edits (sim/scenario/edits.ts), shared with the views' stand-in store.
+// PARAM_THROTTLE_MS, the last value always sent), merged by path. Each load and send carries a
+// sequence number that the worker's history echoes: while changes are in flight, neither a
+// history answering an earlier send nor schedule entries falling due replace `effective` (they
+// lack the later changes, and the pressure slider computes its next step from `effective`); a
+// history answering a load that was since replaced is ignored. Adding and
+// removing a VM are the model's own scenario edits (sim/scenario/edits.ts), shared with the
+// views' stand-in store.
 import type { StateCreator } from 'zustand';
 import { applyChanges, isLiveParam, type ParamChange } from '../sim/scenario/paramPath.ts';
 import { withVmAdded, withVmRemoved } from '../sim/scenario/edits.ts';
@@ -32,17 +37,34 @@ export interface ScenarioSlice {
   setParam(path: string, value: ParamValue): void;
   addVm(): void;
   removeVm(vm: number): void;
-  /** The worker's record of the run (after a change or a load). */
-  receiveHistory(history: RunHistory): void;
+  /** The worker's record of the run (after a change or a load), answering the command `seq`. */
+  receiveHistory(history: RunHistory, seq: number): void;
 }
 
 let pending: ParamChange[] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** Sequence numbers of the latest load or setParams sent, of the latest load, and of the
+ * latest one the worker's history has answered. */
+let lastSeq = 0;
+let loadSeq = 0;
+let answeredSeq = 0;
+
+/** Whether `effective` holds changes the worker has not yet answered: until it has, neither its
+ * history nor the schedule entries falling due may replace `effective`. */
+export function changesInFlight(): boolean {
+  return pending.length > 0 || answeredSeq !== lastSeq;
+}
+
+/** A sequence number for a load command (the controller's restart sends one too). */
+export function nextLoadSeq(): number {
+  loadSeq = ++lastSeq;
+  return loadSeq;
+}
 
 function flush(): void {
   const changes = pending;
   pending = [];
-  if (changes.length > 0) sendCommand({ type: 'setParams', changes });
+  if (changes.length > 0) sendCommand({ type: 'setParams', changes, seq: ++lastSeq });
 }
 
 /** End of a throttle window: send what came in during it (and open a new window), or go idle. */
@@ -72,7 +94,7 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
       walk: null,
       walkError: null,
     }));
-    sendCommand({ type: 'load', scenario, timeMs });
+    sendCommand({ type: 'load', scenario, timeMs, seq: nextLoadSeq() });
   },
 
   setParam(path, value) {
@@ -107,9 +129,11 @@ export const createScenarioSlice: StateCreator<SimStore, [], [], ScenarioSlice> 
     set({ selectedVm: null });
   },
 
-  receiveHistory(history) {
+  receiveHistory(history, seq) {
+    if (seq < loadSeq) return;
+    answeredSeq = seq;
     set({ scenario: history.scenario });
-    if (pending.length === 0) set(effectiveAt(history.scenario, history.atTick));
+    if (!changesInFlight()) set(effectiveAt(history.scenario, history.atTick));
   },
 });
 

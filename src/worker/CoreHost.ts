@@ -46,6 +46,8 @@ export class CoreHost {
   private dirty = true;
   private looping = false;
   private dead = false;
+  /** The `seq` of the latest load or setParams handled, echoed in each history. */
+  private answeredSeq = 0;
   private readonly post: PostEvent;
   private readonly clock: HostClock;
 
@@ -74,6 +76,7 @@ export class CoreHost {
   }
 
   private dispatch(cmd: Command): void {
+    if (cmd.type === 'load' || cmd.type === 'setParams') this.answeredSeq = cmd.seq ?? this.answeredSeq;
     switch (cmd.type) {
       case 'load':
         return this.load(cmd.scenario, cmd.timeMs ?? 0);
@@ -143,7 +146,7 @@ export class CoreHost {
         try {
           outcome = core.change(cmd.changes);
         } catch (e) {
-          this.post({ type: 'history', history: core.history });
+          this.postHistory(core);
           throw new CommandError(`That change was not applied: ${(e as Error).message}`, 'setParams');
         }
         if (outcome.restarted) this.replaced();
@@ -154,11 +157,11 @@ export class CoreHost {
           this.pacer.pullForward(tickMs);
           if (outcome.corrections.length > 0)
             this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
-          this.post({ type: 'history', history: core.history });
+          this.postHistory(core);
           return;
         }
         if (outcome.corrections.length > 0) this.post({ type: 'notice', text: 'Some values were corrected', details: outcome.corrections });
-        this.post({ type: 'history', history: core.history });
+        this.postHistory(core);
         break;
       }
       default:
@@ -179,7 +182,7 @@ export class CoreHost {
     this.dead = false;
     this.core = core;
     this.replaced();
-    this.post({ type: 'history', history: this.core.history });
+    this.postHistory(this.core);
     if (Number.isFinite(timeMs) && timeMs > 0) this.jump(Math.round(Math.min(MAX_SEEK_MS, timeMs) / checked.scenario.tickMs));
     this.dirty = true;
   }
@@ -194,6 +197,10 @@ export class CoreHost {
     }
     core.seekTick(target);
     this.replaced();
+  }
+
+  private postHistory(core: SimCore): void {
+    this.post({ type: 'history', history: core.history, seq: this.answeredSeq });
   }
 
   private replaced(): void {

@@ -10,13 +10,13 @@ import type { Frame, MapId, MapWindow } from '../snapshot/types.ts';
 import type { RunHistory } from '../run/history.ts';
 import type { WalkRequest } from './walkChecks.ts';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export type { WalkRequest };
 
 export type Command =
-  | { type: 'load'; scenario: Scenario; timeMs?: number }
-  | { type: 'setParams'; changes: ParamChange[] }
+  | { type: 'load'; scenario: Scenario; timeMs?: number; seq?: number }
+  | { type: 'setParams'; changes: ParamChange[]; seq?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; ticks?: number }
@@ -56,7 +56,9 @@ export type WorkerEvent =
   | { type: 'ready'; protocolVersion: number }
   | { type: 'frame'; frame: Frame }
   | { type: 'status'; status: PlaybackStatus }
-  | { type: 'history'; history: RunHistory }
+  /** `seq`: that of the latest `load` or `setParams` handled (0 until one carried it), so the UI
+   * can tell the answer to its latest change from the answer to an earlier one. */
+  | { type: 'history'; history: RunHistory; seq: number }
   | { type: 'notice'; text: string; details: string[] }
   | Reply
   | { type: 'error'; message: string; detail: string; fatal: boolean; rejected?: 'load' | 'setParams' };

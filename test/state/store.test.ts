@@ -10,6 +10,7 @@ import { initialState, useSimStore } from '../../src/state/store.ts';
 import type { Frame } from '../../src/snapshot/types.ts';
 import { decodeLink, encodeLink } from '../../src/url/codec.ts';
 import type { Command } from '../../src/worker/protocol.ts';
+import type { Scenario } from '../../src/sim/scenario/types.ts';
 
 let sent: { cmd: Command; transfer?: Transferable[] }[] = [];
 beforeEach(() => {
@@ -19,6 +20,7 @@ beforeEach(() => {
   useSimStore.setState({ ...initialState(), notices: [], loadGeneration: 0 });
 });
 afterEach(() => {
+  vi.advanceTimersByTime(2 * PARAM_THROTTLE_MS); // closes the send window for the next test
   vi.useRealTimers();
   setCommandSink(() => {});
 });
@@ -45,7 +47,9 @@ describe('scenario slice', () => {
     const s = useSimStore.getState();
     s.setParam('vms.2.balloon.targetMiB', 100);
     await Promise.resolve();
-    expect(sent.map((x) => x.cmd)).toEqual([{ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 100 }] }]);
+    expect(sent.map((x) => x.cmd)).toEqual([
+      { type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 100 }], seq: expect.any(Number) },
+    ]);
     s.setParam('vms.2.balloon.targetMiB', 200);
     s.setParam('vms.0.workload.accessesPerSec', 999999);
     expect(useSimStore.getState().effective.vms[2].balloon.targetMiB).toBe(200);
@@ -60,13 +64,14 @@ describe('scenario slice', () => {
           { path: 'vms.2.balloon.targetMiB', value: 200 },
           { path: 'vms.0.workload.accessesPerSec', value: 999999 },
         ],
+        seq: expect.any(Number),
       },
     ]);
     s.setParam('vms.2.balloon.targetMiB', 300);
     expect(sent.length).toBe(2);
     vi.advanceTimersByTime(PARAM_THROTTLE_MS + 1);
     expect(sent.length).toBe(3);
-    expect(sent[2].cmd).toEqual({ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 300 }] });
+    expect(sent[2].cmd).toEqual({ type: 'setParams', changes: [{ path: 'vms.2.balloon.targetMiB', value: 300 }], seq: expect.any(Number) });
     vi.advanceTimersByTime(PARAM_THROTTLE_MS + 1);
     s.setParam('vms.2.balloon.targetMiB', 400);
     s.setParam('vms.1.balloon.targetMiB', 50);
@@ -78,6 +83,7 @@ describe('scenario slice', () => {
         { path: 'vms.2.balloon.targetMiB', value: 400 },
         { path: 'vms.1.balloon.targetMiB', value: 50 },
       ],
+      seq: expect.any(Number),
     });
     vi.advanceTimersByTime(1000);
     expect(sent.length).toBe(4);
@@ -101,11 +107,16 @@ describe('scenario slice', () => {
     expect(sent.filter((x) => x.cmd.type === 'load').length).toBe(2);
   });
 
-  it("applies the worker's history, with the schedule entries due at its tick", () => {
+  it("applies the worker's history, with the schedule entries due at its tick", async () => {
     const { scenario } = useSimStore.getState();
+    useSimStore.getState().setParam('vms.1.balloon.targetMiB', 64);
+    await Promise.resolve();
     useSimStore
       .getState()
-      .receiveHistory({ scenario: { ...scenario, schedule: [{ atS: 0.5, set: { 'vms.1.balloon.targetMiB': 64 } }] }, atTick: 5 });
+      .receiveHistory(
+        { scenario: { ...scenario, schedule: [{ atS: 0.5, set: { 'vms.1.balloon.targetMiB': 64 } }] }, atTick: 5 },
+        seqOf(sent.at(-1)!.cmd),
+      );
     expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(64);
     useSimStore.getState().receiveStatus({
       playing: false,
@@ -120,6 +131,54 @@ describe('scenario slice', () => {
       hash: null,
     });
     expect(useSimStore.getState().effective.vms[1].balloon.targetMiB).toBe(0);
+  });
+});
+
+const seqOf = (cmd: Command): number => (cmd.type === 'setParams' || cmd.type === 'load' ? cmd.seq! : NaN);
+
+describe('changes in flight', () => {
+  const status = (ticks: number) => ({
+    playing: true,
+    runFast: false,
+    speed: 1,
+    timeMs: ticks * 100,
+    ticks,
+    tickMs: 100,
+    rangeMs: [0, ticks * 100] as [number, number],
+    keyframes: 1,
+    seekingToMs: null,
+    hash: null,
+  });
+
+  it('stay in effective through the answer to an earlier send and a status; an answer from a replaced run is ignored', async () => {
+    const s = useSimStore.getState();
+    const start = s.effective;
+    const recorded = (activeMiB: number): Scenario => ({
+      ...start,
+      schedule: [{ atS: 0.3, set: { 'vms.0.workload.activeMiB': activeMiB } }],
+    });
+    s.setParam('vms.0.workload.activeMiB', 448);
+    await Promise.resolve();
+    const first = seqOf(sent.at(-1)!.cmd);
+    s.setParam('vms.0.workload.activeMiB', 512);
+    vi.advanceTimersByTime(PARAM_THROTTLE_MS + 1);
+    const second = seqOf(sent.at(-1)!.cmd);
+    expect(second).toBeGreaterThan(first);
+    // The worker has recorded the first change only: the run's record takes it, the sliders keep the second.
+    s.receiveHistory({ scenario: recorded(448), atTick: 3 }, first);
+    expect(useSimStore.getState().scenario.schedule).toEqual(recorded(448).schedule);
+    expect(useSimStore.getState().effective.vms[0].workload.activeMiB).toBe(512);
+    // Nor does the first change's schedule entry falling due.
+    s.receiveStatus(status(3));
+    expect(useSimStore.getState().effective.vms[0].workload.activeMiB).toBe(512);
+    s.receiveHistory({ scenario: recorded(512), atTick: 3 }, second);
+    expect(useSimStore.getState().effective.vms[0].workload.activeMiB).toBe(512);
+    expect(useSimStore.getState().scenario.schedule).toEqual(recorded(512).schedule);
+    // A new run: a late answer from the old one changes nothing.
+    s.loadScenario(start);
+    s.receiveHistory({ scenario: recorded(448), atTick: 3 }, second);
+    expect(useSimStore.getState().scenario).toBe(start);
+    expect(useSimStore.getState().effective.vms[0].workload.activeMiB).toBe(start.vms[0].workload.activeMiB);
   });
 });
 

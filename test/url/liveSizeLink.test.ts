@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { properties } from '../helpers/properties.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, decodeLink, encodeLink, presetScenario, type LinkState } from '../../src/url/index.ts';
-import { pressureChanges } from '../../src/views/controls/pressure.ts';
+import { pressureChanges, type PressureBaseline } from '../../src/views/controls/pressure.ts';
 import { SimCore } from '../../src/run/SimCore.ts';
 
 const start = presetScenario('balloon-by-hand')!;
@@ -15,9 +15,11 @@ const start = presetScenario('balloon-by-hand')!;
 function pressureRun(multipliers: number[], gap: number): LinkState {
   const core = new SimCore(start);
   let from = 1;
+  let baseline: PressureBaseline = new Map();
   for (const to of multipliers) {
     core.step(gap);
-    const changes = pressureChanges(core.effectiveScenario(), from, to);
+    let changes;
+    ({ changes, baseline } = pressureChanges(core.effectiveScenario(), from, to, baseline));
     if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
     from = to;
   }

@@ -6,7 +6,9 @@ import { properties } from '../helpers/properties.ts';
 import { keyStep, POSITIONS, sliderScale, snap, valueText } from '../../src/views/controls/sliderScale.ts';
 import { HOST_PARAMS, VM_PARAMS, WORKLOAD_PARAMS } from '../../src/sim/scenario/params.ts';
 import { balloonRadius, balloonText, balloonTrend, BALLOON_MAX_R, BALLOON_MIN_R } from '../../src/views/balloon/balloonGeometry.ts';
-import { pressureChanges, pressureWords } from '../../src/views/controls/pressure.ts';
+import { PRESSURE_SPEC, pressureChanges, pressureWords, type PressureBaseline } from '../../src/views/controls/pressure.ts';
+import { applyChanges } from '../../src/sim/scenario/paramPath.ts';
+import type { Scenario } from '../../src/sim/scenario/types.ts';
 import { mapKey } from '../../src/views/map/mapKeys.ts';
 import { layoutMap } from '../../src/views/map/mapLayout.ts';
 import { pageDetailsFromInfo } from '../../src/views/data/pageDetails.ts';
@@ -79,18 +81,61 @@ describe('balloon geometry', () => {
 describe('memory pressure', () => {
   it('scales working sets and footprints, footprint first when growing', () => {
     const s = presetScenario();
-    const up = pressureChanges(s, 1, 2);
+    const up = pressureChanges(s, 1, 2).changes;
     expect(up.findIndex((c) => c.path === 'vms.0.workload.footprintMiB')).toBeLessThan(
       up.findIndex((c) => c.path === 'vms.0.workload.activeMiB'),
     );
     expect(up.find((c) => c.path === 'vms.0.workload.activeMiB')?.value).toBe(768);
     expect(up.find((c) => c.path === 'vms.1.workload.fileMiB')?.value).toBe(2048);
-    const down = pressureChanges(s, 1, 0.5);
+    const down = pressureChanges(s, 1, 0.5).changes;
     expect(down.findIndex((c) => c.path === 'vms.0.workload.activeMiB')).toBeLessThan(
       down.findIndex((c) => c.path === 'vms.0.workload.footprintMiB'),
     );
     expect(pressureWords(1)).toBe('normal demand');
     expect(pressureWords(2.5)).toBe('heavy demand');
+  });
+
+  /** Moves the multiplier through `ms` from 1, applying each step's changes as the store does. */
+  const moveThrough = (s: Scenario, ms: number[]): Scenario => {
+    let from = 1;
+    let baseline: PressureBaseline = new Map();
+    for (const to of ms) {
+      const step = pressureChanges(s, from, to, baseline);
+      const r = applyChanges(s, step.changes);
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      expect(r.corrections).toEqual([]);
+      ({ scenario: s } = r);
+      baseline = step.baseline;
+      from = to;
+    }
+    return s;
+  };
+  const workloads = (s: Scenario) => s.vms.map((vm) => vm.workload);
+
+  it('ends where the slider ends, however it got there (small VMs move too)', () => {
+    const s = presetScenario();
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 5, max: 60 }), { minLength: 1, maxLength: 12 }), (steps) => {
+        const ms = steps.map((n) => n * PRESSURE_SPEC.step);
+        expect(workloads(moveThrough(s, ms))).toEqual(workloads(moveThrough(s, [ms.at(-1)!])));
+      }),
+      properties(60, 20261203),
+    );
+    // Six arrow steps from 1 to 1.9: the idle VM's 32 MiB working set grows as it does in one move.
+    const idle = s.vms.findIndex((vm) => vm.workload.activeMiB === 32);
+    expect(moveThrough(s, [1.15, 1.3, 1.45, 1.6, 1.75, 1.9]).vms[idle].workload.activeMiB).toBe(snap(32 * 1.9, WORKLOAD_PARAMS.activeMiB));
+  });
+
+  it('takes a value set elsewhere between moves as its value at the current multiplier', () => {
+    const s = presetScenario();
+    const up = pressureChanges(s, 1, 2);
+    const at2 = applyChanges(s, up.changes);
+    if (!at2.ok) throw new Error(at2.errors.join('; '));
+    const edited = applyChanges(at2.scenario, [{ path: 'vms.0.workload.activeMiB', value: 640 }]);
+    if (!edited.ok) throw new Error(edited.errors.join('; '));
+    const back = pressureChanges(edited.scenario, 2, 1, up.baseline).changes;
+    expect(back.find((c) => c.path === 'vms.0.workload.activeMiB')?.value).toBe(320);
+    expect(back.find((c) => c.path === 'vms.1.workload.activeMiB')?.value).toBe(s.vms[1].workload.activeMiB);
   });
 });
 

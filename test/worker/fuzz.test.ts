@@ -9,7 +9,6 @@ import { CoreHost } from '../../src/worker/CoreHost.ts';
 import type { Command, WorkerEvent } from '../../src/worker/protocol.ts';
 import { SimCore } from '../../src/run/SimCore.ts';
 import { presetScenario } from './helpers.ts';
-import type { RunHistory } from '../../src/run/history.ts';
 
 const base = presetScenario('balloon-by-hand');
 base.host.memoryMiB = 512;
@@ -61,7 +60,7 @@ describe('command fuzz', () => {
         commands.forEach(run);
         run({ type: 'hash', id: 1 });
         expect(events.filter((e) => e.type === 'error')).toEqual([]);
-        const history = events.filter((e): e is { type: 'history'; history: RunHistory } => e.type === 'history').at(-1)!.history;
+        const history = events.filter((e): e is Extract<WorkerEvent, { type: 'history' }> => e.type === 'history').at(-1)!.history;
         const status = events.filter((e) => e.type === 'status').at(-1)!;
         const reply = events.find((e) => e.type === 'reply')!;
         const again = new SimCore(history.scenario);

@@ -11,7 +11,7 @@ import { stateHashHex } from '../../src/sim/stateHash.ts';
 import { CoreHost } from '../../src/worker/CoreHost.ts';
 import type { WorkerEvent } from '../../src/worker/protocol.ts';
 import { SimCore } from '../../src/run/SimCore.ts';
-import { pressureChanges } from '../../src/views/controls/pressure.ts';
+import { pressureChanges, type PressureBaseline } from '../../src/views/controls/pressure.ts';
 import { presetScenario } from './helpers.ts';
 import type { RunHistory } from '../../src/run/history.ts';
 import { MAX_SCHEDULE_ENTRIES } from '../../src/sim/scenario/schedule.ts';
@@ -62,16 +62,18 @@ describe('live footprint and file size', () => {
       fc.property(fc.array(action, { minLength: 1, maxLength: 10 }), (actions) => {
         const core = new SimCore(base);
         let multiplier = 1;
+        let baseline: PressureBaseline = new Map();
         stepChecked(core, 20);
         for (const a of actions) {
           if (a.kind === 'step') stepChecked(core, a.ticks);
           else if (a.kind === 'back') core.seekTick(core.ticks - a.ticks);
           else {
-            const changes =
-              a.kind === 'size'
-                ? [{ path: `vms.${a.vm}.workload.${a.key}`, value: a.value }]
-                : pressureChanges(core.effectiveScenario(), multiplier, a.to);
-            if (a.kind === 'pressure') multiplier = a.to;
+            let changes;
+            if (a.kind === 'size') changes = [{ path: `vms.${a.vm}.workload.${a.key}`, value: a.value }];
+            else {
+              ({ changes, baseline } = pressureChanges(core.effectiveScenario(), multiplier, a.to, baseline));
+              multiplier = a.to;
+            }
             if (changes.length > 0) expect(core.change(changes).restarted).toBe(false);
           }
         }
@@ -93,7 +95,7 @@ describe('live footprint and file size', () => {
     const core = new SimCore(presetScenario('balloon-by-hand'));
     core.step(30);
     const s = core.effectiveScenario();
-    const changes = pressureChanges(s, 1, 1.5);
+    const { changes, baseline } = pressureChanges(s, 1, 1.5);
     expect(changes.map((c) => c.path)).toEqual(
       expect.arrayContaining(['vms.0.workload.footprintMiB', 'vms.1.workload.fileMiB', 'vms.1.workload.activeMiB']),
     );
@@ -105,7 +107,7 @@ describe('live footprint and file size', () => {
     expect(core.sim.vms[0].workload.process.virtualPages).toBe(1536 * 256);
     expect(core.sim.vms[1].os.fileMap.length).toBe(1536 * 256);
     // And back down below where it started: the tails are cut.
-    expect(core.change(pressureChanges(core.effectiveScenario(), 1.5, 0.5)).restarted).toBe(false);
+    expect(core.change(pressureChanges(core.effectiveScenario(), 1.5, 0.5, baseline).changes).restarted).toBe(false);
     core.step(1);
     expect(core.sim.vms[0].workload.process.virtualPages).toBe(512 * 256);
     expect(core.sim.vms[1].os.fileMap.length).toBe(512 * 256);
@@ -127,7 +129,7 @@ describe('live footprint and file size', () => {
     host.handle({ type: 'play' });
     run(1500);
     const histories = (): RunHistory[] =>
-      events.filter((e): e is { type: 'history'; history: RunHistory } => e.type === 'history').map((e) => e.history);
+      events.filter((e): e is Extract<WorkerEvent, { type: 'history' }> => e.type === 'history').map((e) => e.history);
     const ticks = (): number =>
       events
         .filter((e) => e.type === 'status')
@@ -135,7 +137,7 @@ describe('live footprint and file size', () => {
         .at(-1)!;
     const before = ticks();
     expect(before).toBeGreaterThan(5);
-    const changes = pressureChanges(base, 1, 2);
+    const { changes } = pressureChanges(base, 1, 2);
     host.handle({ type: 'setParams', changes });
     const h = histories().at(-1)!;
     expect(h.atTick).toBeGreaterThanOrEqual(before);

@@ -145,15 +145,17 @@ describe('worker protocol', () => {
     expect(await requests.hash()).toMatch(/^[0-9a-f]{8}$/);
   });
 
-  it('applies a live change and publishes the new history', async () => {
+  it('applies a live change and publishes the new history, answering the send by its seq', async () => {
     const { log } = await started();
-    client.send({ type: 'load', scenario: presetScenario() });
+    client.send({ type: 'load', scenario: presetScenario(), seq: 4 });
     client.send({ type: 'step', ticks: 10 });
-    client.send({ type: 'setParams', changes: [{ path: 'vms.0.balloon.targetMiB', value: 300 }] });
+    client.send({ type: 'setParams', changes: [{ path: 'vms.0.balloon.targetMiB', value: 300 }], seq: 5 });
     const h = await log.next<Extract<WorkerEvent, { type: 'history' }>>(
       (e) => e.type === 'history' && e.history.scenario.schedule.length > 0,
     );
     expect(h.history.scenario.schedule).toEqual([{ atS: 1, set: { 'vms.0.balloon.targetMiB': 300 } }]);
+    expect(h.seq).toBe(5);
+    expect(log.of('history').map((e) => e.seq)).toEqual([4, 5]);
   });
 
   it('refuses a scenario whose host cannot hold its VMs and keeps the current run', async () => {

@@ -1,20 +1,26 @@
 // The one-slider squeeze: a demand multiplier over every VM's working set and footprint,
 // relative to the demand when the scenario was loaded, with the first screen's interaction hint.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSim } from '../data/SimSourceContext.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { ParamSlider } from './ParamSlider.tsx';
-import { PRESSURE_SPEC, pressureChanges, pressureWords } from './pressure.ts';
+import { PRESSURE_SPEC, pressureChanges, pressureWords, type PressureBaseline } from './pressure.ts';
 
 export function PressureControl() {
   const sim = useSim();
   const scenario = sim.useScenario();
   const [multiplier, setMultiplier] = useState(PRESSURE_SPEC.default);
+  const baseline = useRef<PressureBaseline>(new Map());
   // Another scenario (preset, link, added or removed VM) starts again from normal demand.
-  useEffect(() => setMultiplier(PRESSURE_SPEC.default), [scenario.name, scenario.seed, scenario.vms.length]);
+  useEffect(() => {
+    setMultiplier(PRESSURE_SPEC.default);
+    baseline.current = new Map();
+  }, [scenario.name, scenario.seed, scenario.vms.length]);
   if (sim.useHidden().includes('pressure')) return null;
   const onChange = (m: number): void => {
-    for (const c of pressureChanges(scenario, multiplier, m)) sim.setParam(c.path, c.value);
+    const next = pressureChanges(scenario, multiplier, m, baseline.current);
+    baseline.current = next.baseline;
+    for (const c of next.changes) sim.setParam(c.path, c.value);
     setMultiplier(m);
   };
   return (

@@ -1,5 +1,6 @@
 // The overall memory-pressure control: one multiplier applied to every VM's working set and
-// footprint, so a class can squeeze the host with one slider. Not a scenario parameter: it
+// footprint (relative to their values at normal demand), so a class can squeeze the host with
+// one slider. Not a scenario parameter: it
 // rescales the per-VM workload parameters (validated by the store like any other change); a
 // file-cache workload's file data scales too, since its working set lives there.
 import { num } from '../../sim/scenario/paramSpec.ts';
@@ -17,22 +18,39 @@ export interface ParamChange {
   value: number;
 }
 
-/** The workload changes that move the multiplier from `from` to `to`. Growing changes the
+/** Per workload path: its value at normal demand (×1), and the value the slider last set. */
+export type PressureBaseline = ReadonlyMap<string, { normalMiB: number; setMiB: number }>;
+
+/** The workload changes that move the multiplier from `from` to `to`, and the baseline to pass
+ * next time. Each value is its normal-demand value times `to`, snapped to the parameter's step,
+ * so where the slider ends does not depend on how it got there (small VMs move too, rounding
+ * does not pile up). A value that is not the one the slider last set (a per-VM slider, the
+ * timeline or a corrected value changed it) counts as its value at `from`. Growing changes the
  * footprint before the working set and shrinking the other way round, so the store's check
  * that a working set fits its footprint never clamps a step. */
-export function pressureChanges(s: Scenario, from: number, to: number): ParamChange[] {
-  const factor = to / from;
-  const out: ParamChange[] = [];
+export function pressureChanges(
+  s: Scenario,
+  from: number,
+  to: number,
+  baseline: PressureBaseline = new Map(),
+): { changes: ParamChange[]; baseline: PressureBaseline } {
+  const changes: ParamChange[] = [];
+  const next = new Map(baseline);
   const grow = ['footprintMiB', 'fileMiB', 'activeMiB'] as const;
-  const keys = factor >= 1 ? grow : ([...grow].reverse() as ('footprintMiB' | 'fileMiB' | 'activeMiB')[]);
+  const keys = to >= from ? grow : ([...grow].reverse() as ('footprintMiB' | 'fileMiB' | 'activeMiB')[]);
   s.vms.forEach((vm, i) => {
     for (const key of keys) {
       if (key === 'fileMiB' && vm.workload.kind !== 'filecache') continue;
-      const value = snap(vm.workload[key] * factor, WORKLOAD_PARAMS[key]);
-      if (value !== vm.workload[key]) out.push({ path: `vms.${i}.workload.${key}`, value });
+      const path = `vms.${i}.workload.${key}`;
+      const now = vm.workload[key];
+      const known = baseline.get(path);
+      const normalMiB = known && known.setMiB === now ? known.normalMiB : now / from;
+      const value = snap(normalMiB * to, WORKLOAD_PARAMS[key]);
+      next.set(path, { normalMiB, setMiB: value });
+      if (value !== now) changes.push({ path, value });
     }
   });
-  return out;
+  return { changes, baseline: next };
 }
 
 /** How pressure reads aloud: "1.5 ×, demand above normal". */
