@@ -56,15 +56,12 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
   };
 }
 
-/** Opens the debug panel and waits for the state hash of a paused run at `time` (text as shown). */
+/** Opens the debug panel (unless it is open) and waits for the state hash of a paused, idle run. */
 export async function pausedHash(page: Page): Promise<string> {
-  if (
-    !(await page
-      .getByTestId('state-hash')
-      .isVisible()
-      .catch(() => false))
-  )
-    await page.getByRole('button', { name: 'Debug' }).click();
+  // The Debug button's pressed state, not the panel's visibility: a link may open the panel,
+  // and before the app's first render the panel is not there yet either way.
+  const debug = page.getByRole('button', { name: 'Debug' });
+  if ((await debug.getAttribute('aria-pressed')) !== 'true') await debug.click();
   // A function, not a string: the page's CSP (no eval) refuses string predicates.
   const handle = await page.waitForFunction(
     () => document.querySelector('[data-testid="state-hash"]')?.textContent?.match(/^[0-9a-f]{8}$/)?.[0] ?? false,
