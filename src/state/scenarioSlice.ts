@@ -8,9 +8,8 @@
 // sequence number that the worker's history echoes: while changes are in flight, neither a
 // history answering an earlier send nor schedule entries falling due replace `effective` (they
 // lack the later changes, and the pressure slider computes its next step from `effective`); a
-// history answering a load that was since replaced is ignored. Adding and
-// removing a VM are the model's own scenario edits (sim/scenario/edits.ts), shared with the
-// views' stand-in store.
+// history answering a load that was since replaced is ignored. Adding and removing a VM are
+// the model's own scenario edits (sim/scenario/edits.ts), shared with the views' stand-in store.
 import type { StateCreator } from 'zustand';
 import { applyChanges, isLiveParam, type ParamChange } from '../sim/scenario/paramPath.ts';
 import { withVmAdded, withVmRemoved } from '../sim/scenario/edits.ts';

@@ -1,5 +1,6 @@
 // The one-slider squeeze: a demand multiplier over every VM's working set and footprint,
-// relative to the demand when the scenario was loaded, with the first screen's interaction hint.
+// relative to normal demand (1x when the scenario was loaded), with the first screen's
+// interaction hint.
 import { useEffect, useRef, useState } from 'react';
 import { useSim } from '../data/SimSourceContext.tsx';
 import { Term } from '../glossary/Term.tsx';

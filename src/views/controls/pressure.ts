@@ -1,8 +1,9 @@
 // The overall memory-pressure control: one multiplier applied to every VM's working set and
-// footprint (relative to their values at normal demand), so a class can squeeze the host with
-// one slider. Not a scenario parameter: it
-// rescales the per-VM workload parameters (validated by the store like any other change); a
-// file-cache workload's file data scales too, since its working set lives there.
+// footprint (to their values at normal demand), so a class can squeeze the host with one
+// slider. Not a scenario parameter: it rescales the per-VM workload parameters (validated by
+// the store like any other change); a file-cache workload's file data scales too, since its
+// working set lives there.
+import type { ParamChange } from '../../sim/scenario/paramPath.ts';
 import { num } from '../../sim/scenario/paramSpec.ts';
 import { WORKLOAD_PARAMS } from '../../sim/scenario/params.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
@@ -12,11 +13,6 @@ export const PRESSURE_SPEC = num('Memory pressure', '×', 0.25, 3, 1, "Demand mu
   step: 0.05,
   integer: false,
 });
-
-export interface ParamChange {
-  path: string;
-  value: number;
-}
 
 /** Per workload path: its value at normal demand (×1), and the value the slider last set. */
 export type PressureBaseline = ReadonlyMap<string, { normalMiB: number; setMiB: number }>;

@@ -3,7 +3,7 @@
 // on the same kind of storage here. Latencies per page read, µs, within the reference's ranges
 // (§6.3: SSD ~50-100 µs, hard disk 5-10 ms). Pure.
 import type { Scenario } from '../../sim/scenario/types.ts';
-import type { ParamChange } from './pressure.ts';
+import type { ParamChange } from '../../sim/scenario/paramPath.ts';
 
 export interface SwapStorage {
   id: string;
